@@ -1,0 +1,59 @@
+// kept_floor_import LEDGER N: the least a program can do to import N commitments the way kept
+// stores them — one event row and one commitments row each, with prepared statements, in one
+// BEGIN IMMEDIATE transaction with a 256 MiB page cache. `kept import` is measured against it.
+
+#include "floor_common.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+
+namespace {
+
+constexpr const char* insert_commitment_sql =
+    "INSERT INTO commitments (uuid, title, client, client_kind, owner, state, due, original_due, "
+    "effort_minutes, original_effort_minutes, scope, tags, created, closed, renegotiations, "
+    "late_renegotiations, scope_added, scope_dropped, last_clock) "
+    "VALUES (?, ?, ?, 'external', ?, 'open', '2026-12-31', '2026-12-31', 120, 120, '[]', '[]', "
+    "'2026-11-23', NULL, 0, 0, 0, 0, ?)";
+
+void bind(sqlite3_stmt* s, int index, const std::string& text) {
+    sqlite3_bind_text(s, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    long long count = argc == 3 ? std::atoll(argv[2]) : 0;
+    if (count < 1) {
+        std::fprintf(stderr, "usage: kept_floor_import LEDGER COUNT\n");
+        return 64;
+    }
+    std::mt19937_64 random(std::random_device{}());
+    sqlite3* db = floor_bench::open_ledger(argv[1]);
+    // As Ledger::set_cache_size(256) does for bulk writes: no page spills mid-transaction.
+    floor_bench::exec(db, "PRAGMA cache_size = -262144");
+    floor_bench::exec(db, "BEGIN IMMEDIATE");
+    sqlite3_stmt* event = floor_bench::prepare(db, floor_bench::insert_event_sql);
+    sqlite3_stmt* commitment = floor_bench::prepare(db, insert_commitment_sql);
+    std::string origin = floor_bench::random_uuid(random);
+    for (long long i = 0; i < count; ++i) {
+        std::string commitment_uuid = floor_bench::random_uuid(random);
+        std::int64_t clock = 1'000'000'000 + i;
+        bind(commitment, 1, commitment_uuid);
+        bind(commitment, 2, "Imported item " + std::to_string(i));
+        bind(commitment, 3, "client" + std::to_string(i % 200));
+        bind(commitment, 4, "owner" + std::to_string(1 + i % 50));
+        sqlite3_bind_int64(commitment, 5, clock);
+        floor_bench::run(db, commitment);
+        floor_bench::bind_event(event, sqlite3_last_insert_rowid(db),
+                                floor_bench::random_uuid(random), commitment_uuid, clock, origin);
+        floor_bench::run(db, event);
+    }
+    sqlite3_finalize(event);
+    sqlite3_finalize(commitment);
+    floor_bench::exec(db, "COMMIT");
+    sqlite3_close(db);
+    std::printf("%lld\n", count);
+    return 0;
+}

@@ -1,0 +1,42 @@
+# Renders a bench/run results file as Markdown tables: jq -r -f bench/table.jq RESULTS.json
+def ms: if . == null then "–" else (. * 10000 | round / 10 | tostring) + " ms" end;
+def mib: if . == null then "–" else (. / 1024 * 10 | round / 10 | tostring) + " MiB" end;
+def x: if . == null then "–" else (. * 100 | round / 100 | tostring) + "×" end;
+def rate: if . == null then "–" else (. | round | tostring) + "/s" end;
+def count: if . == null then "–" else tostring end;
+def timed: if . == null then "–"
+    elif .status then .status
+    else "\(.median_s | ms) (CPU \(.cpu_s | ms)), \(.max_rss_kib | mib)" end;
+
+. as $r
+| ($r.sizes // {} | keys_unsorted) as $sizes
+| def row($name; f): "| \($name) | " + ([$sizes[] as $s | $r.sizes[$s] | f] | join(" | ")) + " |";
+  "| per ledger | " + ($sizes | join(" | ")) + " |",
+  "|---|" + ($sizes | map("---:") | join("|")) + "|",
+  row("events"; .ledger.events | count),
+  row("commitments (open)"; "\(.ledger.commitments) (\(.ledger.open))"),
+  row("ledger file"; .ledger.bytes / 1024 | mib),
+  row("generated in"; .ledger.seconds | if . == null then "–" else "\(. * 10 | round / 10) s" end),
+  row("`kept add` median (CPU)"; "\(.add.kept_median_s | ms) (\(.add.kept_cpu_s | ms))"),
+  row("floor: one-row insert (CPU)"; "\(.add.floor_median_s | ms) (\(.add.floor_cpu_s | ms))"),
+  row("**add: kept / floor (wall)**"; .add.ratio | x),
+  row("add: kept / floor (CPU)"; .add.cpu_ratio | x),
+  row("`list --owner owner07`"; .list | timed),
+  row("`show ID`"; .show | timed),
+  row("`report`"; .report | timed),
+  row("`report --as-of` (90 days back)"; .report_as_of | timed),
+  row("`verify`"; .verify | timed),
+  row("`import` (\($r.sizes[$sizes[0]].import.commitments // "?") commitments)";
+      if .import.kept_per_s then .import.kept_per_s | rate else .import.kept // "–" end),
+  row("floor: prepared inserts"; .import.floor_per_s | rate),
+  row("**import: kept / floor rate**"; .import.ratio | x),
+  "",
+  if ($r.peer.items // null) != null then
+    "| peer: items | `task add` (\($r.peer.version)) | `kept add` | task / kept |",
+    "|---:|---:|---:|---:|",
+    ($r.peer.items | to_entries[] | .value
+     | "| \(.items) | \(.task_add_median_s | ms) | \(.kept_add_median_s | ms) | \(.ratio | x) |")
+  else "peer: \($r.peer.status // "not measured")" end,
+  "",
+  "Machine: \($r.machine.cores) cores, \($r.machine.cpu), \($r.machine.ram) RAM, disk \($r.machine.disk), \($r.machine.os), kernel \($r.machine.kernel), SQLite \($r.machine.sqlite), \($r.machine.compiler); load average at the end \($r.machine.load_average_at_end).",
+  "Run: \($r.run.date), `\($r.run.command)`, commit \($r.run.commit), \($r.run.build_type) build\(if $r.run.kept_binary then ", measuring an older kept binary" else "" end)."

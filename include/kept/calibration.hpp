@@ -1,0 +1,83 @@
+#pragma once
+
+// Learning from an owner's own history: how long their commitments really took against what was
+// promised, and due dates that hold with a stated confidence.
+
+#include "kept/commitment.hpp"
+#include "kept/date.hpp"
+#include "kept/facts.hpp"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace kept {
+
+/// Fewer delivered commitments than this and the calibration is not used.
+constexpr int calibration_min_samples = 5;
+/// Monte Carlo trials per confident date.
+constexpr int calibration_trials = 10000;
+
+/// One owner's history, from their delivered commitments.
+struct OwnerCalibration {
+    std::string owner;
+    int samples = 0;                   ///< delivered commitments it rests on
+    std::vector<double> ratios;        ///< actual / promised working days, sorted ascending
+    std::vector<double> effort_growth; ///< final effort / first promised effort, sorted
+    double median = 1.0;
+    double p80 = 1.0;
+    double p90 = 1.0;
+    double median_effort_growth = 1.0;
+
+    bool usable() const { return samples >= calibration_min_samples; }
+};
+
+/// Percentile `p` (0..100) of sorted values, linearly interpolated; 1.0 when empty.
+double percentile(const std::vector<double>& sorted, double p);
+
+/// Calibrates owners from commitments fed one at a time (only delivered ones count), keeping
+/// just their ratios. Duration ratio = working days from created to delivered over working days
+/// from created to the first promised due date (both counted inclusively, at least 1); effort
+/// growth = final effort over the effort first promised.
+class Calibrator {
+  public:
+    explicit Calibrator(const WorkWeek& workweek) : workweek_(workweek) {}
+
+    /// Counts one commitment, in any state.
+    void add(const CommitmentFacts& commitment);
+
+    /// Every owner with at least one delivered commitment, by name, statistics computed.
+    std::map<std::string, OwnerCalibration> build() &&;
+
+  private:
+    WorkWeek workweek_;
+    std::map<std::string, OwnerCalibration> owners_;
+};
+
+/// Calibrates every owner with delivered commitments (see Calibrator).
+std::map<std::string, OwnerCalibration> calibrate(const std::vector<Commitment>& commitments,
+                                                  const WorkWeek& workweek);
+
+/// The n-th working day counting `start` as the first when it is one (n >= 1).
+Date nth_working_day(Date start, int n, const WorkWeek& workweek);
+
+/// Due dates with their probability of being met.
+struct ConfidentDates {
+    Date capacity;       ///< the date that merely fits the estimate in free capacity
+    Date p50;            ///< met in half of the trials
+    Date at_confidence;  ///< met with the asked confidence
+    Date p90;            ///< met in 90% of the trials
+    int confidence = 80; ///< percent
+    int trials = 0;      ///< 0 when the calibration was not usable
+    bool calibrated = false;
+};
+
+/// Runs calibration_trials trials: each draws one of the owner's duration ratios (never below 1:
+/// history never makes a date earlier than capacity allows) and stretches the working days from
+/// `start` to `capacity_date` by it. Seeded from the owner's name and history, so the same ledger
+/// gives the same dates. Without a usable calibration every date is `capacity_date`.
+ConfidentDates confident_dates(Date start, Date capacity_date, const OwnerCalibration& history,
+                               int confidence, const WorkWeek& workweek);
+
+} // namespace kept

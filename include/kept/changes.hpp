@@ -1,0 +1,56 @@
+#pragma once
+
+#include "kept/commitment.hpp"
+#include "kept/effort.hpp"
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kept {
+
+/// What `kept add` asks for, already parsed.
+struct NewCommitment {
+    std::string title;
+    std::string client;
+    ClientKind client_kind = ClientKind::external;
+    std::string owner;
+    Date due{};
+    Minutes effort = 0;
+    std::vector<std::string> scope;
+    std::vector<std::string> tags;
+};
+
+/// What `kept renegotiate` asks for, already parsed. Unset members are left as they are.
+struct Renegotiation {
+    std::optional<Date> due;
+    std::optional<EffortChange> effort;
+    std::vector<std::string> add_scope;
+    std::vector<std::string> drop_scope;
+    std::optional<std::string> owner;
+    std::string requested_by = "team"; ///< "client" or "team"
+};
+
+/// Throws BadValue naming `field` when `text` is empty (or only white space, unless `may_be_blank`)
+/// or is not valid UTF-8.
+void check_text(std::string_view field, const std::string& text, bool may_be_blank = false);
+
+/// The payload of an `added` event. Validates every field (non-empty text, valid UTF-8, effort of
+/// at least a minute, due not before `today`, no duplicate scope items). Throws BadValue.
+nlohmann::json added_payload(const NewCommitment& request, Date today);
+
+/// The payload of a `renegotiated` event: each changed field with its before and after value, the
+/// due date in force and whether the change came after it (late). Throws BadValue when nothing
+/// would change, the commitment is closed, or a value is not acceptable.
+nlohmann::json renegotiated_payload(const Commitment& current, const Renegotiation& request,
+                                    Date today);
+
+/// The payload of a `closed` event. Throws BadValue when already closed, or `on` is before the
+/// commitment was created or after today.
+nlohmann::json closed_payload(const Commitment& current, State outcome, Date on, Date today);
+
+/// The payload of a `reopened` event. Throws BadValue when the commitment is open.
+nlohmann::json reopened_payload(const Commitment& current);
+
+} // namespace kept

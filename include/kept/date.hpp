@@ -1,0 +1,65 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kept {
+
+/// A calendar day with no time zone.
+using Date = std::chrono::sys_days;
+/// A UTC instant in whole seconds.
+using Timestamp = std::chrono::sys_seconds;
+
+/// The set of working weekdays (bit i = weekday with c_encoding i, 0 = Sunday).
+struct WorkWeek {
+    std::uint8_t mask = 0b0111110; // Monday to Friday
+
+    bool contains(std::chrono::weekday day) const { return (mask >> day.c_encoding()) & 1U; }
+    bool contains(Date day) const { return contains(std::chrono::weekday{day}); }
+    /// Number of working days in a week (0..7).
+    int days_per_week() const;
+    bool operator==(const WorkWeek&) const = default;
+};
+
+/// An ISO 8601 week: the year that owns the week's Thursday, and the week number 1..53.
+struct IsoWeek {
+    int year = 0;
+    unsigned week = 0;
+    auto operator<=>(const IsoWeek&) const = default;
+};
+
+/// Parses exactly YYYY-MM-DD (a real calendar day); nullopt otherwise.
+std::optional<Date> parse_iso_date(std::string_view text);
+
+/// Parses a user date: YYYY-MM-DD, today, tomorrow, +Nd, +Nw, mon..sun (the next such day, today
+/// excluded), eow (last working day of this ISO week, today if it is that day), eom (last day of
+/// the month). Throws BadValue naming `field` and the text: `--due: "2026-02-30" is not a valid
+/// date`.
+Date parse_date(std::string_view text, Date today, const WorkWeek& workweek,
+                std::string_view field);
+
+/// Parses a weekday name: mon..sun or monday..sunday, any case.
+std::optional<std::chrono::weekday> parse_weekday(std::string_view text);
+
+/// YYYY-MM-DD.
+std::string format_date(Date day);
+
+/// The ISO week a day belongs to.
+IsoWeek iso_week(Date day);
+/// The Monday that starts an ISO week.
+Date monday_of(IsoWeek week);
+/// "2026-W49".
+std::string format_iso_week(IsoWeek week);
+
+/// Working days in [from, to], both inclusive; 0 when to < from.
+int working_days_between(Date from, Date to, const WorkWeek& workweek);
+
+/// Parses exactly YYYY-MM-DDTHH:MM:SSZ; nullopt otherwise.
+std::optional<Timestamp> parse_timestamp(std::string_view text);
+/// YYYY-MM-DDTHH:MM:SSZ.
+std::string format_timestamp(Timestamp instant);
+
+} // namespace kept

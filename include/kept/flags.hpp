@@ -1,0 +1,92 @@
+#pragma once
+
+// The report's flags: each names what it is about (an owner and week, or commitments) and gives
+// its figures. The rules are DESIGN.md's "Report rules"; docs/report.md gives their exact terms.
+
+#include "kept/config.hpp"
+#include "kept/facts.hpp"
+#include "kept/reliability.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kept {
+
+enum class FlagKind { overload, creep, late, chronic, overdue, risk, internal_neglect, conflict };
+enum class Severity { high, medium, low };
+
+/// "overload", "creep", "late", "chronic", "overdue", "risk", "internal-neglect", "conflict".
+std::string_view to_string(FlagKind kind);
+/// "high", "medium", "low".
+std::string_view to_string(Severity severity);
+/// Every kind, in the order of DESIGN.md's table.
+std::span<const FlagKind> all_flag_kinds();
+/// Parses a comma list of kinds, or "any" for all of them. Throws BadValue naming `field`.
+std::vector<FlagKind> parse_flag_kinds(std::string_view text, std::string_view field);
+/// How serious a kind is: overdue, overload and risk are high; late, creep and internal-neglect
+/// medium; chronic low.
+Severity severity_of(FlagKind kind);
+
+/// One fired flag. Figures not set do not apply to its kind (docs/report.md lists them).
+struct Flag {
+    FlagKind kind = FlagKind::overdue;
+    Severity severity = Severity::high;
+    std::string owner;                     ///< empty for a team-wide flag
+    std::optional<IsoWeek> week;           ///< overload only
+    std::vector<std::int64_t> commitments; ///< ascending ids
+    std::string detail;                    ///< one line for people
+
+    std::optional<double> load_hours;            ///< overload, risk
+    std::optional<double> capacity_hours;        ///< overload, risk
+    std::optional<double> utilization;           ///< percent of capacity; unset when capacity is 0
+    std::optional<Date> due;                     ///< overdue, risk, creep, late (the new due date)
+    std::optional<Date> original_due;            ///< creep
+    std::optional<Date> due_in_force;            ///< late
+    std::optional<Date> renegotiated_on;         ///< late
+    std::optional<int> days_overdue;             ///< overdue
+    std::optional<int> days_late;                ///< late: days after the due date in force
+    std::optional<int> days_left;                ///< risk
+    std::optional<double> effort_hours;          ///< overdue, creep
+    std::optional<double> original_effort_hours; ///< creep
+    std::optional<double> effort_growth;         ///< creep, percent
+    std::optional<double> schedule_growth;       ///< creep, percent
+    std::optional<int> scope_added;              ///< creep, net items added
+    std::optional<int> renegotiations;           ///< chronic
+    std::optional<int> late_renegotiations;      ///< chronic
+    std::optional<double> internal_on_time;      ///< internal-neglect, percent
+    std::optional<double> external_on_time;      ///< internal-neglect, percent
+    std::optional<double> gap_points;            ///< internal-neglect
+    std::optional<int> internal_delivered;       ///< internal-neglect
+    std::optional<int> external_delivered;       ///< internal-neglect
+
+    double magnitude = 0.0; ///< orders flags of one kind, larger first
+};
+
+/// Sorts worst first: by severity, then kind, then magnitude, then owner, week and ids.
+void sort_flags(std::vector<Flag>& flags);
+
+/// overdue: open and due before `today`.
+std::optional<Flag> overdue_flag(const CommitmentFacts& commitment, Date today);
+/// creep: open; effort grew by more than creep_ratio of the first promise, or at least creep_items
+/// scope items were added (net of dropped ones); and the due date moved later by a smaller
+/// fraction of the original span (created to first due date) than the work grew.
+std::optional<Flag> creep_flag(const CommitmentFacts& commitment, const ReportSettings& settings);
+/// chronic: open and renegotiated at least chronic_renegotiations times.
+std::optional<Flag> chronic_flag(const CommitmentFacts& commitment, const ReportSettings& settings);
+/// late: one renegotiation made after the due date then in force, by `commitment`'s owner.
+Flag late_flag(const LateRenegotiation& late, const CommitmentFacts& commitment);
+/// internal-neglect: the internal on-time rate (against the last agreed date) trails the external
+/// one by more than neglect_points, with at least 5 delivered commitments of each kind.
+std::optional<Flag> internal_neglect_flag(const Reliability& reliability,
+                                          const ReportSettings& settings);
+
+/// Minutes as hours, for the figures: 2760 -> 46.0.
+inline double hours(double minutes) {
+    return minutes / 60.0;
+}
+
+} // namespace kept

@@ -1,0 +1,136 @@
+#pragma once
+
+#include "kept/commitment.hpp"
+#include "kept/event.hpp"
+#include "kept/facts.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kept {
+
+/// Which commitments `list` returns.
+struct ListFilter {
+    enum class States { open, closed, all };
+    std::optional<std::string> owner;
+    std::optional<std::string> client;
+    States states = States::open;
+    std::optional<Date> due_before; ///< strictly before
+    std::optional<std::string> tag;
+};
+
+/// Which events for_each_event visits.
+struct EventQuery {
+    std::optional<std::int64_t> commitment_id;
+    std::optional<Date> since;             ///< events made on or after this day
+    std::optional<Date> until;             ///< events made on or before this day
+    std::optional<std::string> origin;     ///< only events first written in this ledger
+    std::optional<std::int64_t> after_seq; ///< only events after this seq
+    bool replay_order = false; ///< total replay order (clock, origin) instead of ledger order (seq)
+    bool by_commitment = false; ///< grouped by commitment id, each group in replay order
+};
+
+/// What an import did.
+struct ImportCounts {
+    std::int64_t added = 0;   ///< events new to this ledger
+    std::int64_t present = 0; ///< events it already held
+};
+
+enum class OpenMode {
+    read,  ///< the ledger must exist; NotFound otherwise
+    write, ///< created, with its directories, when missing
+};
+
+/// One team's ledger: the SQLite file holding the events and the derived commitments table.
+/// Every method that writes must run inside write(); every failure surfaces as a kept::Error.
+class Ledger {
+  public:
+    static constexpr int schema_version = 2;
+
+    /// Opens the ledger at `path`. Throws NotFound (read mode, no file), ConfigError (schema newer
+    /// than this binary), StorageError (not a kept ledger, I/O), Error(permission).
+    Ledger(const std::filesystem::path& path, OpenMode mode, int busy_timeout_ms);
+    ~Ledger();
+    Ledger(Ledger&&) noexcept;
+    Ledger& operator=(Ledger&&) noexcept;
+
+    const std::filesystem::path& path() const;
+    /// The UUID this ledger stamps as `origin` on the events it writes.
+    const std::string& uuid() const;
+
+    std::optional<Commitment> find(std::int64_t id);
+    std::optional<Commitment> find_by_uuid(const std::string& uuid);
+    /// Matching commitments sorted by due date, then id.
+    std::vector<Commitment> list(const ListFilter& filter);
+    void for_each_event(const EventQuery& query, const std::function<void(const Event&)>& visit);
+    /// Visits the report facts of each commitment, in no particular order: only `owner`'s when
+    /// given, only open ones when `open_only`. Reads just the columns the report needs.
+    void for_each_fact(const std::optional<std::string>& owner, bool open_only,
+                       const std::function<void(const CommitmentFacts&)>& visit);
+    /// The renegotiations made after the due date then in force, on days in [since, until], in
+    /// replay order.
+    std::vector<LateRenegotiation> late_renegotiations(Date since, Date until);
+
+    /// Like for_each_event, but hands over each payload as the JSON text stored, unparsed
+    /// (event.payload stays null): for checks that need only the bytes, such as the hash chain.
+    void for_each_stored_event(
+        const EventQuery& query,
+        const std::function<void(const Event&, std::string_view payload_json)>& visit);
+    std::int64_t event_count();
+
+    /// Runs `body` in one BEGIN IMMEDIATE transaction and commits when it returns; any exception
+    /// rolls everything back. Waits up to the busy timeout for other writers, then BusyError.
+    void write(const std::function<void()>& body);
+
+    /// Appends an event written here: fills seq, origin, clock, prev_hash and hash, applies it to
+    /// its commitment (creating it for `added`) and returns the commitment's new state.
+    Commitment append(Event draft);
+
+    /// Inserts an event first written in another ledger, as is (same uuid, clock, hashes).
+    /// Returns false when this ledger already holds it. Throws BadValue when its hash is wrong,
+    /// it does not follow the last event this ledger holds from its origin, or its commitment is
+    /// unknown.
+    bool import_event(const Event& event);
+
+    /// Imports a batch of events in one transaction, in replay order (which keeps each origin's
+    /// chain order, since clocks grow along every chain). All or nothing.
+    ImportCounts import_events(std::vector<Event> events);
+
+    /// Recomputes the whole commitments table from the events alone, replaying them in the total
+    /// order, in one transaction. Returns the number of commitments.
+    std::int64_t rebuild();
+
+    /// Whether this ledger holds events first written in another ledger (imported or synced).
+    bool has_foreign_events();
+
+    /// The seq of the event with this uuid, if this ledger holds it.
+    std::optional<std::int64_t> seq_of(const std::string& event_uuid);
+
+    /// Lets SQLite keep up to `mib` MiB of ledger pages in memory (its default is 2). For bulk
+    /// writes into a large ledger, which otherwise spill dirty pages and read them back.
+    void set_cache_size(int mib);
+
+    /// Runs PRAGMA integrity_check, or with `full` false the linear-time PRAGMA quick_check
+    /// (everything but whether each index holds exactly its table's rows); returns its messages
+    /// ("ok" alone when sound).
+    std::vector<std::string> integrity_check(bool full = true);
+
+  private:
+    void open(const std::filesystem::path& path, const std::string& filename, int flags,
+              OpenMode mode, int busy_timeout_ms);
+
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+/// The ledger path when no config names one: $XDG_DATA_HOME/kept/default.db
+/// (or ~/.local/share/kept/default.db).
+std::filesystem::path default_ledger_path();
+
+} // namespace kept

@@ -1,0 +1,55 @@
+#pragma once
+
+// Reliability: how often promises were kept, per owner, per client, internal vs external.
+
+#include "kept/facts.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kept {
+
+/// The reliability of one group of commitments. On-time rates count delivered commitments only
+/// (dropped ones have no delivery date); renegotiation counts cover every commitment of the group.
+struct ReliabilityFigures {
+    std::string group; ///< "team", "kind", "owner" or "client"
+    std::string name;  ///< "all", "internal"/"external", the owner or the client
+    int delivered = 0;
+    int dropped = 0;
+    int on_time_first = 0;   ///< delivered on or before the date first promised
+    int on_time_last = 0;    ///< delivered on or before the last agreed date
+    long long slip_days = 0; ///< sum over delivered of max(0, closed - first promised date)
+    long long late_days = 0; ///< sum over delivered of max(0, closed - last agreed date)
+    int proactive_renegotiations = 0; ///< made on or before the due date then in force
+    int late_renegotiations = 0;      ///< made after it
+
+    /// Counts one commitment into the figures.
+    void add(const CommitmentFacts& commitment);
+
+    /// Percent of delivered commitments on time against the first promise; nullopt when none.
+    std::optional<double> on_time_first_rate() const;
+    /// Percent of delivered commitments on time against the last agreed date; nullopt when none.
+    std::optional<double> on_time_last_rate() const;
+    /// Mean days delivered after the first promised date (early counts as 0); nullopt when none.
+    std::optional<double> mean_slip_days() const;
+    /// Mean days delivered after the last agreed date (early counts as 0); nullopt when none.
+    std::optional<double> mean_late_days() const;
+};
+
+/// Reliability of the team, of internal and external clients, of each owner and each client.
+struct Reliability {
+    ReliabilityFigures team{"team", "all"};
+    ReliabilityFigures internal{"kind", "internal"};
+    ReliabilityFigures external{"kind", "external"};
+    std::map<std::string, ReliabilityFigures> owners;
+    std::map<std::string, ReliabilityFigures> clients;
+
+    /// Counts one commitment (any state) into every group it belongs to.
+    void add(const CommitmentFacts& commitment);
+    /// Every group in report order: team, internal, external, owners by name, clients by name.
+    std::vector<const ReliabilityFigures*> rows() const;
+};
+
+} // namespace kept

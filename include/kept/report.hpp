@@ -1,0 +1,70 @@
+#pragma once
+
+// The report as data: flags (worst first), the load table and the reliability figures. The CLI
+// renders it; nothing here reads a ledger or a clock.
+
+#include "kept/calibration.hpp"
+#include "kept/capacity.hpp"
+#include "kept/flags.hpp"
+#include "kept/load.hpp"
+#include "kept/reliability.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace kept {
+
+/// One cell of the load table.
+struct LoadCell {
+    std::string owner;
+    WeekLoad load;
+};
+
+struct Report {
+    Date as_of{};
+    int weeks = 0;
+    double overload_ratio = 1.0;
+    std::vector<IsoWeek> horizon; ///< the weeks of the load table, in order
+    std::vector<Flag> flags;      ///< worst first
+    std::vector<LoadCell> load;   ///< by owner, then week
+    Reliability reliability;
+    std::vector<OwnerCalibration> calibration; ///< by owner: those with delivered commitments
+};
+
+/// How many days back the late flag looks: renegotiations made in [as_of - 6, as_of].
+constexpr int late_window_days = 7;
+
+/// Builds a report from commitments fed one at a time, so that closed ones (which only count
+/// towards reliability) need not be kept in memory.
+class ReportBuilder {
+  public:
+    /// `late`: the late renegotiations made in the late window. `only_owner`: ignore the
+    /// commitments of everyone else. `weeks`: the horizon of the load table and overload flag.
+    ReportBuilder(const Config& config, Date today, int weeks, std::vector<LateRenegotiation> late,
+                  std::optional<std::string> only_owner = std::nullopt);
+
+    /// Counts one commitment, in any state.
+    void add(const CommitmentFacts& commitment);
+
+    /// Applies every rule and returns the report.
+    Report build();
+
+  private:
+    void owner_rows(const std::string& owner, std::span<const CommitmentFacts> open,
+                    Report& report) const;
+
+    const Config& config_;
+    Date today_;
+    int weeks_;
+    std::optional<std::string> only_owner_;
+    std::vector<LateRenegotiation> late_;
+    std::unordered_map<std::int64_t, CommitmentFacts> late_subjects_;   // by id
+    std::map<std::string, std::vector<CommitmentFacts>> open_by_owner_; // by name
+    Reliability reliability_;
+    Calibrator calibrator_;
+};
+
+} // namespace kept

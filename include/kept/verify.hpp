@@ -1,0 +1,72 @@
+#pragma once
+
+#include "kept/commitment.hpp"
+#include "kept/event.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+#include <string_view>
+
+namespace kept {
+
+/// Walks events in ledger order and checks each origin's hash chain: every event's hash matches
+/// its content and its prev_hash is the hash of the previous event of the same origin.
+class ChainChecker {
+  public:
+    /// Feeds the next event; returns false (and remembers why) at the first broken link.
+    bool feed(const Event& event);
+    /// The same check for an event read with its payload as stored text (event.payload unread).
+    /// A payload stored in another spelling of the same JSON is parsed and checked as feed()
+    /// would; text that is not JSON is a broken link.
+    bool feed(const Event& event, std::string_view payload_json);
+
+    std::int64_t checked() const { return checked_; }
+    /// The seq of the first bad event, when one was found.
+    std::optional<std::int64_t> first_bad_seq() const { return first_bad_seq_; }
+    const std::string& problem() const { return problem_; }
+
+  private:
+    bool link(const Event& event, bool hash_matches);
+
+    std::map<std::string, std::string> last_hash_; // origin -> hash of its latest event
+    std::int64_t checked_ = 0;
+    std::optional<std::int64_t> first_bad_seq_;
+    std::string problem_;
+};
+
+/// Replays every commitment's events and compares the result with the stored commitments table.
+/// This catches what the hash chains cannot: a deleted latest event of an origin (nothing follows
+/// it to break), and a commitments row edited by hand.
+class StateChecker {
+  public:
+    /// `stored` is the commitments table, in any order.
+    explicit StateChecker(std::vector<Commitment> stored);
+
+    /// Feeds the next event. Events must come grouped by commitment id, each group in replay
+    /// order (replays_before).
+    void feed(const Event& event);
+    /// Checks the last group and the commitments that had no events; true when all match.
+    bool finish();
+
+    /// The lowest id of a commitment whose row does not match its events.
+    std::optional<std::int64_t> first_bad_commitment() const;
+    /// What is wrong with it, and how many commitments are affected.
+    std::string problem() const;
+
+  private:
+    void close_group();
+
+    std::unordered_map<std::int64_t, Commitment> stored_;
+    std::optional<Commitment> replayed_;
+    std::string replay_error_;
+    std::map<std::int64_t, std::string> bad_; // id -> what differs
+};
+
+/// The first field in which two states of a commitment differ ("" when they are equal).
+std::string first_difference(const Commitment& a, const Commitment& b);
+
+} // namespace kept

@@ -1,0 +1,140 @@
+#include "cli/calibrated_due.hpp"
+#include "cli/command.hpp"
+#include "cli/promise_check.hpp"
+#include "cli/views.hpp"
+#include "kept/changes.hpp"
+#include "kept/error.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <memory>
+#include <ostream>
+
+namespace kept::cli {
+
+namespace {
+
+struct AddOptions {
+    std::string title;
+    std::string client;
+    bool internal = false;
+    std::string owner;
+    std::string due;
+    std::string effort;
+    std::vector<std::string> scope;
+    std::vector<std::string> tags;
+    bool quiet = false;
+    bool strict = false;
+};
+
+// The facts of the commitment `request` would create.
+CommitmentFacts facts_of(const NewCommitment& request, Date today) {
+    CommitmentFacts f;
+    f.owner = request.owner;
+    f.client = request.client;
+    f.client_kind = request.client_kind;
+    f.created = today;
+    f.due = f.original_due = request.due;
+    f.effort = f.original_effort = request.effort;
+    f.scope_items = static_cast<int>(request.scope.size());
+    return f;
+}
+
+int run_add(Context& context, const AddOptions& o) {
+    Format format = context.format();
+    const Config& config = context.config();
+    Date today = context.today();
+
+    NewCommitment request;
+    request.title = o.title;
+    request.client = o.client;
+    request.client_kind = o.internal ? ClientKind::internal : config.client_kind(o.client);
+    request.owner = o.owner.empty() ? context.actor() : o.owner;
+    bool auto_due = o.due == "auto";
+    if (!auto_due) {
+        request.due = parse_date(o.due, today, config.workweek, "--due");
+    }
+    request.effort = parse_effort(o.effort, config.effort_units(), "--effort");
+    request.scope = o.scope;
+    request.tags = o.tags;
+
+    Event event = context.draft_event(EventKind::added, new_uuid());
+    if (!auto_due) {
+        event.payload = added_payload(request, today); // validates before the ledger is touched
+    }
+
+    Ledger ledger = context.open_ledger(OpenMode::write);
+    Commitment added;
+    std::optional<std::string> warning;
+    std::optional<PromisedDue> promised;
+    ledger.write([&] {
+        if (auto_due) {
+            check_text("--owner", request.owner);
+            promised = promised_due(context, ledger, request.owner, request.effort, today,
+                                    config.report.confidence);
+            if (!promised->capacity.due) {
+                throw BadValue(fmt::format("--due auto: no due date within two years fits: {}",
+                                           why_no_date(promised->capacity, request.owner)));
+            }
+            request.due = promised->dates.at_confidence;
+            event.payload = added_payload(request, today);
+        }
+        CommitmentFacts after = facts_of(request, today);
+        warning = overload_warning(context, ledger, nullptr, after, o.strict || config.strict);
+        added = ledger.append(event);
+    });
+
+    if (warning) {
+        context.err() << "kept: warning: " << *warning << '\n';
+    }
+    if (format != Format::table) {
+        print_commitment(context, format, added);
+        return 0;
+    }
+    if (auto_due && !o.quiet && promised->dates.calibrated) {
+        context.out() << fmt::format("due auto: {} ({})\n", format_date(added.due),
+                                     promised_due_note(*promised));
+    } else if (auto_due && !o.quiet) {
+        context.out() << fmt::format("due auto: {} is the earliest date {} can carry {} without "
+                                     "overload\n",
+                                     format_date(added.due), added.owner,
+                                     format_hours(added.effort));
+    }
+    if (o.quiet) {
+        context.out() << added.id << '\n';
+    } else {
+        context.out() << fmt::format("added #{} \"{}\" for {}, owner {}, due {}, {}\n", added.id,
+                                     added.title, added.client, added.owner, format_date(added.due),
+                                     format_hours(added.effort));
+    }
+    return 0;
+}
+
+} // namespace
+
+Run attach_add(CLI::App& sub) {
+    auto o = std::make_shared<AddOptions>();
+    sub.add_option("title", o->title, "What is promised")->required();
+    sub.add_option("--client", o->client, "Who it is promised to")->required();
+    sub.add_flag("--internal", o->internal,
+                 "The client is internal (default: external, or [clients.X] kind)");
+    sub.add_option("--owner", o->owner, "The one accountable person (default: you)");
+    sub.add_option("--due", o->due,
+                   "Due date: YYYY-MM-DD, today, tomorrow, +3d, +2w, fri, eow, eom, or auto (the "
+                   "earliest date the owner's free capacity carries the effort)")
+        ->required();
+    sub.add_option("--effort", o->effort, "Effort estimate: 90m, 6h, 1.5d, 1w (bare number: hours)")
+        ->required();
+    sub.add_option("--scope", o->scope, "A deliverable in scope (repeat for more)")
+        ->type_name("ITEM")
+        ->allow_extra_args(false);
+    sub.add_option("--tag", o->tags, "A tag (repeat for more)")
+        ->type_name("TAG")
+        ->allow_extra_args(false);
+    sub.add_flag("-q,--quiet", o->quiet, "Print only the new id");
+    sub.add_flag("--strict", o->strict,
+                 "Refuse (exit 65) instead of warning when the owner would be overloaded");
+    return [o](Context& context) { return run_add(context, *o); };
+}
+
+} // namespace kept::cli

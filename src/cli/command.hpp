@@ -1,0 +1,50 @@
+#pragma once
+
+// The subcommand table: each src/cli/<name>.cpp registers its options on its CLI11 subcommand
+// and returns the function that runs it. main() and the help text read this one table.
+
+#include "cli/context.hpp"
+
+#include <functional>
+#include <span>
+#include <string_view>
+
+namespace CLI {
+class App;
+}
+
+namespace kept::cli {
+
+/// Runs a parsed subcommand; returns the exit code (errors are thrown, not returned).
+using Run = std::function<int(Context&)>;
+
+struct Command {
+    std::string_view name;
+    std::string_view summary;
+    std::string_view example; ///< one line, shown under --help
+    Run (*attach)(CLI::App& sub);
+};
+
+/// Every subcommand, in the order help lists them.
+std::span<const Command> commands();
+
+// One per file in src/cli/.
+Run attach_init(CLI::App& sub);
+Run attach_add(CLI::App& sub);
+Run attach_renegotiate(CLI::App& sub);
+Run attach_close(CLI::App& sub);
+Run attach_reopen(CLI::App& sub);
+Run attach_list(CLI::App& sub);
+Run attach_show(CLI::App& sub);
+Run attach_log(CLI::App& sub);
+Run attach_verify(CLI::App& sub);
+Run attach_config(CLI::App& sub);
+Run attach_sync(CLI::App& sub);
+Run attach_rebuild(CLI::App& sub);
+Run attach_report(CLI::App& sub);
+Run attach_check(CLI::App& sub);
+Run attach_when(CLI::App& sub);
+Run attach_export(CLI::App& sub);
+Run attach_import(CLI::App& sub);
+
+} // namespace kept::cli

@@ -1,0 +1,49 @@
+#include "cli/command.hpp"
+
+#include <array>
+
+namespace kept::cli {
+
+std::span<const Command> commands() {
+    static constexpr std::array table = {
+        Command{"init", "Write a commented kept.toml and create the team's ledger",
+                "kept init --team platform", attach_init},
+        Command{"add", "Record a commitment",
+                "kept add \"Export API\" --client acme --owner alice --due 2026-12-04 --effort 2d",
+                attach_add},
+        Command{"renegotiate", "Change due date, effort, scope or owner, with a reason",
+                "kept renegotiate 12 --due +1w --reason \"client asked for SSO first\"",
+                attach_renegotiate},
+        Command{"close", "End a commitment as delivered or dropped", "kept close 12 --delivered",
+                attach_close},
+        Command{"reopen", "Reopen a closed commitment", "kept reopen 12 --reason \"bug found\"",
+                attach_reopen},
+        Command{"list", "List commitments, soonest due first",
+                "kept list --owner alice --state all", attach_list},
+        Command{"show", "Every field of one commitment, with its original promise",
+                "kept show 12 --format json", attach_show},
+        Command{"log", "The events of the ledger or of one commitment, oldest first", "kept log 12",
+                attach_log},
+        Command{"report", "Flags, load per owner and week, and reliability",
+                "kept report --weeks 12 --fail-on overdue,late", attach_report},
+        Command{"check", "For cron: silent unless a flag of these kinds fires (then exit 1)",
+                "kept check overdue,late,overload || mail -s kept team@example.com", attach_check},
+        Command{"when", "The earliest realistic due date for new work",
+                "kept when --owner alice --effort 2d", attach_when},
+        Command{"export", "Write commitments (NDJSON, CSV, ICS) or every event (--events)",
+                "kept export --events > team.ndjson", attach_export},
+        Command{"import", "Read events (idempotent) or new commitments (--commitments)",
+                "kept import --commitments rows.csv", attach_import},
+        Command{"verify", "Check the database and the event hash chain", "kept verify",
+                attach_verify},
+        Command{"config", "Show the effective configuration and where each value came from",
+                "kept config", attach_config},
+        Command{"sync", "Exchange events with the team's other replicas through a git remote",
+                "kept sync --remote git@example.com:team/ledger.git", attach_sync},
+        Command{"rebuild", "Recompute every commitment from the events alone", "kept rebuild",
+                attach_rebuild},
+    };
+    return table;
+}
+
+} // namespace kept::cli

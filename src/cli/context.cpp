@@ -1,0 +1,317 @@
+#include "cli/context.hpp"
+
+#include "kept/changes.hpp"
+#include "kept/error.hpp"
+
+#include <charconv>
+#include <cstdlib>
+#include <ctime>
+#include <fmt/format.h>
+#include <fstream>
+#include <pwd.h>
+#include <sstream>
+#include <unistd.h>
+
+namespace kept::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::optional<std::string> env(const char* name) {
+    const char* value = std::getenv(name);
+    if (value == nullptr || *value == '\0') {
+        return std::nullopt;
+    }
+    return std::string(value);
+}
+
+fs::path config_home() {
+    if (auto xdg = env("XDG_CONFIG_HOME"); xdg && xdg->front() == '/') {
+        return *xdg;
+    }
+    if (auto home = env("HOME")) {
+        return fs::path(*home) / ".config";
+    }
+    throw NotFound("neither XDG_CONFIG_HOME nor HOME is set: name a config with --config");
+}
+
+std::optional<fs::path> find_upwards(fs::path dir, const char* name) {
+    for (;;) {
+        std::error_code ec;
+        if (fs::is_regular_file(dir / name, ec)) {
+            return dir / name;
+        }
+        if (dir == dir.parent_path() || dir.empty()) {
+            return std::nullopt;
+        }
+        dir = dir.parent_path();
+    }
+}
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw NotFound(fmt::format("cannot read config {}", path.string()));
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+} // namespace
+
+Context::Context(GlobalOptions options, std::ostream& out, std::ostream& err)
+    : options_(std::move(options)), out_(out), err_(err) {
+    // Checked up front so a bad value is refused even by commands that print no table.
+    if (options_.color != "auto" && options_.color != "always" && options_.color != "never") {
+        throw BadValue(
+            fmt::format("--color: \"{}\" is not one of auto, always, never", options_.color));
+    }
+}
+
+void Context::load_config() {
+    if (!options_.config_file.empty()) {
+        config_path_ = options_.config_file;
+    } else if (auto from_env = env("KEPT_CONFIG")) {
+        config_path_ = *from_env;
+    } else if (!options_.team.empty()) {
+        config_path_ = config_home() / "kept" / "teams" / (options_.team + ".toml");
+        if (!fs::exists(config_path_)) {
+            throw NotFound(fmt::format("no config for team \"{}\" at {} (kept init --team {} "
+                                       "writes one)",
+                                       options_.team, config_path_.string(), options_.team));
+        }
+    } else {
+        std::error_code ec;
+        fs::path cwd = fs::current_path(ec);
+        if (auto found = ec ? std::nullopt : find_upwards(cwd, "kept.toml")) {
+            config_path_ = *found;
+        }
+    }
+    if (config_path_.empty()) {
+        config_.emplace();
+        return;
+    }
+    if (!fs::exists(config_path_)) {
+        throw NotFound(fmt::format("no config file {}", config_path_.string()));
+    }
+    std::string text = read_file(config_path_);
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        throw ConfigError(fmt::format("{}: the config is empty (kept init writes a commented one)",
+                                      config_path_.string()));
+    }
+    try {
+        config_ = parse_config(text);
+    } catch (const ConfigError& error) {
+        throw ConfigError(fmt::format("{}:{}", config_path_.string(), error.what()));
+    }
+}
+
+const Config& Context::config() {
+    if (!config_) {
+        load_config();
+    }
+    return *config_;
+}
+
+const fs::path& Context::config_path() {
+    config();
+    return config_path_;
+}
+
+fs::path Context::ledger_path() {
+    if (!options_.ledger_file.empty()) {
+        return options_.ledger_file;
+    }
+    const Config& c = config();
+    if (config_path_.empty()) {
+        return default_ledger_path();
+    }
+    fs::path dir = config_path_.parent_path();
+    if (!c.ledger) {
+        return dir / "kept.db";
+    }
+    fs::path ledger = *c.ledger;
+    return ledger.is_absolute() ? ledger : dir / ledger;
+}
+
+Ledger Context::open_ledger(OpenMode mode) {
+    int timeout_ms = 5000;
+    if (auto text = env("KEPT_BUSY_TIMEOUT_MS")) {
+        auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), timeout_ms);
+        if (ec != std::errc() || end != text->data() + text->size() || timeout_ms < 0) {
+            throw BadValue(fmt::format("KEPT_BUSY_TIMEOUT_MS: \"{}\" is not a number of "
+                                       "milliseconds",
+                                       *text));
+        }
+    }
+    return Ledger(ledger_path(), mode, timeout_ms);
+}
+
+void Context::read_clock() {
+    auto fixed_today = env("KEPT_TODAY");
+    auto fixed_now = env("KEPT_NOW");
+    if (fixed_today) {
+        auto day = parse_iso_date(*fixed_today);
+        if (!day) {
+            throw BadValue(
+                fmt::format("KEPT_TODAY: \"{}\" is not a valid date (YYYY-MM-DD)", *fixed_today));
+        }
+        today_ = *day;
+    }
+    if (fixed_now) {
+        auto instant = parse_timestamp(*fixed_now);
+        if (!instant) {
+            throw BadValue(fmt::format("KEPT_NOW: \"{}\" is not a timestamp "
+                                       "(YYYY-MM-DDTHH:MM:SSZ)",
+                                       *fixed_now));
+        }
+        now_ = *instant;
+    }
+    if (!now_) {
+        now_ = today_ ? Timestamp(*today_ + std::chrono::hours(12))
+                      : std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    }
+    if (!today_) {
+        if (fixed_now) {
+            today_ = std::chrono::floor<std::chrono::days>(*now_);
+        } else {
+            std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+            std::tm local{};
+            localtime_r(&t, &local);
+            today_ = Date(std::chrono::year(local.tm_year + 1900) /
+                          std::chrono::month(static_cast<unsigned>(local.tm_mon + 1)) /
+                          std::chrono::day(static_cast<unsigned>(local.tm_mday)));
+        }
+    }
+}
+
+Date Context::today() {
+    if (!today_) {
+        read_clock();
+    }
+    return *today_;
+}
+
+Timestamp Context::now() {
+    if (!now_) {
+        read_clock();
+    }
+    return *now_;
+}
+
+std::string Context::actor() {
+    // The actor goes into every event: text the hash and the JSON export can carry.
+    if (!options_.actor.empty()) {
+        check_text("--as", options_.actor);
+        return options_.actor;
+    }
+    for (const char* name : {"KEPT_USER", "USER", "LOGNAME"}) {
+        if (auto value = env(name)) {
+            check_text(name, *value);
+            return *value;
+        }
+    }
+    if (const passwd* account = ::getpwuid(::getuid()); account != nullptr) {
+        return account->pw_name;
+    }
+    return fmt::format("uid{}", ::getuid());
+}
+
+Event Context::draft_event(EventKind kind, std::string commitment_uuid) {
+    Event event;
+    event.uuid = new_uuid();
+    event.commitment_uuid = std::move(commitment_uuid);
+    event.timestamp = format_timestamp(now());
+    event.day = format_date(today());
+    event.actor = actor();
+    event.kind = kind;
+    return event;
+}
+
+Format Context::format(std::string_view supported) {
+    static constexpr std::pair<std::string_view, Format> names[] = {
+        {"table", Format::table}, {"json", Format::json}, {"ndjson", Format::ndjson},
+        {"csv", Format::csv},     {"tsv", Format::tsv},
+    };
+    for (auto [name, value] : names) {
+        if (name == options_.format) {
+            std::string list = fmt::format(",{},", supported);
+            if (list.find(fmt::format(",{},", name)) == std::string::npos) {
+                break;
+            }
+            return value;
+        }
+    }
+    std::string choices(supported);
+    for (std::size_t comma = choices.find(','); comma != std::string::npos;
+         comma = choices.find(',', comma + 2)) {
+        choices.replace(comma, 1, ", ");
+    }
+    throw BadValue(fmt::format("--format: \"{}\" is not one of {}", options_.format, choices));
+}
+
+bool Context::color() {
+    if (options_.color == "always") {
+        return true;
+    }
+    if (options_.color == "never" || env("NO_COLOR")) {
+        return false;
+    }
+    return ::isatty(STDOUT_FILENO) == 1 && env("TERM").value_or("dumb") != "dumb";
+}
+
+std::vector<TeamScope> roll_up_scopes(Context& context) {
+    const GlobalOptions& all = context.options();
+    std::vector<TeamScope> scopes;
+    if (all.teams.size() + all.ledger_files.size() < 2) {
+        return scopes;
+    }
+    for (const auto& team : all.teams) {
+        GlobalOptions one = all;
+        one.team = team;
+        one.ledger_file.clear();
+        one.teams = {team};
+        one.ledger_files.clear();
+        scopes.push_back({team, std::make_unique<Context>(one, context.out(), context.err())});
+    }
+    for (const auto& ledger : all.ledger_files) {
+        GlobalOptions one = all;
+        one.team.clear();
+        one.ledger_file = ledger;
+        one.teams.clear();
+        one.ledger_files = {ledger};
+        scopes.push_back({fs::path(ledger).stem().string(),
+                          std::make_unique<Context>(one, context.out(), context.err())});
+    }
+    return scopes;
+}
+
+bool reads_several_ledgers(std::string_view command) {
+    return command == "report" || command == "check" || command == "list";
+}
+
+std::int64_t parse_id(std::string_view text) {
+    std::string_view digits = text;
+    if (!digits.empty() && digits.front() == '#') {
+        digits.remove_prefix(1);
+    }
+    std::int64_t id = 0;
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+    if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size() || id < 1) {
+        throw BadValue(
+            fmt::format("ID: \"{}\" is not a commitment id (a number like 12 or #12)", text));
+    }
+    return id;
+}
+
+Commitment require_commitment(Ledger& ledger, std::int64_t id) {
+    auto found = ledger.find(id);
+    if (!found) {
+        throw NotFound(fmt::format("no commitment #{} in {}", id, ledger.path().string()));
+    }
+    return *found;
+}
+
+} // namespace kept::cli

@@ -1,0 +1,99 @@
+#pragma once
+
+// What every subcommand runs against: the global options, the team config, the ledger, the
+// clock and the output streams. Everything here is resolved lazily, once, on first use, so a
+// command that never touches the config never parses it.
+
+#include "kept/config.hpp"
+#include "kept/date.hpp"
+#include "kept/ledger.hpp"
+
+#include <filesystem>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kept::cli {
+
+/// The options every subcommand accepts.
+struct GlobalOptions {
+    std::string config_file;
+    std::string team;                      ///< the first --team
+    std::string ledger_file;               ///< the first --ledger
+    std::vector<std::string> teams;        ///< every --team, for an org roll-up
+    std::vector<std::string> ledger_files; ///< every --ledger, for an org roll-up
+    std::string format = "table";
+    std::string color = "auto";
+    std::string actor;
+};
+
+enum class Format { table, json, ndjson, csv, tsv };
+
+class Context {
+  public:
+    /// Throws BadValue when --color is not auto, always or never.
+    Context(GlobalOptions options, std::ostream& out, std::ostream& err);
+
+    const GlobalOptions& options() const { return options_; }
+    std::ostream& out() { return out_; }
+    std::ostream& err() { return err_; }
+
+    /// The team config: defaults overlaid with the file that --config, KEPT_CONFIG, --team or the
+    /// walk up from the working directory found (none: defaults alone).
+    const Config& config();
+    /// The config file in use, or empty when running on defaults alone.
+    const std::filesystem::path& config_path();
+    std::filesystem::path ledger_path();
+    Ledger open_ledger(OpenMode mode);
+
+    /// Today: KEPT_TODAY, else the day of KEPT_NOW, else the local calendar day.
+    Date today();
+    /// Now: KEPT_NOW, else noon UTC of KEPT_TODAY, else the system clock.
+    Timestamp now();
+    /// --as, KEPT_USER, USER, LOGNAME, then the account name.
+    std::string actor();
+
+    /// A new event stamped with a fresh uuid, now, today and the actor; the caller sets the
+    /// payload (and reason), the ledger the rest.
+    Event draft_event(EventKind kind, std::string commitment_uuid);
+
+    /// --format, checked against what this command supports (a comma list like "table,json").
+    Format format(std::string_view supported = "table,json,ndjson,csv,tsv");
+    /// Whether to color stdout: --color, NO_COLOR, and whether stdout is a terminal.
+    bool color();
+
+  private:
+    void load_config();
+    void read_clock();
+
+    GlobalOptions options_;
+    std::ostream& out_;
+    std::ostream& err_;
+    std::optional<Config> config_;
+    std::filesystem::path config_path_;
+    std::optional<Date> today_;
+    std::optional<Timestamp> now_;
+};
+
+/// One team of an org roll-up: its name and a context reading its config and ledger.
+struct TeamScope {
+    std::string name;
+    std::unique_ptr<Context> context;
+};
+
+/// The teams named by repeated --team and --ledger options, in the order given (a --ledger's
+/// name is its file name without extension). Empty unless more than one is named.
+std::vector<TeamScope> roll_up_scopes(Context& context);
+
+/// Whether a subcommand accepts several --team/--ledger options.
+bool reads_several_ledgers(std::string_view command);
+
+/// Parses a commitment id given on the command line ("12" or "#12"). Throws BadValue.
+std::int64_t parse_id(std::string_view text);
+
+/// Loads the commitment or throws NotFound: `no commitment #12 in LEDGER`.
+Commitment require_commitment(Ledger& ledger, std::int64_t id);
+
+} // namespace kept::cli

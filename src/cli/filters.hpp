@@ -1,0 +1,31 @@
+#pragma once
+
+// The commitment filters that `list` and `export` share: --owner, --client, --state,
+// --due-before, --tag.
+
+#include "cli/context.hpp"
+
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace kept::cli {
+
+/// The filter options as given on the command line; empty means not given.
+struct FilterOptions {
+    std::string owner;
+    std::string client;
+    std::string state = "open";
+    std::string due_before;
+    std::string tag;
+};
+
+/// Registers the filter options on a subcommand.
+void add_filter_options(CLI::App& sub, FilterOptions& options);
+
+/// The filter the options ask for. Throws BadValue for a bad --state or --due-before.
+ListFilter make_filter(Context& context, const FilterOptions& options);
+
+} // namespace kept::cli

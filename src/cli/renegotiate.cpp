@@ -1,0 +1,101 @@
+#include "cli/command.hpp"
+#include "cli/promise_check.hpp"
+#include "cli/views.hpp"
+#include "kept/changes.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <memory>
+#include <ostream>
+
+namespace kept::cli {
+
+namespace {
+
+struct RenegotiateOptions {
+    std::string id;
+    std::string due;
+    std::string effort;
+    std::vector<std::string> add_scope;
+    std::vector<std::string> drop_scope;
+    std::string owner;
+    std::string reason;
+    std::string requested_by = "team";
+    bool strict = false;
+};
+
+int run_renegotiate(Context& context, const RenegotiateOptions& o) {
+    std::int64_t id = parse_id(o.id);
+    Format format = context.format();
+    const Config& config = context.config();
+    Date today = context.today();
+    check_text("--reason", o.reason);
+
+    Renegotiation request;
+    if (!o.due.empty()) {
+        request.due = parse_date(o.due, today, config.workweek, "--due");
+    }
+    if (!o.effort.empty()) {
+        request.effort = parse_effort_change(o.effort, config.effort_units(), "--effort");
+    }
+    request.add_scope = o.add_scope;
+    request.drop_scope = o.drop_scope;
+    if (!o.owner.empty()) {
+        request.owner = o.owner;
+    }
+    request.requested_by = o.requested_by;
+
+    Ledger ledger = context.open_ledger(OpenMode::write);
+    Commitment after;
+    nlohmann::json payload;
+    std::optional<std::string> warning;
+    ledger.write([&] {
+        Commitment current = require_commitment(ledger, id);
+        Event event = context.draft_event(EventKind::renegotiated, current.uuid);
+        event.payload = payload = renegotiated_payload(current, request, today);
+        event.reason = o.reason;
+        if (payload.contains("due") || payload.contains("effort_minutes") ||
+            payload.contains("owner")) {
+            Commitment next = current;
+            apply_event(next, event);
+            CommitmentFacts before = facts_of(current);
+            warning = overload_warning(context, ledger, &before, facts_of(next),
+                                       o.strict || config.strict);
+        }
+        after = ledger.append(event);
+    });
+    if (warning) {
+        context.err() << "kept: warning: " << *warning << '\n';
+    }
+    if (format != Format::table) {
+        print_commitment(context, format, after);
+        return 0;
+    }
+    context.out() << fmt::format("renegotiated #{}: {}\n", after.id,
+                                 describe(EventKind::renegotiated, payload));
+    return 0;
+}
+
+} // namespace
+
+Run attach_renegotiate(CLI::App& sub) {
+    auto o = std::make_shared<RenegotiateOptions>();
+    sub.add_option("ID", o->id, "The commitment")->required();
+    sub.add_option("--due", o->due, "New due date");
+    sub.add_option("--effort", o->effort, "New effort E, or +E / -E to add or remove effort")
+        ->allow_extra_args(false);
+    sub.add_option("--add-scope", o->add_scope, "Add a scope item (repeatable)")
+        ->type_name("ITEM")
+        ->allow_extra_args(false);
+    sub.add_option("--drop-scope", o->drop_scope, "Drop a scope item (repeatable)")
+        ->type_name("ITEM")
+        ->allow_extra_args(false);
+    sub.add_option("--owner", o->owner, "Hand the commitment to someone else");
+    sub.add_option("--reason", o->reason, "Why (required)")->required();
+    sub.add_option("--requested-by", o->requested_by, "Who asked for the change: client or team");
+    sub.add_flag("--strict", o->strict,
+                 "Refuse (exit 65) instead of warning when the change overloads the owner");
+    return [o](Context& context) { return run_renegotiate(context, *o); };
+}
+
+} // namespace kept::cli

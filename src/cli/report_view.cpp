@@ -1,0 +1,397 @@
+#include "cli/report_view.hpp"
+
+#include "cli/calibration_view.hpp"
+#include "cli/output.hpp"
+#include "kept/error.hpp"
+
+#include <cmath>
+#include <fmt/format.h>
+#include <ostream>
+
+namespace kept::cli {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+double rounded(double value, int decimals) {
+    double scale = std::pow(10.0, decimals);
+    return std::round(value * scale) / scale;
+}
+
+Json number_or_null(const std::optional<double>& value, int decimals) {
+    return value ? Json(rounded(*value, decimals)) : Json(nullptr);
+}
+
+std::string percent_cell(const std::optional<double>& value) {
+    return value ? fmt::format("{:.0f}%", *value) : std::string("-");
+}
+
+std::string ids_text(const std::vector<std::int64_t>& ids, std::size_t shown) {
+    std::string out;
+    for (std::size_t i = 0; i < ids.size() && i < shown; ++i) {
+        out += fmt::format("{}#{}", i ? " " : "", ids[i]);
+    }
+    if (ids.size() > shown) {
+        out += fmt::format(" … (+{})", ids.size() - shown);
+    }
+    return out;
+}
+
+Style severity_style(Severity severity) {
+    switch (severity) {
+    case Severity::high:
+        return Style::red;
+    case Severity::medium:
+        return Style::yellow;
+    case Severity::low:
+        return Style::plain;
+    }
+    return Style::plain;
+}
+
+TextTable flags_table(const std::vector<Flag>& flags) {
+    TextTable table;
+    table.headers = {"FLAG", "SEVERITY", "OWNER", "WEEK", "COMMITMENTS", "DETAIL"};
+    for (const auto& f : flags) {
+        Style style = severity_style(f.severity);
+        table.rows.push_back({
+            {std::string(to_string(f.kind)), style},
+            {std::string(to_string(f.severity)), style},
+            {f.owner.empty() ? "-" : f.owner},
+            {f.week ? format_iso_week(*f.week) : "-"},
+            {f.commitments.empty() ? "-" : ids_text(f.commitments, 8)},
+            {f.detail},
+        });
+    }
+    return table;
+}
+
+std::vector<Json> load_records(const Report& report) {
+    std::vector<Json> out;
+    out.reserve(report.load.size());
+    for (const auto& cell : report.load) {
+        out.push_back({
+            {"owner", cell.owner},
+            {"week", format_iso_week(cell.load.week)},
+            {"load_hours", rounded(hours(cell.load.load_minutes), 2)},
+            {"capacity_hours", rounded(hours(cell.load.capacity_minutes), 2)},
+            {"utilization", number_or_null(cell.load.utilization(), 1)},
+        });
+    }
+    return out;
+}
+
+const std::vector<std::string>& load_fields() {
+    static const std::vector<std::string> fields = {"owner", "week", "load_hours", "capacity_hours",
+                                                    "utilization"};
+    return fields;
+}
+
+TextTable load_table(const Report& report) {
+    TextTable table;
+    table.headers = {"OWNER"};
+    table.right_aligned = {false};
+    for (const auto& week : report.horizon) {
+        table.headers.push_back(format_iso_week(week));
+        table.right_aligned.push_back(true);
+    }
+    for (const auto& cell : report.load) {
+        if (table.rows.empty() || table.rows.back().front().text != cell.owner) {
+            table.rows.push_back({{cell.owner}});
+        }
+        const WeekLoad& w = cell.load;
+        bool over = w.load_minutes > w.capacity_minutes * report.overload_ratio + load_epsilon;
+        bool full = w.load_minutes > w.capacity_minutes + load_epsilon;
+        std::string text = w.utilization() ? percent_cell(w.utilization())
+                           : w.load_minutes > load_epsilon
+                               ? format_hours(std::llround(w.load_minutes)) + "/0"
+                               : std::string("-");
+        table.rows.back().push_back(
+            {text, over ? Style::red : (full ? Style::yellow : Style::plain)});
+    }
+    return table;
+}
+
+Json reliability_record(const ReliabilityFigures& r) {
+    return {
+        {"group", r.group},
+        {"name", r.name},
+        {"delivered", r.delivered},
+        {"dropped", r.dropped},
+        {"on_time_first", r.on_time_first},
+        {"on_time_last", r.on_time_last},
+        {"on_time_first_rate", number_or_null(r.on_time_first_rate(), 1)},
+        {"on_time_last_rate", number_or_null(r.on_time_last_rate(), 1)},
+        {"mean_slip_days", number_or_null(r.mean_slip_days(), 2)},
+        {"mean_late_days", number_or_null(r.mean_late_days(), 2)},
+        {"proactive_renegotiations", r.proactive_renegotiations},
+        {"late_renegotiations", r.late_renegotiations},
+    };
+}
+
+const std::vector<std::string>& reliability_fields() {
+    static const std::vector<std::string> fields = {"group",
+                                                    "name",
+                                                    "delivered",
+                                                    "dropped",
+                                                    "on_time_first",
+                                                    "on_time_last",
+                                                    "on_time_first_rate",
+                                                    "on_time_last_rate",
+                                                    "mean_slip_days",
+                                                    "mean_late_days",
+                                                    "proactive_renegotiations",
+                                                    "late_renegotiations"};
+    return fields;
+}
+
+std::vector<Json> reliability_records(const Report& report) {
+    std::vector<Json> out;
+    for (const auto* row : report.reliability.rows()) {
+        out.push_back(reliability_record(*row));
+    }
+    return out;
+}
+
+TextTable reliability_table(const Report& report) {
+    TextTable table;
+    table.headers = {
+        "GROUP",     "NAME",    "DELIVERED",          "ON TIME (FIRST DATE)", "ON TIME (LAST DATE)",
+        "MEAN SLIP", "DROPPED", "RENEGOTIATED EARLY", "RENEGOTIATED LATE"};
+    table.right_aligned = {false, false, true, true, true, true, true, true, true};
+    for (const auto* r : report.reliability.rows()) {
+        auto slip = r->mean_slip_days();
+        table.rows.push_back({
+            {r->group, Style::dim},
+            {r->name},
+            {fmt::format("{}", r->delivered)},
+            {percent_cell(r->on_time_first_rate())},
+            {percent_cell(r->on_time_last_rate())},
+            {slip ? fmt::format("{:.1f}d", *slip) : "-"},
+            {fmt::format("{}", r->dropped)},
+            {fmt::format("{}", r->proactive_renegotiations)},
+            {fmt::format("{}", r->late_renegotiations),
+             r->late_renegotiations > 0 ? Style::yellow : Style::plain},
+        });
+    }
+    return table;
+}
+
+void print_section_title(Context& context, const std::string& title) {
+    bool color = context.color();
+    context.out() << '\n' << (color ? fmt::format("\x1b[1m{}\x1b[0m", title) : title) << '\n';
+}
+
+std::vector<Json> flag_records(const std::vector<Flag>& flags) {
+    std::vector<Json> out;
+    out.reserve(flags.size());
+    for (const auto& f : flags) {
+        out.push_back(flag_record(f));
+    }
+    return out;
+}
+
+} // namespace
+
+Section parse_section(std::string_view text) {
+    if (text == "all") {
+        return Section::all;
+    }
+    if (text == "flags") {
+        return Section::flags;
+    }
+    if (text == "load") {
+        return Section::load;
+    }
+    if (text == "reliability") {
+        return Section::reliability;
+    }
+    if (text == "calibration") {
+        return Section::calibration;
+    }
+    throw BadValue(fmt::format(
+        "--section: \"{}\" is not one of flags, load, reliability, calibration, all", text));
+}
+
+const std::vector<std::string>& flag_fields() {
+    static const std::vector<std::string> fields = {"kind",
+                                                    "severity",
+                                                    "owner",
+                                                    "week",
+                                                    "commitments",
+                                                    "detail",
+                                                    "load_hours",
+                                                    "capacity_hours",
+                                                    "utilization",
+                                                    "due",
+                                                    "original_due",
+                                                    "due_in_force",
+                                                    "renegotiated_on",
+                                                    "days_overdue",
+                                                    "days_late",
+                                                    "days_left",
+                                                    "effort_hours",
+                                                    "original_effort_hours",
+                                                    "effort_growth",
+                                                    "schedule_growth",
+                                                    "scope_added",
+                                                    "renegotiations",
+                                                    "late_renegotiations",
+                                                    "internal_on_time",
+                                                    "external_on_time",
+                                                    "gap_points",
+                                                    "internal_delivered",
+                                                    "external_delivered"};
+    return fields;
+}
+
+Json flag_record(const Flag& f) {
+    Json record = {
+        {"kind", to_string(f.kind)},
+        {"severity", to_string(f.severity)},
+        {"owner", f.owner.empty() ? Json(nullptr) : Json(f.owner)},
+        {"week", f.week ? Json(format_iso_week(*f.week)) : Json(nullptr)},
+        {"commitments", f.commitments},
+        {"detail", f.detail},
+    };
+    auto number = [&](const char* name, const std::optional<double>& value, int decimals) {
+        if (value) {
+            record[name] = rounded(*value, decimals);
+        }
+    };
+    auto whole = [&](const char* name, const std::optional<int>& value) {
+        if (value) {
+            record[name] = *value;
+        }
+    };
+    auto day = [&](const char* name, const std::optional<Date>& value) {
+        if (value) {
+            record[name] = format_date(*value);
+        }
+    };
+    number("load_hours", f.load_hours, 2);
+    number("capacity_hours", f.capacity_hours, 2);
+    if (f.kind == FlagKind::overload || f.kind == FlagKind::risk) {
+        record["utilization"] = number_or_null(f.utilization, 1);
+    }
+    day("due", f.due);
+    day("original_due", f.original_due);
+    day("due_in_force", f.due_in_force);
+    day("renegotiated_on", f.renegotiated_on);
+    whole("days_overdue", f.days_overdue);
+    whole("days_late", f.days_late);
+    whole("days_left", f.days_left);
+    number("effort_hours", f.effort_hours, 2);
+    number("original_effort_hours", f.original_effort_hours, 2);
+    number("effort_growth", f.effort_growth, 1);
+    number("schedule_growth", f.schedule_growth, 1);
+    whole("scope_added", f.scope_added);
+    whole("renegotiations", f.renegotiations);
+    whole("late_renegotiations", f.late_renegotiations);
+    number("internal_on_time", f.internal_on_time, 1);
+    number("external_on_time", f.external_on_time, 1);
+    number("gap_points", f.gap_points, 1);
+    whole("internal_delivered", f.internal_delivered);
+    whole("external_delivered", f.external_delivered);
+    return record;
+}
+
+Json report_json(const Report& report, const std::string& team) {
+    const Reliability& r = report.reliability;
+    Json owners = Json::array();
+    for (const auto& [name, figures] : r.owners) {
+        owners.push_back(reliability_record(figures));
+    }
+    Json clients = Json::array();
+    for (const auto& [name, figures] : r.clients) {
+        clients.push_back(reliability_record(figures));
+    }
+    return {
+        {"as_of", format_date(report.as_of)},
+        {"team", team},
+        {"weeks", report.weeks},
+        {"flags", flag_records(report.flags)},
+        {"load", load_records(report)},
+        {"reliability",
+         {
+             {"team", reliability_record(r.team)},
+             {"internal", reliability_record(r.internal)},
+             {"external", reliability_record(r.external)},
+             {"owners", owners},
+             {"clients", clients},
+         }},
+        {"calibration", calibration_records(report.calibration)},
+    };
+}
+
+void print_flags(Context& context, Format format, const std::vector<Flag>& flags) {
+    print_records(context, format,
+                  format == Format::table ? std::vector<Json>{} : flag_records(flags),
+                  flag_fields(), format == Format::table ? flags_table(flags) : TextTable{});
+}
+
+void print_report(Context& context, Format format, const Report& report, Section section) {
+    const std::string& team = context.config().team_name;
+    if (format == Format::json && section == Section::all) {
+        context.out() << report_json(report, team)
+                             .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+                      << '\n';
+        return;
+    }
+    if (format != Format::table) {
+        switch (section) {
+        case Section::all:
+        case Section::flags:
+            print_flags(context, format, report.flags);
+            break;
+        case Section::load:
+            print_records(context, format, load_records(report), load_fields(), {});
+            break;
+        case Section::reliability:
+            print_records(context, format, reliability_records(report), reliability_fields(), {});
+            break;
+        case Section::calibration:
+            print_records(context, format, calibration_records(report.calibration),
+                          calibration_fields(), {});
+            break;
+        }
+        return;
+    }
+    bool color = context.color();
+    auto& out = context.out();
+    out << fmt::format("kept report for {}, as of {}; load over {} week{} from {}\n", team,
+                       format_date(report.as_of), report.weeks, report.weeks == 1 ? "" : "s",
+                       format_iso_week(report.horizon.front()));
+    if (section == Section::all || section == Section::flags) {
+        print_section_title(context, fmt::format("FLAGS ({})", report.flags.size()));
+        if (report.flags.empty()) {
+            out << "none\n";
+        } else {
+            out << render_table(flags_table(report.flags), color);
+        }
+    }
+    if (section == Section::all || section == Section::load) {
+        print_section_title(context, "LOAD (percent of capacity per ISO week)");
+        if (report.load.empty()) {
+            out << "no owners\n";
+        } else {
+            out << render_table(load_table(report), color);
+        }
+    }
+    if (section == Section::all || section == Section::reliability) {
+        print_section_title(context, "RELIABILITY (on-time rates count delivered commitments)");
+        out << render_table(reliability_table(report), color);
+    }
+    if (section == Section::all || section == Section::calibration) {
+        print_section_title(context,
+                            "CALIBRATION (delivered duration over promised, working days)");
+        if (report.calibration.empty()) {
+            out << "no delivered commitments yet\n";
+        } else {
+            out << render_table(calibration_table(report.calibration), color);
+        }
+    }
+}
+
+} // namespace kept::cli

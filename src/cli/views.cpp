@@ -1,0 +1,184 @@
+#include "cli/views.hpp"
+
+#include "cli/output.hpp"
+
+#include <fmt/format.h>
+#include <ostream>
+
+namespace kept::cli {
+
+namespace {
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) {
+        out += (out.empty() ? "" : "; ") + item;
+    }
+    return out;
+}
+
+std::string before_after(const nlohmann::json& change) {
+    auto text = [](const nlohmann::json& v) {
+        return v.is_number_integer() ? format_hours(v.get<Minutes>()) : v.get<std::string>();
+    };
+    return fmt::format("{} -> {}", text(change.at("before")), text(change.at("after")));
+}
+
+} // namespace
+
+const std::vector<std::string>& commitment_fields() {
+    static const std::vector<std::string> fields = {
+        "id",    "uuid",    "title",        "client",         "client_kind",           "owner",
+        "state", "due",     "original_due", "effort_hours",   "original_effort_hours", "scope",
+        "tags",  "created", "closed",       "renegotiations", "late_renegotiations"};
+    return fields;
+}
+
+const std::vector<std::string>& event_fields() {
+    static const std::vector<std::string> fields = {
+        "seq",  "uuid",    "commitment_id", "commitment_uuid", "timestamp", "day",       "actor",
+        "kind", "payload", "reason",        "origin",          "clock",     "prev_hash", "hash"};
+    return fields;
+}
+
+std::string describe(EventKind kind, const nlohmann::json& p) {
+    std::vector<std::string> parts;
+    switch (kind) {
+    case EventKind::added:
+        return fmt::format("\"{}\" for {}, owner {}, due {}, {}", p.value("title", ""),
+                           p.value("client", ""), p.value("owner", ""), p.value("due", ""),
+                           format_hours(p.value("effort_minutes", Minutes{0})));
+    case EventKind::renegotiated:
+        for (const char* key : {"due", "effort_minutes", "owner"}) {
+            if (auto change = p.find(key); change != p.end()) {
+                std::string name = key == std::string("effort_minutes") ? "effort" : key;
+                parts.push_back(name + " " + before_after(*change));
+            }
+        }
+        if (auto scope = p.find("scope"); scope != p.end()) {
+            parts.push_back(fmt::format("scope +{} -{}", scope->at("added").size(),
+                                        scope->at("dropped").size()));
+        }
+        if (p.value("late", false)) {
+            parts.emplace_back("late");
+        }
+        return joined(parts);
+    case EventKind::closed:
+        return fmt::format("{} on {}", p.at("state").value("after", ""), p.value("on", ""));
+    case EventKind::reopened:
+        return fmt::format("reopened (was {})", p.at("state").value("before", ""));
+    }
+    return "";
+}
+
+void print_commitments(Context& context, Format format, const std::vector<Commitment>& list,
+                       const std::vector<std::string>* teams) {
+    std::vector<nlohmann::ordered_json> records;
+    std::vector<std::string> fields = commitment_fields();
+    TextTable table;
+    if (format == Format::table) {
+        table.headers = {"ID", "DUE", "OWNER", "CLIENT", "EFFORT", "STATE", "TITLE"};
+        table.right_aligned = {true, false, false, false, true, false, false};
+        if (teams) {
+            table.headers.insert(table.headers.begin(), "TEAM");
+            table.right_aligned.insert(table.right_aligned.begin(), false);
+        }
+        Date today = context.today();
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const Commitment& c = list[i];
+            bool overdue = c.is_open() && c.due < today;
+            bool moved = c.due != c.original_due;
+            auto& row = table.rows.emplace_back();
+            if (teams) {
+                row.push_back({(*teams)[i]});
+            }
+            row.insert(
+                row.end(),
+                {
+                    {fmt::format("{}", c.id)},
+                    {format_date(c.due),
+                     overdue ? Style::red : (moved ? Style::yellow : Style::plain)},
+                    {c.owner},
+                    {c.client + (c.client_kind == ClientKind::internal ? " (int)" : "")},
+                    {format_hours(c.effort)},
+                    {std::string(to_string(c.state)), c.is_open() ? Style::plain : Style::dim},
+                    {c.title},
+                });
+        }
+    } else {
+        if (teams) {
+            fields.insert(fields.begin(), "team");
+        }
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            nlohmann::ordered_json record;
+            if (teams) {
+                record["team"] = (*teams)[i];
+            }
+            record.update(to_json(list[i]));
+            records.push_back(std::move(record));
+        }
+    }
+    print_records(context, format, records, fields, table);
+}
+
+void print_commitment(Context& context, Format format, const Commitment& c) {
+    if (format == Format::json) {
+        context.out() << to_json(c).dump(2, ' ', false,
+                                         nlohmann::ordered_json::error_handler_t::replace)
+                      << '\n';
+        return;
+    }
+    if (format != Format::table) {
+        print_records(context, format, {to_json(c)}, commitment_fields(), {});
+        return;
+    }
+    auto promised = [](const std::string& now, const std::string& then) {
+        return now == then ? now : fmt::format("{}  (promised {})", now, then);
+    };
+    TextTable table;
+    table.headers = {"FIELD", "VALUE"};
+    auto row = [&](const char* name, std::string value) {
+        table.rows.push_back({{name, Style::bold}, {std::move(value)}});
+    };
+    row("id", fmt::format("#{}", c.id));
+    row("title", c.title);
+    row("client", fmt::format("{} ({})", c.client, to_string(c.client_kind)));
+    row("owner", c.owner);
+    row("state", std::string(to_string(c.state)));
+    row("due", promised(format_date(c.due), format_date(c.original_due)));
+    row("effort", promised(format_hours(c.effort), format_hours(c.original_effort)));
+    row("scope", joined(c.scope));
+    row("tags", joined(c.tags));
+    row("created", format_date(c.created));
+    row("closed", c.closed ? format_date(*c.closed) : "-");
+    row("renegotiations", fmt::format("{} ({} late)", c.renegotiations, c.late_renegotiations));
+    row("uuid", c.uuid);
+    context.out() << render_table(table, context.color());
+}
+
+void print_events(Context& context, Format format, const std::vector<Event>& events) {
+    std::vector<nlohmann::ordered_json> records;
+    TextTable table;
+    if (format == Format::table) {
+        table.headers = {"SEQ", "DAY", "ACTOR", "KIND", "ID", "CHANGE", "REASON"};
+        table.right_aligned = {true, false, false, false, true, false, false};
+        for (const auto& e : events) {
+            table.rows.push_back({
+                {fmt::format("{}", e.seq)},
+                {e.day},
+                {e.actor},
+                {std::string(to_string(e.kind))},
+                {fmt::format("#{}", e.commitment_id)},
+                {describe(e.kind, e.payload)},
+                {e.reason.value_or("")},
+            });
+        }
+    } else {
+        for (const auto& e : events) {
+            records.push_back(to_json(e));
+        }
+    }
+    print_records(context, format, records, event_fields(), table);
+}
+
+} // namespace kept::cli

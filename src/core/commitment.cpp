@@ -1,0 +1,157 @@
+#include "kept/commitment.hpp"
+
+#include "kept/error.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <limits>
+
+namespace kept {
+
+namespace {
+
+Date date_at(const nlohmann::json& payload, const char* key) {
+    auto day = parse_iso_date(payload.at(key).get<std::string>());
+    if (!day) {
+        throw BadValue(fmt::format("event payload \"{}\" is not a date", key));
+    }
+    return *day;
+}
+
+/// A whole number of minutes. nlohmann's get<> would convert a float such as 1e300 with a cast
+/// whose result is undefined; an imported payload may hold anything.
+Minutes minutes_at(const nlohmann::json& value, const char* key) {
+    bool whole = value.is_number_integer() &&
+                 (!value.is_number_unsigned() ||
+                  value.get<std::uint64_t>() <=
+                      static_cast<std::uint64_t>(std::numeric_limits<Minutes>::max()));
+    if (!whole) {
+        throw BadValue(fmt::format("event payload \"{}\" is not a whole number of minutes", key));
+    }
+    return value.get<Minutes>();
+}
+
+State parse_state(const std::string& text) {
+    if (text == "open") {
+        return State::open;
+    }
+    if (text == "delivered") {
+        return State::delivered;
+    }
+    if (text == "dropped") {
+        return State::dropped;
+    }
+    throw BadValue(
+        fmt::format("event payload state \"{}\" is not open, delivered or dropped", text));
+}
+
+void apply_added(Commitment& c, const nlohmann::json& p) {
+    c.title = p.at("title").get<std::string>();
+    c.client = p.at("client").get<std::string>();
+    c.client_kind = p.at("client_kind").get<std::string>() == "internal" ? ClientKind::internal
+                                                                         : ClientKind::external;
+    c.owner = p.at("owner").get<std::string>();
+    c.due = c.original_due = date_at(p, "due");
+    c.effort = c.original_effort = minutes_at(p.at("effort_minutes"), "effort_minutes");
+    c.scope = p.at("scope").get<std::vector<std::string>>();
+    c.tags = p.at("tags").get<std::vector<std::string>>();
+    c.created = date_at(p, "created");
+    c.state = State::open;
+}
+
+void apply_renegotiated(Commitment& c, const nlohmann::json& p) {
+    if (auto due = p.find("due"); due != p.end()) {
+        c.due = date_at(*due, "after");
+    }
+    if (auto effort = p.find("effort_minutes"); effort != p.end()) {
+        c.effort = minutes_at(effort->at("after"), "effort_minutes");
+    }
+    if (auto owner = p.find("owner"); owner != p.end()) {
+        c.owner = owner->at("after").get<std::string>();
+    }
+    if (auto scope = p.find("scope"); scope != p.end()) {
+        // Applied as operations, not as a new list, so concurrent edits on two replicas both count.
+        for (const auto& item : scope->at("dropped")) {
+            auto it = std::find(c.scope.begin(), c.scope.end(), item.get<std::string>());
+            if (it != c.scope.end()) {
+                c.scope.erase(it);
+            }
+            ++c.scope_dropped;
+        }
+        for (const auto& item : scope->at("added")) {
+            if (std::find(c.scope.begin(), c.scope.end(), item.get<std::string>()) ==
+                c.scope.end()) {
+                c.scope.push_back(item.get<std::string>());
+            }
+            ++c.scope_added;
+        }
+    }
+    ++c.renegotiations;
+    if (p.value("late", false)) {
+        ++c.late_renegotiations;
+    }
+}
+
+} // namespace
+
+std::string_view to_string(State state) {
+    switch (state) {
+    case State::open:
+        return "open";
+    case State::delivered:
+        return "delivered";
+    case State::dropped:
+        return "dropped";
+    }
+    return "open";
+}
+
+void apply_event(Commitment& c, const Event& e) {
+    try {
+        switch (e.kind) {
+        case EventKind::added:
+            c.uuid = e.commitment_uuid;
+            apply_added(c, e.payload);
+            break;
+        case EventKind::renegotiated:
+            apply_renegotiated(c, e.payload);
+            break;
+        case EventKind::closed:
+            c.state = parse_state(e.payload.at("state").at("after").get<std::string>());
+            c.closed = date_at(e.payload, "on");
+            break;
+        case EventKind::reopened:
+            c.state = State::open;
+            c.closed.reset();
+            break;
+        }
+    } catch (const nlohmann::json::exception& error) {
+        throw BadValue(fmt::format("event {} has a malformed payload: {}", e.uuid, error.what()));
+    }
+    c.last_clock = e.clock;
+}
+
+nlohmann::ordered_json to_json(const Commitment& c) {
+    return {
+        {"id", c.id},
+        {"uuid", c.uuid},
+        {"title", c.title},
+        {"client", c.client},
+        {"client_kind", to_string(c.client_kind)},
+        {"owner", c.owner},
+        {"state", to_string(c.state)},
+        {"due", format_date(c.due)},
+        {"original_due", format_date(c.original_due)},
+        {"effort_hours", static_cast<double>(c.effort) / 60.0},
+        {"original_effort_hours", static_cast<double>(c.original_effort) / 60.0},
+        {"scope", c.scope},
+        {"tags", c.tags},
+        {"created", format_date(c.created)},
+        {"closed", c.closed ? nlohmann::ordered_json(format_date(*c.closed))
+                            : nlohmann::ordered_json(nullptr)},
+        {"renegotiations", c.renegotiations},
+        {"late_renegotiations", c.late_renegotiations},
+    };
+}
+
+} // namespace kept

@@ -1,0 +1,235 @@
+#include "kept/date.hpp"
+
+#include "kept/error.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <bit>
+#include <cctype>
+#include <charconv>
+#include <string>
+
+namespace kept {
+
+namespace {
+
+using std::chrono::days;
+using std::chrono::weekday;
+using std::chrono::year_month_day;
+
+// Relative forms (+Nd, +Nw) further out than this are typos, not plans.
+constexpr long long max_offset_days = 100000;
+
+// Reads exactly `width` ASCII digits at `pos`; -1 if any is not a digit.
+int read_digits(std::string_view text, std::size_t pos, std::size_t width) {
+    int value = 0;
+    for (std::size_t i = pos; i < pos + width; ++i) {
+        const char c = text[i];
+        if (c < '0' || c > '9') {
+            return -1;
+        }
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
+std::string lowercase(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+[[noreturn]] void throw_invalid(std::string_view field, std::string_view text) {
+    throw BadValue(fmt::format("{}: \"{}\" is not a valid date", field, text));
+}
+
+// "+12d" -> 12 days, "+2w" -> 14 days; nullopt if the text is not of that form or too far out.
+std::optional<days> parse_offset(std::string_view text) {
+    if (text.size() < 3 || text.front() != '+') {
+        return std::nullopt;
+    }
+    const char unit = text.back();
+    if (unit != 'd' && unit != 'w') {
+        return std::nullopt;
+    }
+    const std::string_view digits = text.substr(1, text.size() - 2);
+    if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        return std::nullopt;
+    }
+    long long count = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), count);
+    if (ec != std::errc{} || end != digits.data() + digits.size()) {
+        return std::nullopt;
+    }
+    const long long per_unit = unit == 'w' ? 7 : 1;
+    if (count > max_offset_days / per_unit) {
+        return std::nullopt;
+    }
+    return days{count * per_unit};
+}
+
+// The last working day of the ISO week (Monday to Sunday) that contains `day`.
+Date last_working_day_of_week(Date day, const WorkWeek& workweek) {
+    const Date monday = day - (weekday{day} - std::chrono::Monday);
+    Date last = monday + days{6};
+    while (!workweek.contains(last)) {
+        last -= days{1};
+    }
+    return last;
+}
+
+Date end_of_week(Date today, const WorkWeek& workweek) {
+    const Date last = last_working_day_of_week(today, workweek);
+    // Past this week's last working day, "end of week" can only sensibly mean next week's.
+    return last >= today ? last : last + days{7};
+}
+
+Date end_of_month(Date today) {
+    const year_month_day ymd{today};
+    return Date{ymd.year() / ymd.month() / std::chrono::last};
+}
+
+bool in_supported_range(Date day) {
+    const year_month_day ymd{day};
+    return ymd.year() >= std::chrono::year{0} && ymd.year() <= std::chrono::year{9999};
+}
+
+} // namespace
+
+int WorkWeek::days_per_week() const {
+    return std::popcount(static_cast<unsigned>(mask & 0x7FU));
+}
+
+std::optional<Date> parse_iso_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+        return std::nullopt;
+    }
+    const int y = read_digits(text, 0, 4);
+    const int m = read_digits(text, 5, 2);
+    const int d = read_digits(text, 8, 2);
+    if (y < 0 || m < 0 || d < 0) {
+        return std::nullopt;
+    }
+    const year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                             std::chrono::day{static_cast<unsigned>(d)}};
+    if (!ymd.ok()) {
+        return std::nullopt;
+    }
+    return Date{ymd};
+}
+
+std::optional<weekday> parse_weekday(std::string_view text) {
+    static constexpr std::string_view names[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                                 "thursday", "friday", "saturday"};
+    if (text.size() > names[3].size()) {
+        return std::nullopt;
+    }
+    const std::string lower = lowercase(text);
+    for (unsigned i = 0; i < 7; ++i) {
+        if (lower == names[i] || lower == names[i].substr(0, 3)) {
+            return weekday{i};
+        }
+    }
+    return std::nullopt;
+}
+
+Date parse_date(std::string_view text, Date today, const WorkWeek& workweek,
+                std::string_view field) {
+    if (const auto day = parse_iso_date(text)) {
+        return *day;
+    }
+    // No keyword is longer than "wednesday"; the cap keeps a pasted essay from being copied.
+    if (text.size() > 16) {
+        throw_invalid(field, text);
+    }
+    const std::string word = lowercase(text);
+    std::optional<Date> result;
+    if (word == "today") {
+        result = today;
+    } else if (word == "tomorrow") {
+        result = today + days{1};
+    } else if (word == "eom") {
+        result = end_of_month(today);
+    } else if (word == "eow") {
+        if (workweek.days_per_week() == 0) {
+            throw BadValue(fmt::format("{}: \"{}\" is not a valid date: the workweek has no "
+                                       "working days",
+                                       field, text));
+        }
+        result = end_of_week(today, workweek);
+    } else if (const auto offset = parse_offset(word)) {
+        result = today + *offset;
+    } else if (const auto target = parse_weekday(word)) {
+        const days ahead = *target - weekday{today};
+        result = today + (ahead == days{0} ? days{7} : ahead);
+    }
+    if (!result || !in_supported_range(*result)) {
+        throw_invalid(field, text);
+    }
+    return *result;
+}
+
+std::string format_date(Date day) {
+    const year_month_day ymd{day};
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+}
+
+IsoWeek iso_week(Date day) {
+    // The week belongs to the year that holds its Thursday.
+    const Date thursday = day + days{4 - static_cast<int>(weekday{day}.iso_encoding())};
+    const std::chrono::year year = year_month_day{thursday}.year();
+    const Date jan1{year / std::chrono::January / 1};
+    return {static_cast<int>(year), static_cast<unsigned>((thursday - jan1).count() / 7 + 1)};
+}
+
+Date monday_of(IsoWeek week) {
+    // January 4th is always in week 1.
+    const Date jan4{std::chrono::year{week.year} / std::chrono::January / 4};
+    const Date week1 = jan4 - (weekday{jan4} - std::chrono::Monday);
+    return week1 + days{7 * (static_cast<int>(week.week) - 1)};
+}
+
+std::string format_iso_week(IsoWeek week) {
+    return fmt::format("{:04}-W{:02}", week.year, week.week);
+}
+
+int working_days_between(Date from, Date to, const WorkWeek& workweek) {
+    if (to < from) {
+        return 0;
+    }
+    const long long span = (to - from).count() + 1;
+    long long count = span / 7 * workweek.days_per_week();
+    for (Date day = from + days{span / 7 * 7}; day <= to; day += days{1}) {
+        count += workweek.contains(day) ? 1 : 0;
+    }
+    return static_cast<int>(count);
+}
+
+std::optional<Timestamp> parse_timestamp(std::string_view text) {
+    if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
+        text[19] != 'Z') {
+        return std::nullopt;
+    }
+    const auto day = parse_iso_date(text.substr(0, 10));
+    const int hours = read_digits(text, 11, 2);
+    const int minutes = read_digits(text, 14, 2);
+    const int seconds = read_digits(text, 17, 2);
+    if (!day || hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 ||
+        seconds > 59) {
+        return std::nullopt;
+    }
+    return Timestamp{*day} + std::chrono::hours{hours} + std::chrono::minutes{minutes} +
+           std::chrono::seconds{seconds};
+}
+
+std::string format_timestamp(Timestamp instant) {
+    const Date day = std::chrono::floor<days>(instant);
+    const std::chrono::hh_mm_ss time{instant - day};
+    return fmt::format("{}T{:02}:{:02}:{:02}Z", format_date(day), time.hours().count(),
+                       time.minutes().count(), time.seconds().count());
+}
+
+} // namespace kept

@@ -1,0 +1,285 @@
+#include "kept/flags.hpp"
+
+#include "kept/error.hpp"
+
+#include <algorithm>
+#include <array>
+#include <fmt/format.h>
+#include <tuple>
+
+namespace kept {
+
+namespace {
+
+constexpr std::array kinds = {FlagKind::overload,         FlagKind::creep,   FlagKind::late,
+                              FlagKind::chronic,          FlagKind::overdue, FlagKind::risk,
+                              FlagKind::internal_neglect, FlagKind::conflict};
+
+// Within one severity, the order the report lists kinds in.
+int display_rank(FlagKind kind) {
+    switch (kind) {
+    case FlagKind::overdue:
+        return 0;
+    case FlagKind::overload:
+        return 1;
+    case FlagKind::risk:
+        return 2;
+    case FlagKind::late:
+        return 3;
+    case FlagKind::creep:
+        return 4;
+    case FlagKind::internal_neglect:
+        return 5;
+    case FlagKind::conflict:
+        return 6;
+    case FlagKind::chronic:
+        return 7;
+    }
+    return 8;
+}
+
+std::string kind_list() {
+    std::string out;
+    for (FlagKind kind : kinds) {
+        out += fmt::format("{}, ", to_string(kind));
+    }
+    return out + "any";
+}
+
+Flag about(FlagKind kind, const CommitmentFacts& c) {
+    Flag flag;
+    flag.kind = kind;
+    flag.severity = severity_of(kind);
+    flag.owner = c.owner;
+    flag.commitments = {c.id};
+    return flag;
+}
+
+std::string plural(long long count, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", count, count == 1 ? one : many);
+}
+
+} // namespace
+
+std::string_view to_string(FlagKind kind) {
+    switch (kind) {
+    case FlagKind::overload:
+        return "overload";
+    case FlagKind::creep:
+        return "creep";
+    case FlagKind::late:
+        return "late";
+    case FlagKind::chronic:
+        return "chronic";
+    case FlagKind::overdue:
+        return "overdue";
+    case FlagKind::risk:
+        return "risk";
+    case FlagKind::internal_neglect:
+        return "internal-neglect";
+    case FlagKind::conflict:
+        return "conflict";
+    }
+    return "";
+}
+
+std::string_view to_string(Severity severity) {
+    switch (severity) {
+    case Severity::high:
+        return "high";
+    case Severity::medium:
+        return "medium";
+    case Severity::low:
+        return "low";
+    }
+    return "";
+}
+
+std::span<const FlagKind> all_flag_kinds() {
+    return kinds;
+}
+
+std::vector<FlagKind> parse_flag_kinds(std::string_view text, std::string_view field) {
+    std::vector<FlagKind> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t comma = std::min(text.find(',', start), text.size());
+        std::string_view word = text.substr(start, comma - start);
+        start = comma + 1;
+        if (word == "any") {
+            return {kinds.begin(), kinds.end()};
+        }
+        auto it = std::find_if(kinds.begin(), kinds.end(),
+                               [&](FlagKind kind) { return to_string(kind) == word; });
+        if (it == kinds.end()) {
+            throw BadValue(
+                fmt::format("{}: \"{}\" is not a flag kind (one of {})", field, word, kind_list()));
+        }
+        if (std::find(out.begin(), out.end(), *it) == out.end()) {
+            out.push_back(*it);
+        }
+    }
+    return out;
+}
+
+Severity severity_of(FlagKind kind) {
+    switch (kind) {
+    case FlagKind::overdue:
+    case FlagKind::overload:
+    case FlagKind::risk:
+        return Severity::high;
+    case FlagKind::late:
+    case FlagKind::creep:
+    case FlagKind::internal_neglect:
+    case FlagKind::conflict:
+        return Severity::medium;
+    case FlagKind::chronic:
+        return Severity::low;
+    }
+    return Severity::low;
+}
+
+void sort_flags(std::vector<Flag>& flags) {
+    auto key = [](const Flag& f) {
+        return std::make_tuple(static_cast<int>(f.severity), display_rank(f.kind), -f.magnitude,
+                               std::cref(f.owner), f.week.value_or(IsoWeek{}),
+                               std::cref(f.commitments));
+    };
+    // Flags are big: sort their positions, then put each in place by following the permutation's
+    // cycles, without a second array of flags.
+    std::vector<std::size_t> order(flags.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return key(flags[a]) < key(flags[b]); });
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        if (order[i] == i) {
+            continue;
+        }
+        Flag held = std::move(flags[i]);
+        std::size_t at = i;
+        while (order[at] != i) {
+            std::size_t from = order[at];
+            flags[at] = std::move(flags[from]);
+            order[at] = at;
+            at = from;
+        }
+        flags[at] = std::move(held);
+        order[at] = at;
+    }
+}
+
+std::optional<Flag> overdue_flag(const CommitmentFacts& c, Date today) {
+    if (!c.is_open() || c.due >= today) {
+        return std::nullopt;
+    }
+    Flag flag = about(FlagKind::overdue, c);
+    int days = static_cast<int>((today - c.due).count());
+    flag.due = c.due;
+    flag.days_overdue = days;
+    flag.effort_hours = hours(static_cast<double>(c.effort));
+    flag.magnitude = days;
+    flag.detail = fmt::format("due {}, {} overdue, {} of work open", format_date(c.due),
+                              plural(days, "day", "days"), format_hours(c.effort));
+    return flag;
+}
+
+std::optional<Flag> creep_flag(const CommitmentFacts& c, const ReportSettings& settings) {
+    if (!c.is_open() || c.original_effort < 1) {
+        return std::nullopt;
+    }
+    double effort_growth =
+        static_cast<double>(c.effort - c.original_effort) / static_cast<double>(c.original_effort);
+    int net_items = c.scope_added - c.scope_dropped;
+    int original_items = std::max(0, c.scope_items - net_items);
+    double scope_growth =
+        net_items > 0 ? static_cast<double>(net_items) / std::max(1, original_items) : 0.0;
+    bool grew = effort_growth > settings.creep_ratio || net_items >= settings.creep_items;
+    double work_growth = std::max(effort_growth, scope_growth);
+    long long span = std::max<long long>(1, (c.original_due - c.created).count());
+    long long moved = (c.due - c.original_due).count();
+    double schedule_growth = static_cast<double>(moved) / static_cast<double>(span);
+    if (!grew || schedule_growth >= work_growth) {
+        return std::nullopt;
+    }
+    Flag flag = about(FlagKind::creep, c);
+    flag.original_effort_hours = hours(static_cast<double>(c.original_effort));
+    flag.effort_hours = hours(static_cast<double>(c.effort));
+    flag.effort_growth = 100.0 * effort_growth;
+    flag.scope_added = net_items;
+    flag.original_due = c.original_due;
+    flag.due = c.due;
+    flag.schedule_growth = 100.0 * schedule_growth;
+    flag.magnitude = work_growth - schedule_growth;
+
+    std::vector<std::string> parts;
+    if (c.effort != c.original_effort) {
+        parts.push_back(fmt::format("effort {} → {} ({:+.0f}%)", format_hours(c.original_effort),
+                                    format_hours(c.effort), 100.0 * effort_growth));
+    }
+    if (net_items != 0) {
+        parts.push_back(
+            fmt::format("scope {:+} {}", net_items, std::abs(net_items) == 1 ? "item" : "items"));
+    }
+    parts.push_back(moved == 0
+                        ? std::string("due unchanged")
+                        : fmt::format("due {} → {} ({:+.0f}% time)", format_date(c.original_due),
+                                      format_date(c.due), 100.0 * schedule_growth));
+    flag.detail = fmt::format("{}", fmt::join(parts, ", "));
+    return flag;
+}
+
+std::optional<Flag> chronic_flag(const CommitmentFacts& c, const ReportSettings& settings) {
+    if (!c.is_open() || c.renegotiations < settings.chronic_renegotiations) {
+        return std::nullopt;
+    }
+    Flag flag = about(FlagKind::chronic, c);
+    flag.renegotiations = c.renegotiations;
+    flag.late_renegotiations = c.late_renegotiations;
+    flag.magnitude = c.renegotiations;
+    flag.detail = fmt::format("renegotiated {} ({} late)",
+                              plural(c.renegotiations, "time", "times"), c.late_renegotiations);
+    return flag;
+}
+
+Flag late_flag(const LateRenegotiation& late, const CommitmentFacts& c) {
+    Flag flag = about(FlagKind::late, c);
+    int days = static_cast<int>((late.day - late.due_in_force).count());
+    flag.renegotiated_on = late.day;
+    flag.due_in_force = late.due_in_force;
+    flag.days_late = days;
+    flag.due = late.new_due;
+    flag.magnitude = days;
+    flag.detail = fmt::format("renegotiated {}, {} after the due date {}{}", format_date(late.day),
+                              plural(days, "day", "days"), format_date(late.due_in_force),
+                              late.new_due ? fmt::format("; new due {}", format_date(*late.new_due))
+                                           : std::string("; due unchanged"));
+    return flag;
+}
+
+std::optional<Flag> internal_neglect_flag(const Reliability& r, const ReportSettings& settings) {
+    constexpr int minimum_delivered = 5;
+    auto internal = r.internal.on_time_last_rate();
+    auto external = r.external.on_time_last_rate();
+    if (r.internal.delivered < minimum_delivered || r.external.delivered < minimum_delivered ||
+        !internal || !external || *external - *internal <= settings.neglect_points) {
+        return std::nullopt;
+    }
+    Flag flag;
+    flag.kind = FlagKind::internal_neglect;
+    flag.severity = severity_of(flag.kind);
+    flag.internal_on_time = *internal;
+    flag.external_on_time = *external;
+    flag.gap_points = *external - *internal;
+    flag.internal_delivered = r.internal.delivered;
+    flag.external_delivered = r.external.delivered;
+    flag.magnitude = *flag.gap_points;
+    flag.detail = fmt::format("internal clients got {:.0f}% on time, external {:.0f}% ({:.0f} "
+                              "points apart; {} and {} delivered)",
+                              *internal, *external, *flag.gap_points, r.internal.delivered,
+                              r.external.delivered);
+    return flag;
+}
+
+} // namespace kept

@@ -1,0 +1,169 @@
+// The text layer of import: CSV records, NDJSON lines and JSON values, each with its line number.
+
+#include "kept/error.hpp"
+#include "kept/import.hpp"
+
+#include <fmt/format.h>
+
+namespace kept {
+
+namespace {
+
+// Deeper nesting is never written by kept; refusing it keeps every later walk over the value
+// (hashing, dumping) far from the stack limit.
+constexpr int max_json_depth = 32;
+
+constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
+
+bool is_line_end(std::string_view text, std::size_t i) {
+    return text[i] == '\n' || (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n');
+}
+
+// Moves past the line end at `i` (LF or CRLF).
+std::size_t skip_line_end(std::string_view text, std::size_t i) {
+    return text[i] == '\r' ? i + 2 : i + 1;
+}
+
+class CsvReader {
+  public:
+    explicit CsvReader(std::string_view text) : text_(text) {}
+
+    std::vector<CsvRecord> read() {
+        std::vector<CsvRecord> records;
+        while (i_ < text_.size()) {
+            if (is_line_end(text_, i_)) {
+                i_ = skip_line_end(text_, i_);
+                ++line_;
+                continue;
+            }
+            CsvRecord record;
+            record.line = line_;
+            read_record(record.fields);
+            records.push_back(std::move(record));
+        }
+        return records;
+    }
+
+  private:
+    void read_record(std::vector<std::string>& fields) {
+        for (;;) {
+            fields.push_back(i_ < text_.size() && text_[i_] == '"' ? quoted() : unquoted());
+            if (i_ >= text_.size()) {
+                return;
+            }
+            if (text_[i_] == ',') {
+                ++i_;
+                continue;
+            }
+            i_ = skip_line_end(text_, i_);
+            ++line_;
+            return;
+        }
+    }
+
+    std::string quoted() {
+        std::size_t opened_on = line_;
+        std::string field;
+        ++i_;
+        for (;;) {
+            if (i_ >= text_.size()) {
+                throw BadValue(fmt::format(
+                    "line {}: a quoted field is never closed (a \" is missing)", opened_on));
+            }
+            char c = text_[i_];
+            if (c == '"') {
+                if (i_ + 1 < text_.size() && text_[i_ + 1] == '"') {
+                    field.push_back('"');
+                    i_ += 2;
+                    continue;
+                }
+                ++i_;
+                break;
+            }
+            if (c == '\n') {
+                ++line_;
+            }
+            field.push_back(c);
+            ++i_;
+        }
+        if (i_ < text_.size() && text_[i_] != ',' && !is_line_end(text_, i_)) {
+            throw BadValue(fmt::format("line {}: text after the closing quote of a field (a "
+                                       "quote inside a field is written \"\")",
+                                       line_));
+        }
+        return field;
+    }
+
+    std::string unquoted() {
+        std::size_t start = i_;
+        while (i_ < text_.size() && text_[i_] != ',' && !is_line_end(text_, i_)) {
+            if (text_[i_] == '"') {
+                throw BadValue(fmt::format("line {}: a quote inside an unquoted field (quote the "
+                                           "whole field and double the quote)",
+                                           line_));
+            }
+            ++i_;
+        }
+        return std::string(text_.substr(start, i_ - start));
+    }
+
+    std::string_view text_;
+    std::size_t i_ = 0;
+    std::size_t line_ = 1;
+};
+
+} // namespace
+
+std::vector<CsvRecord> read_csv(std::string_view text) {
+    if (text.substr(0, byte_order_mark.size()) == byte_order_mark) {
+        text.remove_prefix(byte_order_mark.size());
+    }
+    return CsvReader(text).read();
+}
+
+std::vector<TextLine> non_blank_lines(std::string_view text) {
+    std::vector<TextLine> lines;
+    std::size_t number = 0;
+    while (!text.empty()) {
+        ++number;
+        std::size_t end = text.find('\n');
+        std::string_view line = text.substr(0, end);
+        text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+        if (!line.empty() && line.back() == '\r') {
+            line.remove_suffix(1);
+        }
+        if (number == 1 && line.substr(0, byte_order_mark.size()) == byte_order_mark) {
+            line.remove_prefix(byte_order_mark.size());
+        }
+        if (line.find_first_not_of(" \t") != std::string_view::npos) {
+            lines.push_back({number, line});
+        }
+    }
+    return lines;
+}
+
+nlohmann::json parse_json_line(std::string_view line) {
+    auto limit_depth = [](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+        if (depth > max_json_depth) {
+            throw BadValue(fmt::format("JSON nested deeper than {} levels", max_json_depth));
+        }
+        return true;
+    };
+    try {
+        return nlohmann::json::parse(line.begin(), line.end(), limit_depth);
+    } catch (const nlohmann::json::parse_error& error) {
+        throw BadValue(fmt::format("not valid JSON (at byte {})", error.byte));
+    } catch (const nlohmann::json::exception&) {
+        throw BadValue("not valid JSON (a number out of range)");
+    }
+}
+
+Event event_from_line(std::string_view line) {
+    nlohmann::json object = parse_json_line(line);
+    if (!object.is_object()) {
+        throw BadValue("an event must be a JSON object");
+    }
+    return event_from_json(object);
+}
+
+} // namespace kept

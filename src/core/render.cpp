@@ -1,0 +1,212 @@
+#include "kept/render.hpp"
+
+#include <fmt/format.h>
+
+namespace kept {
+
+namespace {
+
+std::string_view ansi(Style style) {
+    switch (style) {
+    case Style::plain:
+        return "";
+    case Style::dim:
+        return "\x1b[2m";
+    case Style::bold:
+        return "\x1b[1m";
+    case Style::red:
+        return "\x1b[31m";
+    case Style::yellow:
+        return "\x1b[33m";
+    case Style::green:
+        return "\x1b[32m";
+    }
+    return "";
+}
+
+std::string one_line(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+            out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
+        } else {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+std::string csv_quote(const std::string& text) {
+    if (text.find_first_of(",\"\r\n") == std::string::npos) {
+        return text;
+    }
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"') {
+            out += "\"\"";
+        } else {
+            out.push_back(c);
+        }
+    }
+    out += '"';
+    return out;
+}
+
+std::string tsv_escape(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+        case '\t':
+            out += "\\t";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        default:
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+template <typename Encode>
+std::string render_delimited(const std::vector<nlohmann::ordered_json>& records,
+                             const std::vector<std::string>& fields, char separator,
+                             std::string_view line_end, Encode encode) {
+    std::string out;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        out += (i ? std::string(1, separator) : "") + encode(fields[i]);
+    }
+    out += line_end;
+    for (const auto& record : records) {
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            auto it = record.find(fields[i]);
+            std::string value = it == record.end() ? "" : plain_text(*it);
+            out += (i ? std::string(1, separator) : "") + encode(value);
+        }
+        out += line_end;
+    }
+    return out;
+}
+
+} // namespace
+
+std::size_t display_width(std::string_view text) {
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if ((c & 0xC0) == 0x80) {
+            continue;
+        }
+        // U+0300..U+036F (combining diacritics) start with 0xCC or 0xCD.
+        if ((c == 0xCC || (c == 0xCD && i + 1 < text.size() &&
+                           static_cast<unsigned char>(text[i + 1]) < 0xB0))) {
+            continue;
+        }
+        ++width;
+    }
+    return width;
+}
+
+std::string render_table(const TextTable& table, bool color) {
+    std::size_t columns = table.headers.size();
+    std::vector<std::size_t> widths(columns, 0);
+    std::vector<std::vector<std::string>> texts;
+    for (std::size_t c = 0; c < columns; ++c) {
+        widths[c] = display_width(table.headers[c]);
+    }
+    for (const auto& row : table.rows) {
+        auto& line = texts.emplace_back();
+        for (std::size_t c = 0; c < columns; ++c) {
+            line.push_back(c < row.size() ? one_line(row[c].text) : "");
+            widths[c] = std::max(widths[c], display_width(line.back()));
+        }
+    }
+    auto emit = [&](std::string& out, std::size_t c, const std::string& text, Style style) {
+        std::size_t pad = widths[c] - display_width(text);
+        bool right = c < table.right_aligned.size() && table.right_aligned[c];
+        bool last = c + 1 == columns;
+        std::string styled =
+            color && style != Style::plain ? fmt::format("{}{}\x1b[0m", ansi(style), text) : text;
+        if (c) {
+            out += "  ";
+        }
+        if (right) {
+            out += std::string(pad, ' ') + styled;
+        } else {
+            out += styled;
+            if (!last) {
+                out += std::string(pad, ' ');
+            }
+        }
+    };
+    std::string out;
+    for (std::size_t c = 0; c < columns; ++c) {
+        emit(out, c, table.headers[c], Style::bold);
+    }
+    out += '\n';
+    for (std::size_t r = 0; r < texts.size(); ++r) {
+        for (std::size_t c = 0; c < columns; ++c) {
+            Style style = c < table.rows[r].size() ? table.rows[r][c].style : Style::plain;
+            emit(out, c, texts[r][c], style);
+        }
+        while (!out.empty() && out.back() == ' ') {
+            out.pop_back();
+        }
+        out += '\n';
+    }
+    return out;
+}
+
+std::string plain_text(const nlohmann::ordered_json& value) {
+    if (value.is_null()) {
+        return "";
+    }
+    if (value.is_string()) {
+        return value.get<std::string>();
+    }
+    return value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::string render_json(const std::vector<nlohmann::ordered_json>& records) {
+    nlohmann::ordered_json array = nlohmann::ordered_json::array();
+    for (const auto& record : records) {
+        array.push_back(record);
+    }
+    return array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string render_ndjson(const std::vector<nlohmann::ordered_json>& records) {
+    std::string out;
+    for (const auto& record : records) {
+        out += record.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        out += '\n';
+    }
+    return out;
+}
+
+std::string render_csv(const std::vector<nlohmann::ordered_json>& records,
+                       const std::vector<std::string>& fields) {
+    return render_delimited(records, fields, ',', "\r\n", csv_quote);
+}
+
+std::string render_tsv(const std::vector<nlohmann::ordered_json>& records,
+                       const std::vector<std::string>& fields) {
+    return render_delimited(records, fields, '\t', "\n", tsv_escape);
+}
+
+} // namespace kept

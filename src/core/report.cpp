@@ -1,0 +1,166 @@
+#include "kept/report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <map>
+
+namespace kept {
+
+namespace {
+
+std::string percent_text(const WeekLoad& w) {
+    auto u = w.utilization();
+    return u ? fmt::format("{:.0f}%", *u) : std::string("no capacity");
+}
+
+} // namespace
+
+ReportBuilder::ReportBuilder(const Config& config, Date today, int weeks,
+                             std::vector<LateRenegotiation> late,
+                             std::optional<std::string> only_owner)
+    : config_(config), today_(today), weeks_(weeks), only_owner_(std::move(only_owner)),
+      late_(std::move(late)), calibrator_(config.workweek) {
+    for (const auto& l : late_) {
+        late_subjects_.emplace(l.commitment_id, CommitmentFacts{});
+    }
+}
+
+void ReportBuilder::add(const CommitmentFacts& c) {
+    if (only_owner_ && c.owner != *only_owner_) {
+        return;
+    }
+    reliability_.add(c);
+    calibrator_.add(c);
+    if (auto it = late_subjects_.find(c.id); it != late_subjects_.end()) {
+        it->second = c;
+    }
+    if (c.is_open()) {
+        open_by_owner_[c.owner].push_back(c);
+    }
+}
+
+void ReportBuilder::owner_rows(const std::string& owner, std::span<const CommitmentFacts> open,
+                               Report& report) const {
+    const ReportSettings& settings = config_.report;
+    MemberCalendar calendar = member_calendar(config_, owner);
+    Date horizon_end = monday_on_or_before(today_) + std::chrono::days{7 * weeks_ - 1};
+    Date last = std::max(horizon_end, today_ + std::chrono::days{settings.risk_days});
+    LoadGrid grid(calendar, today_, last);
+    std::vector<Spread> spreads;
+    spreads.reserve(open.size());
+    for (const auto& c : open) {
+        spreads.push_back(spread_of(c, calendar, today_));
+        grid.add(spreads.back());
+    }
+
+    for (const WeekLoad& w : week_loads(grid, calendar, today_, weeks_)) {
+        report.load.push_back({owner, w});
+        if (w.load_minutes <= w.capacity_minutes * settings.overload_ratio + load_epsilon) {
+            continue;
+        }
+        Flag flag;
+        flag.kind = FlagKind::overload;
+        flag.severity = severity_of(flag.kind);
+        flag.owner = owner;
+        flag.week = w.week;
+        flag.load_hours = hours(w.load_minutes);
+        flag.capacity_hours = hours(w.capacity_minutes);
+        flag.utilization = w.utilization();
+        flag.magnitude = w.utilization().value_or(1e9);
+        for (std::size_t i = 0; i < open.size(); ++i) {
+            if (minutes_in(spreads[i], calendar, w.first, w.last) > load_epsilon) {
+                flag.commitments.push_back(open[i].id);
+            }
+        }
+        std::sort(flag.commitments.begin(), flag.commitments.end());
+        flag.detail = fmt::format("{} of {} ({})", format_hours(std::llround(w.load_minutes)),
+                                  format_hours(std::llround(w.capacity_minutes)), percent_text(w));
+        report.flags.push_back(std::move(flag));
+    }
+
+    for (const auto& c : open) {
+        if (c.due < today_ || c.due > today_ + std::chrono::days{settings.risk_days}) {
+            continue;
+        }
+        WeekLoad until_due;
+        until_due.first = today_;
+        until_due.last = c.due;
+        until_due.load_minutes = grid.sum(today_, c.due);
+        until_due.capacity_minutes = calendar.capacity_minutes(today_, c.due);
+        if (until_due.load_minutes <= until_due.capacity_minutes + load_epsilon) {
+            continue;
+        }
+        Flag flag;
+        flag.kind = FlagKind::risk;
+        flag.severity = severity_of(flag.kind);
+        flag.owner = owner;
+        flag.commitments = {c.id};
+        int days_left = static_cast<int>((c.due - today_).count());
+        flag.due = c.due;
+        flag.days_left = days_left;
+        flag.load_hours = hours(until_due.load_minutes);
+        flag.capacity_hours = hours(until_due.capacity_minutes);
+        flag.utilization = until_due.utilization();
+        flag.magnitude = until_due.utilization().value_or(1e9);
+        flag.detail = fmt::format(
+            "due {} ({}), {} has {} of work for {} of capacity until then ({})", format_date(c.due),
+            days_left == 0 ? std::string("today")
+                           : fmt::format("in {} day{}", days_left, days_left == 1 ? "" : "s"),
+            owner, format_hours(std::llround(until_due.load_minutes)),
+            format_hours(std::llround(until_due.capacity_minutes)), percent_text(until_due));
+        report.flags.push_back(std::move(flag));
+    }
+}
+
+Report ReportBuilder::build() {
+    const ReportSettings& settings = config_.report;
+    Report report;
+    report.as_of = today_;
+    report.weeks = weeks_;
+    report.overload_ratio = settings.overload_ratio;
+    Date monday = monday_on_or_before(today_);
+    for (int i = 0; i < weeks_; ++i) {
+        report.horizon.push_back(iso_week(monday + std::chrono::days{7 * i}));
+    }
+
+    for (const auto& [name, member] : config_.members) {
+        if (!only_owner_) {
+            open_by_owner_.try_emplace(name);
+        }
+    }
+    if (only_owner_) {
+        open_by_owner_.try_emplace(*only_owner_);
+    }
+    for (const auto& [owner, open] : open_by_owner_) {
+        owner_rows(owner, open, report);
+        for (const auto& c : open) {
+            if (auto flag = overdue_flag(c, today_)) {
+                report.flags.push_back(std::move(*flag));
+            }
+            if (auto flag = creep_flag(c, settings)) {
+                report.flags.push_back(std::move(*flag));
+            }
+            if (auto flag = chronic_flag(c, settings)) {
+                report.flags.push_back(std::move(*flag));
+            }
+        }
+    }
+    for (const auto& l : late_) {
+        const CommitmentFacts& subject = late_subjects_.at(l.commitment_id);
+        if (subject.id != 0) {
+            report.flags.push_back(late_flag(l, subject));
+        }
+    }
+    if (auto flag = internal_neglect_flag(reliability_, settings)) {
+        report.flags.push_back(std::move(*flag));
+    }
+    sort_flags(report.flags);
+    report.reliability = std::move(reliability_);
+    for (auto& [name, owner] : std::move(calibrator_).build()) {
+        report.calibration.push_back(std::move(owner));
+    }
+    return report;
+}
+
+} // namespace kept

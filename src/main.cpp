@@ -1,0 +1,112 @@
+// kept: parse the command line, run one subcommand, map its outcome to an exit code.
+
+#include "cli/command.hpp"
+#include "kept/error.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+namespace {
+
+using kept::ExitCode;
+
+int report(ExitCode code, const std::string& message) {
+    std::cerr << "kept: " << message << '\n';
+    return static_cast<int>(code);
+}
+
+void add_global_options(CLI::App& app, kept::cli::GlobalOptions& options) {
+    app.add_option("--config", options.config_file, "Team config file (kept.toml)")
+        ->type_name("FILE");
+    app.add_option("--team", options.teams,
+                   "Use $XDG_CONFIG_HOME/kept/teams/NAME.toml as the config (repeat to roll up "
+                   "several teams in report, check and list)")
+        ->type_name("NAME")
+        ->allow_extra_args(false);
+    app.add_option("--ledger", options.ledger_files,
+                   "Ledger file, overriding the config (repeat to roll up several in report, "
+                   "check and list)")
+        ->type_name("FILE")
+        ->allow_extra_args(false);
+    app.add_option("--format", options.format, "Output format: table, json, ndjson, csv or tsv")
+        ->type_name("FORMAT");
+    app.add_option("--color", options.color, "Color the table output: auto, always or never")
+        ->type_name("WHEN");
+    app.add_option("--as", options.actor, "Who is making the change (default $KEPT_USER, $USER)")
+        ->type_name("NAME");
+}
+
+int run(int argc, char** argv) {
+    CLI::App app{"kept: a ledger of the commitments a team makes to its clients", "kept"};
+    app.require_subcommand(1);
+    app.fallthrough();
+    app.set_version_flag("--version", std::string("kept ") + KEPT_VERSION);
+    app.footer("Examples:\n  kept add \"Export API\" --client acme --owner alice --due fri "
+               "--effort 6h\n  kept list --owner alice\n  kept <command> --help\n"
+               "Exit codes: 0 ok, 1 check failed, 64 usage, 65 bad value, 66 not found, "
+               "70 internal,\n  73 cannot create, 74 I/O, 75 ledger busy, 77 permission denied, "
+               "78 bad config/schema");
+
+    kept::cli::GlobalOptions options;
+    add_global_options(app, options);
+
+    std::map<const CLI::App*, kept::cli::Run> runners;
+    for (const auto& command : kept::cli::commands()) {
+        CLI::App* sub = app.add_subcommand(std::string(command.name), std::string(command.summary));
+        sub->footer(fmt::format("Example:\n  {}", command.example));
+        runners[sub] = command.attach(*sub);
+    }
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::Success& done) {
+        return app.exit(done); // --help or --version
+    } catch (const CLI::ParseError& error) {
+        std::string help = "kept --help";
+        for (const auto* sub : app.get_subcommands()) {
+            help = fmt::format("kept {} --help", sub->get_name());
+        }
+        return report(ExitCode::usage, fmt::format("{} (see {})", error.what(), help));
+    }
+
+    for (const auto& [sub, runner] : runners) {
+        if (sub->parsed()) {
+            options.team = options.teams.empty() ? "" : options.teams.front();
+            options.ledger_file = options.ledger_files.empty() ? "" : options.ledger_files.front();
+            bool roll_up = options.teams.size() + options.ledger_files.size() > 1;
+            if (roll_up && !kept::cli::reads_several_ledgers(sub->get_name())) {
+                return report(ExitCode::usage,
+                              fmt::format("{}: one --team or --ledger at a time (only report, "
+                                          "check and list read several)",
+                                          sub->get_name()));
+            }
+            kept::cli::Context context(options, std::cout, std::cerr);
+            int code = runner(context);
+            std::cout.flush();
+            if (!std::cout) {
+                return report(ExitCode::io, "cannot write to standard output");
+            }
+            return code;
+        }
+    }
+    return report(ExitCode::usage, "no command given; see kept --help");
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const kept::Error& error) {
+        return report(error.code(), error.what());
+    } catch (const nlohmann::json::exception& error) {
+        return report(ExitCode::internal, fmt::format("internal error (JSON): {}", error.what()));
+    } catch (const std::bad_alloc&) {
+        return report(ExitCode::internal, "out of memory");
+    } catch (const std::exception& error) {
+        return report(ExitCode::internal, fmt::format("internal error: {}", error.what()));
+    }
+}

@@ -1,0 +1,78 @@
+#pragma once
+
+// Internal to the storage module: the SQLite connection and its prepared statements.
+
+#include "kept/ledger.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <optional>
+#include <string>
+
+namespace kept {
+
+struct Ledger::Impl {
+    std::filesystem::path path;
+    SQLite::Database db;
+    std::string uuid;
+    bool in_write = false;
+    int busy_timeout_ms = 0;
+
+    // Prepared once per process on first use: a single command runs the same statements often
+    // only during import, but then it matters.
+    std::optional<SQLite::Statement> insert_event;
+    std::optional<SQLite::Statement> upsert_commitment;
+    std::optional<SQLite::Statement> select_commitment;
+    std::optional<SQLite::Statement> select_last_clock;
+    std::optional<SQLite::Statement> select_last_hash;
+    std::optional<SQLite::Statement> select_commitment_id;
+    std::optional<SQLite::Statement> select_event_by_uuid;
+
+    /// `filename` is what SQLite opens: the path, or a URI naming it.
+    Impl(const std::filesystem::path& p, const std::string& filename, int flags, int timeout_ms);
+
+    SQLite::Statement& statement(std::optional<SQLite::Statement>& slot, const char* sql);
+    std::int64_t next_clock();
+    std::string last_hash_of(const std::string& origin);
+    /// The uuid of the commitment's last event in replay order ("" when it has none).
+    std::string latest_event_of(std::int64_t commitment_id);
+    std::optional<std::int64_t> commitment_id_of(const std::string& commitment_uuid);
+    void insert(const Event& event);
+    /// Writes `c` (inserting when c.id == 0) and returns its id.
+    std::int64_t save(const Commitment& c);
+    Commitment replay(std::int64_t commitment_id);
+    /// The bound SELECT of event_columns that `query` asks for.
+    SQLite::Statement select_events(const EventQuery& query);
+};
+
+/// Converts a SQLite failure into the kept::Error that says what happened to the user.
+[[noreturn]] void rethrow_storage_error(const SQLite::Exception& error,
+                                        const std::filesystem::path& path);
+
+/// Creates the schema on an empty database, upgrades an older one (when `may_write`; an older
+/// one is read as is otherwise), refuses a newer one. Returns the ledger UUID.
+std::string prepare_schema(SQLite::Database& db, const std::filesystem::path& path, bool may_write);
+
+/// Runs the migration steps after schema `from` up to Ledger::schema_version and records the new
+/// version. Must run inside the caller's write transaction.
+void apply_migrations(SQLite::Database& db, int from);
+
+/// Upgrades an older ledger to Ledger::schema_version in one BEGIN IMMEDIATE transaction, after
+/// writing a backup copy next to it (backup_path). On any failure the ledger is left as it was and
+/// the backup removed; throws BusyError when the lock does not come, StorageError otherwise.
+void upgrade_schema(SQLite::Database& db, const std::filesystem::path& path);
+
+/// Where the backup of a ledger at schema `version` goes before an upgrade: LEDGER.vN.bak.
+std::filesystem::path backup_path(const std::filesystem::path& ledger, int version);
+
+Commitment commitment_from_row(SQLite::Statement& row);
+/// Reads an event row; with `parse_payload` false, event.payload is left null (the text is in
+/// column event_payload_column).
+Event event_from_row(SQLite::Statement& row, bool parse_payload = true);
+/// Where the payload text is among event_columns.
+constexpr int event_payload_column = 8;
+/// The column list that event_from_row expects, in order.
+extern const char* const event_columns;
+/// The column list that commitment_from_row expects, in order.
+extern const char* const commitment_columns;
+
+} // namespace kept

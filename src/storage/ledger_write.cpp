@@ -1,0 +1,210 @@
+#include "ledger_impl.hpp"
+
+#include "kept/error.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
+
+namespace kept {
+
+std::int64_t Ledger::Impl::next_clock() {
+    auto& q = statement(select_last_clock, "SELECT clock FROM events ORDER BY clock DESC LIMIT 1");
+    std::int64_t clock = q.executeStep() ? q.getColumn(0).getInt64() + 1 : 1;
+    q.reset();
+    return clock;
+}
+
+std::string Ledger::Impl::last_hash_of(const std::string& origin) {
+    auto& q = statement(select_last_hash,
+                        "SELECT hash FROM events WHERE origin = ? ORDER BY seq DESC LIMIT 1");
+    q.bind(1, origin);
+    std::string hash = q.executeStep() ? q.getColumn(0).getString() : std::string();
+    q.reset();
+    return hash;
+}
+
+std::string Ledger::Impl::latest_event_of(std::int64_t commitment_id) {
+    SQLite::Statement q(db, "SELECT uuid FROM events WHERE commitment_id = ? "
+                            "ORDER BY clock DESC, origin DESC LIMIT 1");
+    q.bind(1, static_cast<std::int64_t>(commitment_id));
+    return q.executeStep() ? q.getColumn(0).getString() : std::string();
+}
+
+Commitment Ledger::Impl::replay(std::int64_t commitment_id) {
+    SQLite::Statement q(db, fmt::format("SELECT {} FROM events WHERE commitment_id = ? "
+                                        "ORDER BY clock, origin",
+                                        event_columns));
+    q.bind(1, static_cast<std::int64_t>(commitment_id));
+    Commitment c;
+    c.id = commitment_id;
+    while (q.executeStep()) {
+        apply_event(c, event_from_row(q));
+    }
+    return c;
+}
+
+void Ledger::write(const std::function<void()>& body) {
+    if (impl_->in_write) {
+        body();
+        return;
+    }
+    try {
+        SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+        impl_->in_write = true;
+        try {
+            body();
+        } catch (...) {
+            impl_->in_write = false;
+            throw;
+        }
+        impl_->in_write = false;
+        transaction.commit();
+    } catch (const SQLite::Exception& error) {
+        rethrow_storage_error(error, impl_->path);
+    }
+}
+
+Commitment Ledger::append(Event e) {
+    if (!impl_->in_write) {
+        throw Error(ExitCode::internal, "Ledger::append outside a write transaction");
+    }
+    try {
+        Commitment c;
+        if (e.kind != EventKind::added) {
+            auto current = find_by_uuid(e.commitment_uuid);
+            if (!current) {
+                throw NotFound(fmt::format("no commitment {}", e.commitment_uuid));
+            }
+            c = *current;
+            // The event this change was based on: two changes with the same base were made
+            // concurrently on different replicas.
+            e.payload["base"] = impl_->latest_event_of(c.id);
+        }
+        e.origin = impl_->uuid;
+        e.clock = impl_->next_clock();
+        e.prev_hash = impl_->last_hash_of(e.origin);
+        e.hash = compute_hash(e);
+        apply_event(c, e);
+        c.id = impl_->save(c);
+        e.commitment_id = c.id;
+        impl_->insert(e);
+        return c;
+    } catch (const SQLite::Exception& error) {
+        rethrow_storage_error(error, impl_->path);
+    }
+}
+
+bool Ledger::import_event(const Event& e) {
+    if (!impl_->in_write) {
+        throw Error(ExitCode::internal, "Ledger::import_event outside a write transaction");
+    }
+    try {
+        auto& known =
+            impl_->statement(impl_->select_event_by_uuid, "SELECT 1 FROM events WHERE uuid = ?");
+        known.bind(1, e.uuid);
+        bool held = known.executeStep();
+        known.reset();
+        if (held) {
+            return false;
+        }
+        if (compute_hash(e) != e.hash) {
+            throw BadValue(fmt::format("event {}: its hash does not match its content", e.uuid));
+        }
+        if (impl_->last_hash_of(e.origin) != e.prev_hash) {
+            throw BadValue(fmt::format("event {}: it does not follow the last event this ledger "
+                                       "holds from ledger {} (events are missing before it)",
+                                       e.uuid, e.origin));
+        }
+        auto id = impl_->commitment_id_of(e.commitment_uuid);
+        Event row = e;
+        Commitment c;
+        if (!id) {
+            if (e.kind != EventKind::added) {
+                throw BadValue(fmt::format("event {}: commitment {} is unknown here (its added "
+                                           "event must come first)",
+                                           e.uuid, e.commitment_uuid));
+            }
+            apply_event(c, e);
+            row.commitment_id = impl_->save(c);
+            impl_->insert(row);
+            return true;
+        }
+        row.commitment_id = *id;
+        impl_->insert(row);
+        auto current = find(*id);
+        if (current && e.clock > current->last_clock) {
+            c = *current;
+            apply_event(c, e);
+        } else {
+            // It sorts before events already applied: replay the commitment in total order.
+            c = impl_->replay(*id);
+        }
+        impl_->save(c);
+        return true;
+    } catch (const SQLite::Exception& error) {
+        rethrow_storage_error(error, impl_->path);
+    }
+}
+
+ImportCounts Ledger::import_events(std::vector<Event> events) {
+    std::stable_sort(events.begin(), events.end(), replays_before);
+    ImportCounts counts;
+    write([&] {
+        for (const auto& event : events) {
+            ++(import_event(event) ? counts.added : counts.present);
+        }
+    });
+    return counts;
+}
+
+std::int64_t Ledger::rebuild() {
+    std::map<std::int64_t, Commitment> state;
+    write([&] {
+        try {
+            SQLite::Statement q(
+                impl_->db,
+                fmt::format("SELECT {} FROM events ORDER BY clock, origin", event_columns));
+            while (q.executeStep()) {
+                Event e = event_from_row(q);
+                Commitment& c = state[e.commitment_id];
+                c.id = e.commitment_id;
+                apply_event(c, e);
+            }
+            impl_->db.exec("DELETE FROM commitments");
+            for (const auto& [id, c] : state) {
+                impl_->save(c);
+            }
+        } catch (const SQLite::Exception& error) {
+            rethrow_storage_error(error, impl_->path);
+        }
+    });
+    return static_cast<std::int64_t>(state.size());
+}
+
+bool Ledger::has_foreign_events() {
+    try {
+        // Two range seeks on the (origin, seq) index instead of a scan.
+        SQLite::Statement q(impl_->db, "SELECT 1 WHERE EXISTS (SELECT 1 FROM events WHERE origin < "
+                                       ":o) OR EXISTS (SELECT 1 FROM events WHERE origin > :o)");
+        q.bind(":o", impl_->uuid);
+        return q.executeStep();
+    } catch (const SQLite::Exception& error) {
+        rethrow_storage_error(error, impl_->path);
+    }
+}
+
+std::optional<std::int64_t> Ledger::seq_of(const std::string& event_uuid) {
+    try {
+        SQLite::Statement q(impl_->db, "SELECT seq FROM events WHERE uuid = ?");
+        q.bind(1, event_uuid);
+        if (q.executeStep()) {
+            return q.getColumn(0).getInt64();
+        }
+        return std::nullopt;
+    } catch (const SQLite::Exception& error) {
+        rethrow_storage_error(error, impl_->path);
+    }
+}
+
+} // namespace kept

@@ -1,0 +1,130 @@
+#include "ledger_impl.hpp"
+
+#include "kept/error.hpp"
+
+#include <SQLiteCpp/Backup.h>
+#include <cerrno>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+namespace kept {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// One step from schema `to - 1` to schema `to`. Steps only ever add to the schema, so a ledger
+/// at any older version stays readable as is; writing upgrades it first.
+struct Migration {
+    int to;
+    const char* sql;
+};
+
+// Schema 2: events are append-only in the database itself, not only by kept's own discipline. A
+// slip in kept's code or a hand-typed UPDATE in the sqlite3 shell now fails instead of rewriting
+// history (someone set on tampering can drop the triggers; `kept verify` catches that edit).
+constexpr Migration migrations[] = {
+    {2, R"sql(
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only: an event cannot be changed'); END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only: an event cannot be deleted'); END;
+)sql"},
+};
+
+static_assert(std::size(migrations) > 0 &&
+                  migrations[std::size(migrations) - 1].to == Ledger::schema_version,
+              "every schema version needs its migration step");
+
+constexpr int backup_timeout_ms = 5000;
+
+bool is_busy(const SQLite::Exception& error) {
+    int code = error.getErrorCode() & 0xFF;
+    return code == SQLITE_BUSY || code == SQLITE_LOCKED;
+}
+
+/// Copies the ledger into a 0600 file with SQLite's backup API (a consistent copy even of a WAL
+/// ledger, unlike copying the file). The caller holds the write lock, so the committed state a
+/// second, reading connection copies is the state about to be upgraded (SQLite refuses to back
+/// up from the connection that holds the lock). Sets `created` once the file is there, so that a
+/// failure removes only what this wrote.
+void write_backup(const fs::path& ledger, const fs::path& backup, bool& created) {
+    int fd = ::open(backup.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0) {
+        throw StorageError(fmt::format("cannot create the backup {}: {}", backup.string(),
+                                       std::generic_category().message(errno)));
+    }
+    ::close(fd);
+    created = true;
+    // Readers never block this one; the timeout covers a WAL recovery by another process.
+    SQLite::Database source(ledger.string(), SQLite::OPEN_READONLY, backup_timeout_ms);
+    SQLite::Database copy(backup.string(), SQLite::OPEN_READWRITE, backup_timeout_ms);
+    SQLite::Backup step(copy, source);
+    int result = step.executeStep(-1);
+    if (result == SQLITE_BUSY || result == SQLITE_LOCKED) {
+        throw BusyError(fmt::format("ledger is busy: cannot copy {} to its backup; try again",
+                                    ledger.string()));
+    }
+    if (result != SQLITE_DONE) {
+        throw StorageError(
+            fmt::format("cannot write the backup {}: {}", backup.string(), sqlite3_errstr(result)));
+    }
+}
+
+} // namespace
+
+void apply_migrations(SQLite::Database& db, int from) {
+    for (const auto& step : migrations) {
+        if (step.to > from) {
+            db.exec(step.sql);
+        }
+    }
+    db.exec(fmt::format("PRAGMA user_version = {}", Ledger::schema_version));
+    SQLite::Statement meta(db, "INSERT OR REPLACE INTO meta (key, value) "
+                               "VALUES ('schema_version', ?)");
+    meta.bind(1, std::to_string(Ledger::schema_version));
+    meta.exec();
+}
+
+fs::path backup_path(const fs::path& ledger, int version) {
+    return fs::path(ledger.string() + fmt::format(".v{}.bak", version));
+}
+
+void upgrade_schema(SQLite::Database& db, const fs::path& path) {
+    fs::path backup;
+    bool created = false;
+    int from = 0;
+    auto discard_backup = [&] {
+        std::error_code ignored;
+        if (created) {
+            fs::remove(backup, ignored);
+        }
+    };
+    try {
+        SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+        // Another kept may have upgraded the ledger while this one waited for the lock.
+        from = db.execAndGet("PRAGMA user_version").getInt();
+        if (from >= Ledger::schema_version) {
+            return;
+        }
+        backup = backup_path(path, from);
+        write_backup(path, backup, created);
+        apply_migrations(db, from);
+        transaction.commit();
+    } catch (const SQLite::Exception& error) {
+        discard_backup();
+        if (is_busy(error)) {
+            throw;
+        }
+        throw StorageError(fmt::format("{}: cannot upgrade the ledger from schema {} to {} ({}); "
+                                       "it was left unchanged",
+                                       path.string(), from, Ledger::schema_version, error.what()));
+    } catch (const Error&) {
+        discard_backup();
+        throw;
+    }
+}
+
+} // namespace kept

@@ -1,0 +1,150 @@
+#include "ledger_impl.hpp"
+
+#include "kept/error.hpp"
+
+#include <fmt/format.h>
+
+namespace kept {
+
+namespace {
+
+Date date_column(SQLite::Statement& row, int index) {
+    auto text = row.getColumn(index).getString();
+    auto day = parse_iso_date(text);
+    if (!day) {
+        throw StorageError(fmt::format("ledger holds \"{}\" where a date belongs", text));
+    }
+    return *day;
+}
+
+} // namespace
+
+const char* const commitment_columns =
+    "id, uuid, title, client, client_kind, owner, state, due, original_due, effort_minutes, "
+    "original_effort_minutes, scope, tags, created, closed, renegotiations, late_renegotiations, "
+    "scope_added, scope_dropped, last_clock";
+
+const char* const event_columns = "seq, uuid, commitment_id, commitment_uuid, ts, day, actor, "
+                                  "kind, payload, reason, origin, clock, prev_hash, hash";
+
+Commitment commitment_from_row(SQLite::Statement& row) {
+    Commitment c;
+    c.id = row.getColumn(0).getInt64();
+    c.uuid = row.getColumn(1).getString();
+    c.title = row.getColumn(2).getString();
+    c.client = row.getColumn(3).getString();
+    c.client_kind =
+        row.getColumn(4).getString() == "internal" ? ClientKind::internal : ClientKind::external;
+    c.owner = row.getColumn(5).getString();
+    auto state = row.getColumn(6).getString();
+    c.state = state == "delivered" ? State::delivered
+              : state == "dropped" ? State::dropped
+                                   : State::open;
+    c.due = date_column(row, 7);
+    c.original_due = date_column(row, 8);
+    c.effort = row.getColumn(9).getInt64();
+    c.original_effort = row.getColumn(10).getInt64();
+    c.scope = nlohmann::json::parse(row.getColumn(11).getString()).get<std::vector<std::string>>();
+    c.tags = nlohmann::json::parse(row.getColumn(12).getString()).get<std::vector<std::string>>();
+    c.created = date_column(row, 13);
+    if (!row.getColumn(14).isNull()) {
+        c.closed = date_column(row, 14);
+    }
+    c.renegotiations = row.getColumn(15).getInt();
+    c.late_renegotiations = row.getColumn(16).getInt();
+    c.scope_added = row.getColumn(17).getInt();
+    c.scope_dropped = row.getColumn(18).getInt();
+    c.last_clock = row.getColumn(19).getInt64();
+    return c;
+}
+
+Event event_from_row(SQLite::Statement& row, bool parse_payload) {
+    Event e;
+    e.seq = row.getColumn(0).getInt64();
+    e.uuid = row.getColumn(1).getString();
+    e.commitment_id = row.getColumn(2).getInt64();
+    e.commitment_uuid = row.getColumn(3).getString();
+    e.timestamp = row.getColumn(4).getString();
+    e.day = row.getColumn(5).getString();
+    e.actor = row.getColumn(6).getString();
+    e.kind = parse_event_kind(row.getColumn(7).getString());
+    if (parse_payload) {
+        e.payload = nlohmann::json::parse(row.getColumn(event_payload_column).getString());
+    }
+    if (!row.getColumn(9).isNull()) {
+        e.reason = row.getColumn(9).getString();
+    }
+    e.origin = row.getColumn(10).getString();
+    e.clock = row.getColumn(11).getInt64();
+    e.prev_hash = row.getColumn(12).getString();
+    e.hash = row.getColumn(13).getString();
+    return e;
+}
+
+void Ledger::Impl::insert(const Event& e) {
+    auto& q = statement(insert_event,
+                        "INSERT INTO events (uuid, commitment_id, commitment_uuid, ts, day, actor, "
+                        "kind, payload, reason, origin, clock, prev_hash, hash) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, e.uuid);
+    q.bind(2, static_cast<std::int64_t>(e.commitment_id));
+    q.bind(3, e.commitment_uuid);
+    q.bind(4, e.timestamp);
+    q.bind(5, e.day);
+    q.bind(6, e.actor);
+    q.bind(7, std::string(to_string(e.kind)));
+    q.bind(8, e.payload.dump());
+    if (e.reason) {
+        q.bind(9, *e.reason);
+    } else {
+        q.bind(9);
+    }
+    q.bind(10, e.origin);
+    q.bind(11, static_cast<std::int64_t>(e.clock));
+    q.bind(12, e.prev_hash);
+    q.bind(13, e.hash);
+    q.exec();
+    q.reset();
+}
+
+std::int64_t Ledger::Impl::save(const Commitment& c) {
+    auto& q = statement(upsert_commitment,
+                        "INSERT OR REPLACE INTO commitments (id, uuid, title, client, client_kind, "
+                        "owner, state, due, original_due, effort_minutes, original_effort_minutes, "
+                        "scope, tags, created, closed, renegotiations, late_renegotiations, "
+                        "scope_added, scope_dropped, last_clock) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (c.id == 0) {
+        q.bind(1);
+    } else {
+        q.bind(1, static_cast<std::int64_t>(c.id));
+    }
+    q.bind(2, c.uuid);
+    q.bind(3, c.title);
+    q.bind(4, c.client);
+    q.bind(5, std::string(to_string(c.client_kind)));
+    q.bind(6, c.owner);
+    q.bind(7, std::string(to_string(c.state)));
+    q.bind(8, format_date(c.due));
+    q.bind(9, format_date(c.original_due));
+    q.bind(10, static_cast<std::int64_t>(c.effort));
+    q.bind(11, static_cast<std::int64_t>(c.original_effort));
+    q.bind(12, nlohmann::json(c.scope).dump());
+    q.bind(13, nlohmann::json(c.tags).dump());
+    q.bind(14, format_date(c.created));
+    if (c.closed) {
+        q.bind(15, format_date(*c.closed));
+    } else {
+        q.bind(15);
+    }
+    q.bind(16, c.renegotiations);
+    q.bind(17, c.late_renegotiations);
+    q.bind(18, c.scope_added);
+    q.bind(19, c.scope_dropped);
+    q.bind(20, static_cast<std::int64_t>(c.last_clock));
+    q.exec();
+    q.reset();
+    return c.id == 0 ? db.getLastInsertRowid() : c.id;
+}
+
+} // namespace kept

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# kept report --as-of: the history is the source of truth; before and after a renegotiation.
+HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/lib.sh"
+. "$HERE/report_history.sh"
+
+flags() {
+    printf '%s' "$OUT" | jq -c '[.flags[] | [.kind, .commitments]]'
+}
+
+# The day before #2 was renegotiated late: it is overdue.
+kept report --as-of 2026-11-17 --format json
+expect_rc 0
+expect_eq "$(printf '%s' "$OUT" | jq -r .as_of)" 2026-11-17 "as_of"
+expect_eq "$(flags)" '[["overdue",[2]],["creep",[3]],["chronic",[4]]]' "before the renegotiation"
+
+# The day it was: no longer overdue, but renegotiated late.
+kept report --as-of 2026-11-18 --format json
+expect_eq "$(flags)" '[["late",[2]],["creep",[3]],["chronic",[4]]]' "after the renegotiation"
+
+# Before #4's third renegotiation and #3's growth.
+kept report --as-of 2026-11-12 --format json
+expect_eq "$(flags)" '[]' "earlier still"
+expect_eq "$(printf '%s' "$OUT" | jq -c '.reliability.team | [.proactive_renegotiations, .late_renegotiations]')" \
+    '[2,0]' "renegotiations as of the 12th"
+
+# Before anything was promised.
+kept report --as-of 2026-11-01 --format json
+expect_eq "$(flags)" '[]' "empty history"
+expect_eq "$(printf '%s' "$OUT" | jq -c '[.load[].owner] | unique')" '["alice"]' "members still listed"
+
+# As of today, replaying gives exactly what the stored state gives.
+kept report --format json
+current=$OUT
+kept report --as-of 2026-11-23 --format json
+expect_eq "$OUT" "$current" "replay equals stored state"
+kept report --as-of today --format json
+expect_eq "$OUT" "$current" "--as-of today"
+
+# Later events do not leak into an earlier day: on the 19th alice has only #1, 16h over 7 days.
+kept report --as-of 2026-11-19 --owner alice --format json
+expect_eq "$(printf '%s' "$OUT" | jq -c '[.load[0:2][] | [.week, .load_hours]]')" \
+    '[["2026-W47",4.57],["2026-W48",11.43]]' "only #1 on the 19th"
+
+kept report --as-of 2026-02-30
+expect_rc 65
+expect_err 'kept: --as-of: "2026-02-30" is not a valid date'
+finish

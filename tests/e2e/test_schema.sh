@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Schema evolution: the fixture ledgers in tests/fixtures/ stay readable by this kept; the first
+# write upgrades an older ledger in one transaction, after a backup copy next to it; a failed
+# upgrade leaves the ledger as it was; a newer schema is refused naming both versions.
+HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/lib.sh"
+. "$HERE/lib_reliability.sh"
+
+FIXTURES="${KEPT_SOURCE_DIR:?KEPT_SOURCE_DIR must name the source tree}/tests/fixtures"
+CURRENT=2
+
+# fixture_copy [N]: $LEDGER becomes a fresh copy of tests/fixtures/ledger-vN.db (default 1).
+fixture_copy() {
+    LEDGER="$TEST_DIR/fixture.db"
+    rm -rf "$LEDGER" "$LEDGER-wal" "$LEDGER-shm" "$LEDGER".v*.bak*
+    cp "$FIXTURES/ledger-v${1:-1}.db" "$LEDGER"
+    chmod 0600 "$LEDGER"
+}
+
+# expect_fixture_content: what tests/fixtures/make_fixture.sh wrote, through the read commands.
+expect_fixture_content() {
+    kept list --state all --format json
+    expect_rc 0
+    expect_eq "$(printf '%s' "$OUT" | jq -c '[.[] | [.id, .title, .owner, .state, .due]]')" \
+        '[[2,"Fix login","bob","delivered","2026-11-13"],[1,"Export API","alice","delivered","2026-11-27"],[3,"Quarterly review ✓","carol","open","2026-11-30"],[4,"SSO for the portal","bob","open","2026-12-11"]]' \
+        "fixture: list"
+    kept show 1 --format json
+    expect_rc 0
+    expect_eq "$(printf '%s' "$OUT" | jq -c '[.original_due, .effort_hours, .original_effort_hours, .scope, .tags, .closed, .renegotiations]')" \
+        '["2026-11-20",20,16,["csv","json","xml"],["q4"],"2026-11-26",1]' "fixture: show 1"
+    kept show 2 --format json
+    expect_eq "$(printf '%s' "$OUT" | jq -c '[.client_kind, .late_renegotiations]')" \
+        '["internal",1]' "fixture: show 2"
+    kept log --format json
+    expect_rc 0
+    expect_eq "$(printf '%s' "$OUT" | jq -c '[.[] | [.seq, .kind, .commitment_id]]')" \
+        '[[1,"added",1],[2,"added",2],[3,"added",3],[4,"added",4],[5,"renegotiated",1],[6,"renegotiated",2],[7,"closed",2],[8,"closed",3],[9,"reopened",3],[10,"renegotiated",4],[11,"closed",1]]' \
+        "fixture: log"
+    kept verify
+    expect_rc 0
+    expect_out "ok: 11 events, hash chain intact, database sound"
+}
+
+# 1. Every fixture ever committed opens and verifies; read commands leave it as it was.
+for fixture in "$FIXTURES"/ledger-v*.db; do
+    version=${fixture##*/ledger-v}
+    version=${version%.db}
+    fixture_copy "$version"
+    sum=$(md5sum <"$LEDGER")
+    expect_fixture_content
+    expect_eq "$(md5sum <"$LEDGER")" "$sum" "ledger-v$version.db after the read commands"
+    expect_eq "$(q 'PRAGMA user_version')" "$version" "ledger-v$version.db: version after reads"
+    expect_eq "$(ls "$TEST_DIR" | grep -c '\.bak$')" 0 "backups made by reads"
+done
+
+# 2. The first write upgrades schema 1 to the current one, after a backup copy.
+fixture_copy 1
+fixture_events=$(q 'SELECT uuid, hash FROM events ORDER BY seq' | md5sum)
+ok add "after the upgrade" --client acme --due 2026-12-04 --effort 1h
+expect_eq "$(q 'PRAGMA user_version')" "$CURRENT" "version after the first write"
+expect_eq "$(q "SELECT value FROM meta WHERE key = 'schema_version'")" "$CURRENT" "meta schema_version"
+expect_eq "$(q "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name)")" \
+    "events_no_delete,events_no_update" "triggers after the upgrade"
+expect_eq "$(q 'SELECT count(*) FROM events')" 12 "events after the upgrade and the add"
+expect_verified
+BACKUP="$LEDGER.v1.bak"
+[ -f "$BACKUP" ] || fail "no backup $BACKUP"
+expect_eq "$(stat -c %a "$BACKUP")" 600 "mode of the backup"
+expect_eq "$(sqlite3 "$BACKUP" 'PRAGMA user_version')" 1 "version of the backup"
+expect_eq "$(sqlite3 "$BACKUP" 'PRAGMA integrity_check')" ok "integrity of the backup"
+expect_eq "$(sqlite3 "$BACKUP" 'SELECT uuid, hash FROM events ORDER BY seq' | md5sum)" \
+    "$fixture_events" "events in the backup"
+backup_sum=$(md5sum <"$BACKUP")
+ok add "second write" --client acme --due 2026-12-04 --effort 1h
+expect_eq "$(md5sum <"$BACKUP")" "$backup_sum" "backup after a second write"
+# The backup is a complete ledger of its own.
+kept_raw --ledger "$BACKUP" verify
+expect_rc 0
+expect_out "ok: 11 events, hash chain intact, database sound"
+
+# 3. An upgrade that fails midway (the second of its two triggers already exists) is rolled back.
+fixture_copy 1
+sqlite3 "$LEDGER" "CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT 1; END"
+kept add "never" --client acme --due 2026-12-04 --effort 1h
+expect_rc 74
+expect_err "kept: $LEDGER: cannot upgrade the ledger from schema 1 to $CURRENT (trigger events_no_delete already exists); it was left unchanged"
+expect_eq "$(q 'PRAGMA user_version')" 1 "version after the failed upgrade"
+expect_eq "$(q "SELECT count(*) FROM sqlite_master WHERE name = 'events_no_update'")" 0 \
+    "first trigger rolled back"
+expect_eq "$(q 'SELECT count(*) FROM events')" 11 "events after the failed upgrade"
+[ ! -e "$LEDGER.v1.bak" ] || fail "a failed upgrade left its backup"
+expect_verified
+
+# 4. A backup that cannot be written stops the upgrade before it starts.
+fixture_copy 1
+mkdir "$LEDGER.v1.bak"
+kept add "never" --client acme --due 2026-12-04 --effort 1h
+expect_rc 74
+expect_err "kept: cannot create the backup $LEDGER.v1.bak: Is a directory"
+expect_eq "$(q 'PRAGMA user_version')" 1 "version when the backup failed"
+[ -d "$LEDGER.v1.bak" ] || fail "the directory in the backup's place was removed"
+rmdir "$LEDGER.v1.bak"
+
+# 5. Writers racing to upgrade the same ledger: one upgrades, all of them write.
+fixture_copy 1
+for w in 1 2 3 4; do
+    "$KEPT" --ledger "$LEDGER" add "racer $w" --client acme --due 2026-12-04 --effort 1h \
+        >/dev/null 2>"$TEST_DIR/racer$w.err" &
+done
+wait
+expect_eq "$(cat "$TEST_DIR"/racer*.err)" "" "stderr of the racing writers"
+expect_eq "$(q 'SELECT count(*) FROM events')" 15 "events after the race"
+expect_eq "$(q 'PRAGMA user_version')" "$CURRENT" "version after the race"
+expect_eq "$(sqlite3 "$LEDGER.v1.bak" 'SELECT count(*) FROM events')" 11 "the backup holds schema 1"
+expect_verified
+
+# 6. A ledger from a newer kept is refused by every command, naming both versions.
+fixture_copy 1
+sqlite3 "$LEDGER" 'PRAGMA user_version = 99'
+sum=$(md5sum <"$LEDGER")
+for args in "list" "show 1" "log" "verify" "add t --client c --due 2026-12-04 --effort 1h"; do
+    # shellcheck disable=SC2086 # each string is the argument list of one command
+    kept $args
+    expect_rc 78
+    expect_err "kept: $LEDGER: ledger schema 99 is newer than this kept supports ($CURRENT); upgrade kept to use it"
+done
+expect_eq "$(md5sum <"$LEDGER")" "$sum" "the newer ledger after the refusals"
+finish

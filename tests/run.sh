@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Builds kept from scratch-or-incrementally in build/ and runs the whole test suite with CTest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+.ci/install-deps --test
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKEPT_WERROR=ON >/dev/null
+cmake --build build
+ctest --test-dir build --output-on-failure -j2

@@ -1,0 +1,188 @@
+#include "kept/report.hpp"
+
+#include "report_fixtures.hpp"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+
+using namespace kept;
+using kept::test::day;
+using kept::test::delivered;
+using kept::test::hour;
+using kept::test::promise;
+
+namespace {
+
+const Date monday = day("2026-11-23");
+
+Config team_config() {
+    Config config;
+    config.members["alice"].hours_per_week = 32;
+    config.members["zed"] = Member{};
+    return config;
+}
+
+std::vector<std::string> kinds_of(const Report& report) {
+    std::vector<std::string> out;
+    for (const auto& f : report.flags) {
+        out.emplace_back(to_string(f.kind));
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("ReportBuilder: each flag where it belongs, worst first") {
+    Config config = team_config();
+    std::vector<LateRenegotiation> late = {
+        {6, day("2026-11-20"), day("2026-11-18"), day("2026-11-21")}};
+    ReportBuilder builder(config, monday, 2, late);
+
+    builder.add(promise(1, "alice", "2026-11-23", "2026-11-27", 40 * hour));
+    builder.add(promise(2, "alice", "2026-11-16", "2026-11-25", 2 * hour));
+    builder.add(promise(3, "bob", "2026-11-16", "2026-11-20", 6 * hour));
+    auto creep = promise(4, "carol", "2026-11-02", "2026-12-11", 8 * hour);
+    creep.effort = 13 * hour;
+    creep.scope_items = 2;
+    creep.scope_added = 2;
+    builder.add(creep);
+    auto chronic = promise(5, "carol", "2026-11-02", "2026-12-18", 4 * hour);
+    chronic.renegotiations = 3;
+    builder.add(chronic);
+    auto closed = promise(6, "dave", "2026-11-02", "2026-11-18", 4 * hour);
+    closed.due = day("2026-11-21");
+    closed.renegotiations = closed.late_renegotiations = 1;
+    builder.add(delivered(closed, "2026-11-21"));
+    Report report = builder.build();
+
+    CHECK(kinds_of(report) ==
+          std::vector<std::string>{"overdue", "overload", "risk", "late", "creep", "chronic"});
+    const Flag& overdue = report.flags[0];
+    CHECK(overdue.commitments == std::vector<std::int64_t>{3});
+
+    const Flag& overload = report.flags[1];
+    CHECK(overload.owner == "alice");
+    CHECK(*overload.week == IsoWeek{2026, 48});
+    CHECK(*overload.load_hours == doctest::Approx(42.0));
+    CHECK(*overload.capacity_hours == doctest::Approx(32.0));
+    CHECK(*overload.utilization == doctest::Approx(131.25));
+    CHECK(overload.commitments == std::vector<std::int64_t>{1, 2});
+    CHECK(overload.detail == "42.0h of 32.0h (131%)");
+
+    // Until Wednesday: 3 days of #1 (24h) and all of #2 (2h) against 3 days of 6.4h.
+    const Flag& risk = report.flags[2];
+    CHECK(risk.commitments == std::vector<std::int64_t>{2});
+    CHECK(*risk.days_left == 2);
+    CHECK(*risk.load_hours == doctest::Approx(26.0));
+    CHECK(*risk.capacity_hours == doctest::Approx(19.2));
+    CHECK(risk.detail == "due 2026-11-25 (in 2 days), alice has 26.0h of work for 19.2h of "
+                         "capacity until then (135%)");
+
+    CHECK(report.flags[3].owner == "dave");
+    CHECK(report.flags[4].commitments == std::vector<std::int64_t>{4});
+    CHECK(report.flags[5].commitments == std::vector<std::int64_t>{5});
+
+    SUBCASE("the load table: members and owners of open work, every week of the horizon") {
+        REQUIRE(report.horizon.size() == 2);
+        std::vector<std::string> owners;
+        for (const auto& cell : report.load) {
+            if (owners.empty() || owners.back() != cell.owner) {
+                owners.push_back(cell.owner);
+            }
+        }
+        CHECK(owners == std::vector<std::string>{"alice", "bob", "carol", "zed"});
+        CHECK(report.load.size() == 8);
+        CHECK(report.load[2].owner == "bob");
+        CHECK(report.load[2].load.load_minutes == doctest::Approx(6 * hour));
+        CHECK(report.load[6].load.load_minutes == 0.0);
+        CHECK(report.load[6].load.capacity_minutes == 2400.0);
+    }
+    SUBCASE("reliability counts every state") {
+        CHECK(report.reliability.team.delivered == 1);
+        CHECK(report.reliability.team.late_renegotiations == 1);
+        CHECK(report.reliability.team.proactive_renegotiations == 3);
+    }
+}
+
+TEST_CASE("ReportBuilder: one owner only") {
+    Config config = team_config();
+    std::vector<LateRenegotiation> late = {{3, day("2026-11-22"), day("2026-11-20"), std::nullopt}};
+    ReportBuilder builder(config, monday, 1, late, std::string("alice"));
+    builder.add(promise(1, "alice", "2026-11-23", "2026-11-27", 2 * hour));
+    builder.add(promise(3, "bob", "2026-11-16", "2026-11-20", 6 * hour));
+    Report report = builder.build();
+    CHECK(report.flags.empty());
+    REQUIRE(report.load.size() == 1);
+    CHECK(report.load[0].owner == "alice");
+    CHECK(report.reliability.owners.size() == 1);
+}
+
+TEST_CASE("ReportBuilder: a zero-capacity member with work is overloaded") {
+    Config config;
+    config.members["ghost"].hours_per_week = 0;
+    ReportBuilder builder(config, monday, 1, {});
+    builder.add(promise(1, "ghost", "2026-11-23", "2026-11-27", hour));
+    Report report = builder.build();
+    REQUIRE(report.flags.size() == 1);
+    CHECK(report.flags[0].kind == FlagKind::overload);
+    CHECK(!report.flags[0].utilization);
+    CHECK(report.flags[0].detail == "1.0h of 0.0h (no capacity)");
+}
+
+TEST_CASE("ReportBuilder: 500 commitments for one owner") {
+    Config config;
+    ReportBuilder builder(config, monday, 8, {});
+    for (int i = 1; i <= 500; ++i) {
+        builder.add(promise(i, "alice", "2026-11-23", "2026-11-27", hour));
+    }
+    Report report = builder.build();
+    REQUIRE(report.flags.size() == 1);
+    CHECK(*report.flags[0].load_hours == doctest::Approx(500.0));
+    CHECK(report.flags[0].commitments.size() == 500);
+    CHECK(report.flags[0].commitments.front() == 1);
+    CHECK(report.flags[0].commitments.back() == 500);
+}
+
+TEST_CASE("HistoryReplay: the ledger as it stood at the end of a day") {
+    auto event = [](EventKind kind, const char* on, nlohmann::json payload) {
+        Event e;
+        e.commitment_id = 1;
+        e.uuid = on;
+        e.day = on;
+        e.kind = kind;
+        e.payload = std::move(payload);
+        return e;
+    };
+    std::vector<Event> history = {
+        event(EventKind::added, "2026-11-02",
+              {{"title", "t"},
+               {"client", "acme"},
+               {"client_kind", "external"},
+               {"owner", "alice"},
+               {"due", "2026-11-20"},
+               {"effort_minutes", 480},
+               {"scope", nlohmann::json::array()},
+               {"tags", nlohmann::json::array()},
+               {"created", "2026-11-02"}}),
+        event(EventKind::renegotiated, "2026-11-24",
+              {{"due", {{"before", "2026-11-20"}, {"after", "2026-12-04"}}},
+               {"requested_by", "team"},
+               {"due_in_force", "2026-11-20"},
+               {"late", true}}),
+    };
+    HistoryReplay before(day("2026-11-17"), day("2026-11-23"));
+    HistoryReplay after(day("2026-11-18"), day("2026-11-24"));
+    for (const auto& e : history) {
+        before.feed(e);
+        after.feed(e);
+    }
+    REQUIRE(before.facts().size() == 1);
+    CHECK(before.facts()[0].due == day("2026-11-20"));
+    CHECK(before.facts()[0].id == 1);
+    CHECK(before.late().empty());
+    CHECK(after.facts()[0].due == day("2026-12-04"));
+    CHECK(after.facts()[0].late_renegotiations == 1);
+    REQUIRE(after.late().size() == 1);
+    CHECK(after.late()[0].due_in_force == day("2026-11-20"));
+    CHECK(*after.late()[0].new_due == day("2026-12-04"));
+}
