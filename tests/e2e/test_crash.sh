@@ -65,7 +65,7 @@ if ! has_command import || ! has_command export; then
     finish
 fi
 : "${KEPT_GEN_LEDGER:?KEPT_GEN_LEDGER must name the kept_gen_ledger tool}"
-"$KEPT_GEN_LEDGER" "$TEST_DIR/source.db" 20000 || fail "kept_gen_ledger failed"
+"$KEPT_GEN_LEDGER" --out "$TEST_DIR/source.db" --events 20000 || fail "kept_gen_ledger failed"
 "$KEPT" --ledger "$TEST_DIR/source.db" export --events >"$TEST_DIR/events.ndjson" ||
     fail "export failed"
 imported=$(wc -l <"$TEST_DIR/events.ndjson")

@@ -7,7 +7,7 @@ BUILD=$(realpath "${1:-build}")
 EVENTS=${2:-1000000}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-/usr/bin/time -f "generated $EVENTS events in %e s" "$BUILD/tests/kept_gen_ledger" "$WORK/big.db" "$EVENTS"
+/usr/bin/time -f "generated $EVENTS events in %e s" "$BUILD/bench/kept_gen_ledger" --out "$WORK/big.db" --events "$EVENTS"
 du -h "$WORK/big.db" | cut -f1 | sed 's/^/ledger size: /'
 sqlite3 "$WORK/big.db" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
 /usr/bin/time -f "PRAGMA integrity_check alone: %e s" sqlite3 "$WORK/big.db" 'PRAGMA integrity_check' >/dev/null
