@@ -22,6 +22,16 @@ kept log "$id" --format json
 expect_eq "$(printf '%s' "$OUT" | jq -j '.[0].payload.title' | md5sum)" \
     "$(printf '%s' "$title" | md5sum)" "128 KiB title in the event"
 
+# A 1 MB title can only arrive through import, and is stored intact too.
+big=$(head -c 1048576 /dev/zero | tr '\0' 'y')
+printf '{"title":"%s","client":"acme","due":"2026-12-04","effort":"1h"}\n' "$big" \
+    >"$TEST_DIR/big.ndjson"
+ok import --commitments "$TEST_DIR/big.ndjson" -q
+id=$OUT
+kept show "$id" --format json
+expect_eq "$(printf '%s' "$OUT" | jq -j .title | md5sum)" "$(printf '%s' "$big" | md5sum)" \
+    "1 MB title through import"
+
 # 2. Invalid UTF-8 in every text a write stores: 65 naming the field, nothing written.
 bad=$'caf\xe9'
 rejects 65 "title: the text is not valid UTF-8" add "$bad" --client c --due 2026-12-04 --effort 1h
