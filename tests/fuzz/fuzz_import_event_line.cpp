@@ -1,6 +1,6 @@
 // Fuzzes one line of an event import (NDJSON, `kept export --events`): JSON parsing, then
 // event_from_json, the hash, and applying the event to a commitment. An accepted event must
-// survive to_json and back unchanged. (A commitment-line parser gets its own target beside this.)
+// survive to_json and back unchanged. (Commitment rows have their own target beside this.)
 
 #include "fuzz.hpp"
 #include "kept/commitment.hpp"

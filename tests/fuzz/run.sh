@@ -7,7 +7,7 @@ set -uo pipefail
 SECONDS_EACH=${1:-30}
 SOURCE=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${KEPT_FUZZ_BUILD_DIR:-$SOURCE/build-fuzz}
-TARGETS=(fuzz_date fuzz_effort fuzz_config fuzz_import_event_line)
+TARGETS=(fuzz_date fuzz_effort fuzz_config fuzz_import_event_line fuzz_import_commitment_row)
 
 skip() {
     echo "fuzz: skipped: $*" >&2
