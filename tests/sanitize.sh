@@ -8,8 +8,10 @@ SOURCE=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${KEPT_SANITIZE_BUILD_DIR:-$SOURCE/build-sanitize}
 generator=()
 command -v ninja >/dev/null && generator=(-G Ninja)
+# -O1 with line tables only: the usual sanitizer build, and well over twice as fast to compile
+# as -O2 -g; assertions stay on.
 cmake -S "$SOURCE" -B "$BUILD" "${generator[@]}" -DKEPT_SANITIZE=ON \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null || exit 1
+    -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" >/dev/null || exit 1
 cmake --build "$BUILD" || exit 1
 # detect_leaks: kept is short-lived, but a leak still means a missing owner.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:exitcode=86}

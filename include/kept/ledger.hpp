@@ -32,6 +32,8 @@ struct EventQuery {
     std::optional<Date> until;             ///< events made on or before this day
     std::optional<std::string> origin;     ///< only events first written in this ledger
     std::optional<std::int64_t> after_seq; ///< only events after this seq
+    /// only events of commitments that have an event made after this day
+    std::optional<Date> changed_after;
     bool replay_order = false; ///< total replay order (clock, origin) instead of ledger order (seq)
     bool by_commitment = false; ///< grouped by commitment id, each group in replay order
 };
@@ -76,6 +78,8 @@ class Ledger {
     /// The renegotiations made after the due date then in force, on days in [since, until], in
     /// replay order.
     std::vector<LateRenegotiation> late_renegotiations(Date since, Date until);
+    /// The ids of the commitments that have an event made after `day`, ascending.
+    std::vector<std::int64_t> commitments_changed_after(Date day);
 
     /// Like for_each_event, but hands over each payload as the JSON text stored, unparsed
     /// (event.payload stays null): for checks that need only the bytes, such as the hash chain.

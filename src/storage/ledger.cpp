@@ -284,6 +284,9 @@ SQLite::Statement Ledger::Impl::select_events(const EventQuery& query) {
     if (query.after_seq) {
         sql += " AND seq > :after_seq";
     }
+    if (query.changed_after) {
+        sql += " AND commitment_id IN (SELECT commitment_id FROM events WHERE day > :changed_after)";
+    }
     sql += query.by_commitment  ? " ORDER BY commitment_id, clock, origin"
            : query.replay_order ? " ORDER BY clock, origin"
                                 : " ORDER BY seq";
@@ -302,6 +305,9 @@ SQLite::Statement Ledger::Impl::select_events(const EventQuery& query) {
     }
     if (query.after_seq) {
         q.bind(":after_seq", static_cast<std::int64_t>(*query.after_seq));
+    }
+    if (query.changed_after) {
+        q.bind(":changed_after", format_date(*query.changed_after));
     }
     return q;
 }

@@ -99,4 +99,19 @@ std::vector<LateRenegotiation> Ledger::late_renegotiations(Date since, Date unti
     }
 }
 
+std::vector<std::int64_t> Ledger::commitments_changed_after(Date day) {
+    try {
+        SQLite::Statement q(impl_->db, "SELECT DISTINCT commitment_id FROM events WHERE day > ? "
+                                       "ORDER BY commitment_id");
+        q.bind(1, format_date(day));
+        std::vector<std::int64_t> ids;
+        while (q.executeStep()) {
+            ids.push_back(q.getColumn(0).getInt64());
+        }
+        return ids;
+    } catch (const SQLite::Exception& error) {
+        rethrow_storage_error(error, impl_->path);
+    }
+}
+
 } // namespace kept

@@ -42,6 +42,23 @@ kept report --as-of 2026-11-19 --owner alice --format json
 expect_eq "$(printf '%s' "$OUT" | jq -c '[.load[0:2][] | [.week, .load_hours]]')" \
     '[["2026-W47",4.57],["2026-W48",11.43]]' "only #1 on the 19th"
 
+# On every day of the history, the report as of that day equals the report of a ledger that holds
+# only the events made up to then: the part of the ledger changed later is replayed, the rest read
+# as it stands, and neither leaks a later event.
+kept export --events
+printf '%s\n' "$OUT" >"$TEST_DIR/events.ndjson"
+day=2026-11-01
+while [[ $day < 2026-11-25 ]]; do
+    rm -f "$TEST_DIR/then.db"
+    jq -c --arg day "$day" 'select(.day <= $day)' "$TEST_DIR/events.ndjson" |
+        "$KEPT" --ledger "$TEST_DIR/then.db" import - >/dev/null ||
+        fail "importing the events up to $day"
+    then_report=$("$KEPT" --ledger "$TEST_DIR/then.db" report --as-of "$day" --format json)
+    kept report --as-of "$day" --format json
+    expect_eq "$OUT" "$then_report" "as of $day vs the ledger of that day"
+    day=$(date -u -d "$day + 1 day" +%F)
+done
+
 kept report --as-of 2026-02-30
 expect_rc 65
 expect_err 'kept: --as-of: "2026-02-30" is not a valid date'
