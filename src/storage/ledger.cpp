@@ -150,7 +150,8 @@ SQLite::Statement& Ledger::Impl::statement(std::optional<SQLite::Statement>& slo
 
 void Ledger::open(const fs::path& path, const std::string& filename, int flags, OpenMode mode,
                   int busy_timeout_ms) {
-    impl_ = std::make_unique<Impl>(path, filename, flags, busy_timeout_ms);
+    // One connection per process, used by one thread: SQLite's own mutexes are pure cost.
+    impl_ = std::make_unique<Impl>(path, filename, flags | SQLite::OPEN_NOMUTEX, busy_timeout_ms);
     // The last connection to close would otherwise checkpoint the WAL on every command;
     // SQLite's auto-checkpoint during commits keeps the WAL bounded anyway.
     sqlite3_db_config(impl_->db.getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
