@@ -3,6 +3,7 @@
 #include "kept/commitment.hpp"
 #include "kept/event.hpp"
 #include "kept/facts.hpp"
+#include "kept/verify.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -75,9 +76,18 @@ class Ledger {
     /// given, only open ones when `open_only`. Reads just the columns the report needs.
     void for_each_fact(const std::optional<std::string>& owner, bool open_only,
                        const std::function<void(const CommitmentFacts&)>& visit);
+    /// The open commitments of `owner` with just what the load model reads (id, owner, state,
+    /// created, due, effort): the check every add and renegotiate makes, kept to an index scan.
+    std::vector<CommitmentFacts> open_load(const std::string& owner);
     /// The renegotiations made after the due date then in force, on days in [since, until], in
     /// replay order.
     std::vector<LateRenegotiation> late_renegotiations(Date since, Date until);
+    /// The commitments whose row's last clock is not the highest clock of their events, and
+    /// events of commitments without a row, ordered by id: two index scans, no payload read.
+    std::vector<ClockMismatch> clock_mismatches();
+    /// Runs `body` in one read transaction: every read in it sees the same state of the ledger,
+    /// whatever other processes write meanwhile.
+    void read(const std::function<void()>& body);
     /// The ids of the commitments that have an event made after `day`, ascending.
     std::vector<std::int64_t> commitments_changed_after(Date day);
 

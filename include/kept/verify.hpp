@@ -7,9 +7,9 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
-#include <string_view>
 
 namespace kept {
 
@@ -37,6 +37,19 @@ class ChainChecker {
     std::optional<std::int64_t> first_bad_seq_;
     std::string problem_;
 };
+
+/// A commitment whose row and events disagree on the latest event applied: the row's last clock
+/// against the highest clock among its events. Either is unset when missing (no row; no events).
+struct ClockMismatch {
+    std::int64_t id = 0;
+    std::optional<std::int64_t> row_clock;
+    std::optional<std::int64_t> event_clock;
+};
+
+/// What is wrong with the first of `mismatches` (ordered by id), with the number affected:
+/// "commitment #3 does not match its events: ..."; "" when there are none. The cheap check every
+/// verify makes: it catches a deleted latest event, which no later link of a chain reveals.
+std::string describe_clock_mismatches(const std::vector<ClockMismatch>& mismatches);
 
 /// Replays every commitment's events and compares the result with the stored commitments table.
 /// This catches what the hash chains cannot: a deleted latest event of an origin (nothing follows

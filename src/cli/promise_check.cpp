@@ -11,12 +11,8 @@ namespace {
 
 std::vector<CommitmentFacts> open_work_of(Ledger& ledger, const std::string& owner,
                                           std::int64_t except_id) {
-    std::vector<CommitmentFacts> out;
-    ledger.for_each_fact(owner, true, [&](const CommitmentFacts& c) {
-        if (c.id != except_id) {
-            out.push_back(c);
-        }
-    });
+    std::vector<CommitmentFacts> out = ledger.open_load(owner);
+    std::erase_if(out, [&](const CommitmentFacts& c) { return c.id == except_id; });
     return out;
 }
 

@@ -35,6 +35,31 @@ std::string first_difference(const Commitment& a, const Commitment& b) {
     return "";
 }
 
+std::string describe_clock_mismatches(const std::vector<ClockMismatch>& mismatches) {
+    if (mismatches.empty()) {
+        return "";
+    }
+    const ClockMismatch& m = mismatches.front();
+    std::string what;
+    if (!m.row_clock) {
+        what = "it has events but no row in the commitments table";
+    } else if (!m.event_clock) {
+        what = "it has no events (its added event was deleted)";
+    } else if (*m.row_clock > *m.event_clock) {
+        what = fmt::format("its row reflects an event its history no longer holds (clock {}, its "
+                           "latest event has clock {}): an event was deleted, or the row edited",
+                           *m.row_clock, *m.event_clock);
+    } else {
+        what = fmt::format("its row lags behind its events (clock {}, its latest event has clock "
+                           "{}): the row was edited",
+                           *m.row_clock, *m.event_clock);
+    }
+    if (mismatches.size() > 1) {
+        what += fmt::format(" ({} commitments affected)", mismatches.size());
+    }
+    return fmt::format("commitment #{} does not match its events: {}", m.id, what);
+}
+
 StateChecker::StateChecker(std::vector<Commitment> stored) {
     stored_.reserve(stored.size());
     for (auto& c : stored) {

@@ -286,7 +286,8 @@ SQLite::Statement Ledger::Impl::select_events(const EventQuery& query) {
         sql += " AND seq > :after_seq";
     }
     if (query.changed_after) {
-        sql += " AND commitment_id IN (SELECT commitment_id FROM events WHERE day > :changed_after)";
+        sql +=
+            " AND commitment_id IN (SELECT commitment_id FROM events WHERE day > :changed_after)";
     }
     sql += query.by_commitment  ? " ORDER BY commitment_id, clock, origin"
            : query.replay_order ? " ORDER BY clock, origin"

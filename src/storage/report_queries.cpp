@@ -72,6 +72,28 @@ void Ledger::for_each_fact(const std::optional<std::string>& owner, bool open_on
     }
 }
 
+std::vector<CommitmentFacts> Ledger::open_load(const std::string& owner) {
+    try {
+        auto& q = impl_->statement(impl_->select_open_load,
+                                   "SELECT id, created, due, effort_minutes FROM commitments "
+                                   "WHERE owner = ? AND state = 'open'");
+        q.reset();
+        q.bind(1, owner);
+        std::vector<CommitmentFacts> out;
+        while (q.executeStep()) {
+            CommitmentFacts& f = out.emplace_back();
+            f.id = q.getColumn(0).getInt64();
+            f.owner = owner;
+            f.created = date_at(q, 1);
+            f.due = f.original_due = date_at(q, 2);
+            f.effort = f.original_effort = q.getColumn(3).getInt64();
+        }
+        return out;
+    } catch (const SQLite::Exception& error) {
+        rethrow_storage_error(error, impl_->path);
+    }
+}
+
 std::vector<LateRenegotiation> Ledger::late_renegotiations(Date since, Date until) {
     // events_by_day narrows the scan to the window; only late ones have their payload read.
     const char* sql = "SELECT commitment_id, day, json_extract(payload, '$.due_in_force'), "

@@ -30,9 +30,9 @@ tampered() {
         fail "sqlite3 could not apply: $1"
 }
 
-# caught MESSAGE: kept verify exits 1 with exactly "kept: LEDGER: MESSAGE".
+# caught MESSAGE [--full]: kept verify exits 1 with exactly "kept: LEDGER: MESSAGE".
 caught() {
-    kept verify
+    kept verify "${@:2}"
     expect_rc 1
     expect_err "kept: $LEDGER: $1"
     expect_out ""
@@ -73,23 +73,33 @@ tampered "UPDATE events SET seq = -1 WHERE seq = 2; UPDATE events SET seq = 2 WH
           UPDATE events SET seq = 3 WHERE seq = -1"
 caught "hash chain broken at event seq 2: it does not follow the previous event of its ledger (an event was deleted, inserted or reordered)"
 
-# 5. The latest event deleted: no later event breaks, but replaying the events no longer gives
-# the stored commitment.
+# 5. The latest event deleted: no later event breaks, but the commitment's row reflects an event
+# its history no longer holds (every verify compares each row's last clock with its events), and
+# replaying the events no longer gives the stored commitment (verify --full).
 tampered "DELETE FROM events WHERE seq = 6"
-caught "commitment #3 does not match its events: its stored effort differs from what its events give (an event was deleted, or the row edited)"
-# The latest two: #2 is no longer closed either; the lowest commitment is named.
+caught "commitment #3 does not match its events: its row reflects an event its history no longer holds (clock 6, its latest event has clock 3): an event was deleted, or the row edited"
+caught "commitment #3 does not match its events: its row reflects an event its history no longer holds (clock 6, its latest event has clock 3): an event was deleted, or the row edited" --full
+# The latest two: the lowest commitment is named, with the number affected.
 tampered "DELETE FROM events WHERE seq >= 5"
-caught "commitment #2 does not match its events: its stored state differs from what its events give (an event was deleted, or the row edited) (2 commitments affected)"
+caught "commitment #2 does not match its events: its row reflects an event its history no longer holds (clock 5, its latest event has clock 2): an event was deleted, or the row edited (2 commitments affected)"
 # A commitment whose only event was the latest.
 LEDGER=$PRISTINE
 ok add "Late addition" --client acme --due 2026-12-04 --effort 1h
 snapshot "$TEST_DIR/pristine.db"
 tampered "DELETE FROM events WHERE seq = 7"
 caught "commitment #4 does not match its events: it has no events (its added event was deleted)"
+# Events whose commitment row is gone.
+tampered "DELETE FROM commitments WHERE id = 1"
+caught "commitment #1 does not match its events: it has events but no row in the commitments table"
 
-# 6. The commitments row edited alone.
+# 6. The commitments row edited alone: its clock still matches, so only the full replay sees it.
 tampered "UPDATE commitments SET due = '2027-01-31' WHERE id = 1"
-caught "commitment #1 does not match its events: its stored due differs from what its events give (an event was deleted, or the row edited)"
+kept verify
+expect_rc 0
+caught "commitment #1 does not match its events: its stored due differs from what its events give (an event was deleted, or the row edited)" --full
+# Edited clock and all: the row now lags behind its events.
+tampered "UPDATE commitments SET last_clock = 1 WHERE id = 3"
+caught "commitment #3 does not match its events: its row lags behind its events (clock 1, its latest event has clock 6): the row was edited"
 
 # 7. What cannot be caught: the latest event deleted AND the row rewritten to what the remaining
 # events give. The chain has nothing after it to break; only another copy of the events (an

@@ -15,4 +15,6 @@ for run in 1 2 3; do
     /usr/bin/time -f "kept verify, run $run: %e s wall, %U s user, %S s sys, %M KB max RSS" \
         "$BUILD/kept" --ledger "$WORK/big.db" verify
 done
+/usr/bin/time -f "kept verify --full: %e s wall, %U s user, %S s sys, %M KB max RSS" \
+    "$BUILD/kept" --ledger "$WORK/big.db" verify --full
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -165,3 +165,20 @@ TEST_CASE("first_difference: each field is compared") {
     b.last_clock = 99;
     CHECK(first_difference(a, b) == "last_clock");
 }
+
+TEST_CASE("describe_clock_mismatches: the lowest commitment, what is wrong, how many") {
+    CHECK(describe_clock_mismatches({}) == "");
+    CHECK(describe_clock_mismatches({{3, 6, 3}}) ==
+          "commitment #3 does not match its events: its row reflects an event its history no "
+          "longer holds (clock 6, its latest event has clock 3): an event was deleted, or the row "
+          "edited");
+    CHECK(describe_clock_mismatches({{3, 1, 6}}) ==
+          "commitment #3 does not match its events: its row lags behind its events (clock 1, its "
+          "latest event has clock 6): the row was edited");
+    CHECK(
+        describe_clock_mismatches({{4, 9, std::nullopt}}) ==
+        "commitment #4 does not match its events: it has no events (its added event was deleted)");
+    CHECK(describe_clock_mismatches({{1, std::nullopt, 2}, {5, 7, 6}}) ==
+          "commitment #1 does not match its events: it has events but no row in the commitments "
+          "table (2 commitments affected)");
+}
