@@ -3,6 +3,7 @@
 // Turning rows of data into text: one renderer per output format, so a command builds its rows
 // once and any format can print them (docs/formats.md lists every command's fields).
 
+#include <iosfwd>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -28,6 +29,8 @@ struct TextTable {
 /// Aligned columns separated by two spaces; headers in bold and styles as ANSI colors only when
 /// `color`. Newlines and tabs inside cells are shown as "\n" and "\t" so rows stay one line.
 std::string render_table(const TextTable& table, bool color);
+/// render_table, written to `out` a line at a time (for tables too big to hold twice).
+void write_table(std::ostream& out, const TextTable& table, bool color);
 
 /// Records (JSON objects with the same keys) as one JSON array, pretty-printed.
 std::string render_json(const std::vector<nlohmann::ordered_json>& records);

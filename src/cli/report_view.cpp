@@ -368,7 +368,7 @@ void print_report(Context& context, Format format, const Report& report, Section
         if (report.flags.empty()) {
             out << "none\n";
         } else {
-            out << render_table(flags_table(report.flags), color);
+            write_table(out, flags_table(report.flags), color);
         }
     }
     if (section == Section::all || section == Section::load) {

@@ -1,6 +1,9 @@
 #include "kept/render.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
+#include <ostream>
+#include <sstream>
 
 namespace kept {
 
@@ -122,54 +125,79 @@ std::size_t display_width(std::string_view text) {
     return width;
 }
 
-std::string render_table(const TextTable& table, bool color) {
+void write_table(std::ostream& out, const TextTable& table, bool color) {
     std::size_t columns = table.headers.size();
     std::vector<std::size_t> widths(columns, 0);
-    std::vector<std::vector<std::string>> texts;
     for (std::size_t c = 0; c < columns; ++c) {
         widths[c] = display_width(table.headers[c]);
     }
+    // Cells are shown through one_line; most hold nothing it would change, and are used as they
+    // are.
+    auto needs_escapes = [](std::string_view text) {
+        return std::any_of(text.begin(), text.end(), [](char c) {
+            return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+        });
+    };
     for (const auto& row : table.rows) {
-        auto& line = texts.emplace_back();
-        for (std::size_t c = 0; c < columns; ++c) {
-            line.push_back(c < row.size() ? one_line(row[c].text) : "");
-            widths[c] = std::max(widths[c], display_width(line.back()));
+        for (std::size_t c = 0; c < columns && c < row.size(); ++c) {
+            const std::string& text = row[c].text;
+            std::size_t width =
+                needs_escapes(text) ? display_width(one_line(text)) : display_width(text);
+            widths[c] = std::max(widths[c], width);
         }
     }
-    auto emit = [&](std::string& out, std::size_t c, const std::string& text, Style style) {
+    // One line at a time: a report of tens of thousands of flags is never held twice.
+    std::string line;
+    auto emit = [&](std::size_t c, std::string_view text, Style style) {
         std::size_t pad = widths[c] - display_width(text);
         bool right = c < table.right_aligned.size() && table.right_aligned[c];
-        bool last = c + 1 == columns;
-        std::string styled =
-            color && style != Style::plain ? fmt::format("{}{}\x1b[0m", ansi(style), text) : text;
         if (c) {
-            out += "  ";
+            line += "  ";
         }
         if (right) {
-            out += std::string(pad, ' ') + styled;
+            line.append(pad, ' ');
+        }
+        if (color && style != Style::plain) {
+            line += fmt::format("{}{}\x1b[0m", ansi(style), text);
         } else {
-            out += styled;
-            if (!last) {
-                out += std::string(pad, ' ');
-            }
+            line += text;
+        }
+        if (!right && c + 1 != columns) {
+            line.append(pad, ' ');
         }
     };
-    std::string out;
+    auto end_line = [&] {
+        while (!line.empty() && line.back() == ' ') {
+            line.pop_back();
+        }
+        line += '\n';
+        out << line;
+        line.clear();
+    };
     for (std::size_t c = 0; c < columns; ++c) {
-        emit(out, c, table.headers[c], Style::bold);
+        emit(c, table.headers[c], Style::bold);
     }
-    out += '\n';
-    for (std::size_t r = 0; r < texts.size(); ++r) {
+    end_line();
+    std::string escaped;
+    for (const auto& row : table.rows) {
         for (std::size_t c = 0; c < columns; ++c) {
-            Style style = c < table.rows[r].size() ? table.rows[r][c].style : Style::plain;
-            emit(out, c, texts[r][c], style);
+            if (c >= row.size()) {
+                emit(c, "", Style::plain);
+            } else if (needs_escapes(row[c].text)) {
+                escaped = one_line(row[c].text);
+                emit(c, escaped, row[c].style);
+            } else {
+                emit(c, row[c].text, row[c].style);
+            }
         }
-        while (!out.empty() && out.back() == ' ') {
-            out.pop_back();
-        }
-        out += '\n';
+        end_line();
     }
-    return out;
+}
+
+std::string render_table(const TextTable& table, bool color) {
+    std::ostringstream out;
+    write_table(out, table, color);
+    return std::move(out).str();
 }
 
 std::string plain_text(const nlohmann::ordered_json& value) {

@@ -132,6 +132,15 @@ Report ReportBuilder::build() {
     if (only_owner_) {
         open_by_owner_.try_emplace(*only_owner_);
     }
+    // Room for the most flags there can be (each open commitment: overdue, creep, chronic, risk;
+    // each owner and week: overload), so that the flags are never copied to a bigger array:
+    // growth by doubling held the old and the new array at once. The part never written is
+    // address space, not memory.
+    std::size_t open_count = 0;
+    for (const auto& [owner, open] : open_by_owner_) {
+        open_count += open.size();
+    }
+    report.flags.reserve(4 * open_count + open_by_owner_.size() * weeks_ + late_.size() + 1);
     for (const auto& [owner, open] : open_by_owner_) {
         owner_rows(owner, open, report);
         for (const auto& c : open) {
