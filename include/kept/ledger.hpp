@@ -54,7 +54,7 @@ enum class OpenMode {
 /// Every method that writes must run inside write(); every failure surfaces as a kept::Error.
 class Ledger {
   public:
-    static constexpr int schema_version = 2;
+    static constexpr int schema_version = 3;
 
     /// Opens the ledger at `path`. Throws NotFound (read mode, no file), ConfigError (schema newer
     /// than this binary), StorageError (not a kept ledger, I/O), Error(permission).

@@ -269,7 +269,12 @@ std::vector<Commitment> Ledger::list(const ListFilter& filter) {
 }
 
 SQLite::Statement Ledger::Impl::select_events(const EventQuery& query) {
-    std::string sql = fmt::format("SELECT {} FROM events WHERE 1", event_columns);
+    // The events up to a day of the commitments changed after it (report --as-of) are found by
+    // walking the day index and testing each event's commitment against the (short) list:
+    // seeking each listed commitment's events instead reads every one of them, later ones too.
+    bool by_day = query.until && query.changed_after && !query.commitment_id;
+    std::string sql = fmt::format("SELECT {} FROM events{} WHERE 1", event_columns,
+                                  by_day ? " INDEXED BY events_by_day" : "");
     if (query.commitment_id) {
         sql += " AND commitment_id = :commitment";
     }
@@ -286,8 +291,9 @@ SQLite::Statement Ledger::Impl::select_events(const EventQuery& query) {
         sql += " AND seq > :after_seq";
     }
     if (query.changed_after) {
-        sql +=
-            " AND commitment_id IN (SELECT commitment_id FROM events WHERE day > :changed_after)";
+        sql += fmt::format(" AND {}commitment_id IN "
+                           "(SELECT commitment_id FROM events WHERE day > :changed_after)",
+                           by_day ? "+" : "");
     }
     sql += query.by_commitment  ? " ORDER BY commitment_id, clock, origin"
            : query.replay_order ? " ORDER BY clock, origin"

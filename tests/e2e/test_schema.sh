@@ -7,7 +7,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib_reliability.sh"
 
 FIXTURES="${KEPT_SOURCE_DIR:?KEPT_SOURCE_DIR must name the source tree}/tests/fixtures"
-CURRENT=2
+CURRENT=3
 
 # fixture_copy [N]: $LEDGER becomes a fresh copy of tests/fixtures/ledger-vN.db (default 1).
 fixture_copy() {
@@ -62,6 +62,8 @@ expect_eq "$(q "SELECT value FROM meta WHERE key = 'schema_version'")" "$CURRENT
 expect_eq "$(q "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name)")" \
     "events_no_delete,events_no_update" "triggers after the upgrade"
 expect_eq "$(q 'SELECT count(*) FROM events')" 12 "events after the upgrade and the add"
+expect_eq "$(q "SELECT group_concat(name) FROM pragma_index_info('events_by_day')")" \
+    "day,commitment_id" "the day index of schema 3"
 expect_verified
 BACKUP="$LEDGER.v1.bak"
 [ -f "$BACKUP" ] || fail "no backup $BACKUP"
@@ -77,6 +79,18 @@ expect_eq "$(md5sum <"$BACKUP")" "$backup_sum" "backup after a second write"
 kept_raw --ledger "$BACKUP" verify
 expect_rc 0
 expect_out "ok: 11 events, hash chain intact, database sound"
+
+# Schema 2 upgrades the same way: its backup, then the wider day index; the events untouched.
+fixture_copy 2
+fixture_events=$(q 'SELECT uuid, hash FROM events ORDER BY seq' | md5sum)
+ok add "after the upgrade" --client acme --due 2026-12-04 --effort 1h
+expect_eq "$(q 'PRAGMA user_version')" "$CURRENT" "schema 2: version after the first write"
+expect_eq "$(q "SELECT group_concat(name) FROM pragma_index_info('events_by_day')")" \
+    "day,commitment_id" "schema 2: the day index after the upgrade"
+expect_eq "$(sqlite3 "$LEDGER.v2.bak" 'PRAGMA user_version')" 2 "schema 2: version of the backup"
+expect_eq "$(sqlite3 "$LEDGER.v2.bak" 'SELECT uuid, hash FROM events ORDER BY seq' | md5sum)" \
+    "$fixture_events" "schema 2: events in the backup"
+expect_verified
 
 # 3. An upgrade that fails midway (the second of its two triggers already exists) is rolled back.
 fixture_copy 1
