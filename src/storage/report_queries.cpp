@@ -74,6 +74,7 @@ void Ledger::for_each_fact(const std::optional<std::string>& owner, bool open_on
 }
 
 std::vector<CommitmentFacts> Ledger::open_load(const std::string& owner) {
+    // commitments_by_owner (owner, state, due, created, effort_minutes) covers this read.
     try {
         auto& q = impl_->statement(impl_->select_open_load,
                                    "SELECT id, created, due, effort_minutes FROM commitments "

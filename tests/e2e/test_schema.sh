@@ -64,6 +64,8 @@ expect_eq "$(q "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master W
 expect_eq "$(q 'SELECT count(*) FROM events')" 12 "events after the upgrade and the add"
 expect_eq "$(q "SELECT group_concat(name) FROM pragma_index_info('events_by_day')")" \
     "day,commitment_id" "the day index of schema 3"
+expect_eq "$(q "SELECT group_concat(name) FROM pragma_index_info('commitments_by_owner')")" \
+    "owner,state,due,created,effort_minutes" "the owner index of schema 3"
 expect_verified
 BACKUP="$LEDGER.v1.bak"
 [ -f "$BACKUP" ] || fail "no backup $BACKUP"
