@@ -225,7 +225,10 @@ std::optional<std::int64_t> Ledger::Impl::commitment_id_of(const std::string& co
 }
 
 std::vector<Commitment> Ledger::list(const ListFilter& filter) {
-    std::string sql = fmt::format("SELECT {} FROM commitments WHERE 1", commitment_columns);
+    // Without statistics SQLite would take the state index for one owner's open work (it also
+    // gives the due order), reading every open commitment of the team to keep one owner's.
+    std::string sql = fmt::format("SELECT {} FROM commitments{} WHERE 1", commitment_columns,
+                                  filter.owner ? " INDEXED BY commitments_by_owner" : "");
     if (filter.owner) {
         sql += " AND owner = :owner";
     }
