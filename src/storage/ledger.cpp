@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <thread>
 #include <unistd.h>
 
 namespace kept {
@@ -107,6 +109,28 @@ bool may_read_immutable(const SQLite::Exception& error, const fs::path& path, Op
     return ec || wal_size == 0;
 }
 
+/// Puts the ledger in WAL mode. Switching a new file needs a moment alone with it, and SQLite
+/// answers "database is locked" at once, without waiting for the busy timeout, while other kept
+/// processes are creating the same ledger; so this waits out the busy timeout itself.
+void enable_wal(SQLite::Database& db, int busy_timeout_ms) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+    for (;;) {
+        try {
+            if (db.execAndGet("PRAGMA journal_mode = WAL").getString() == "wal") {
+                return;
+            }
+        } catch (const SQLite::Exception& error) {
+            if ((error.getErrorCode() & 0xFF) != SQLITE_BUSY) {
+                throw;
+            }
+        }
+        if (std::chrono::steady_clock::now() >= deadline) {
+            throw SQLite::Exception("database is locked", SQLITE_BUSY);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+}
+
 } // namespace
 
 [[noreturn]] void rethrow_storage_error(const SQLite::Exception& error, const fs::path& path) {
@@ -157,7 +181,7 @@ void Ledger::open(const fs::path& path, const std::string& filename, int flags, 
     sqlite3_db_config(impl_->db.getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     bool writable = (flags & SQLite::OPEN_READWRITE) != 0;
     if (writable && mode == OpenMode::write) {
-        impl_->db.exec("PRAGMA journal_mode = WAL");
+        enable_wal(impl_->db, busy_timeout_ms);
     }
     impl_->uuid = prepare_schema(impl_->db, path, mode == OpenMode::write);
 }
