@@ -116,16 +116,13 @@ void enable_wal(SQLite::Database& db, int busy_timeout_ms) {
     auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
     for (;;) {
         try {
-            if (db.execAndGet("PRAGMA journal_mode = WAL").getString() == "wal") {
-                return;
-            }
+            db.exec("PRAGMA journal_mode = WAL");
+            return;
         } catch (const SQLite::Exception& error) {
-            if ((error.getErrorCode() & 0xFF) != SQLITE_BUSY) {
+            if ((error.getErrorCode() & 0xFF) != SQLITE_BUSY ||
+                std::chrono::steady_clock::now() >= deadline) {
                 throw;
             }
-        }
-        if (std::chrono::steady_clock::now() >= deadline) {
-            throw SQLite::Exception("database is locked", SQLITE_BUSY);
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
