@@ -70,6 +70,8 @@ WhenAnswer earliest_due(const MemberCalendar& calendar, std::span<const Commitme
     };
     std::size_t first_week = week_of(start);
     int total = 0;
+    std::optional<std::size_t> last_failed;
+    double last_rate = 0.0;
     for (Date d = start; d <= end; d += std::chrono::days{1}) {
         if (!calendar.available(d)) {
             continue;
@@ -108,6 +110,19 @@ WhenAnswer earliest_due(const MemberCalendar& calendar, std::span<const Commitme
             answer.blocked_by = weeks[*failed];
             answer.retry_from = weeks[*failed].last + std::chrono::days{1};
             return answer;
+        }
+        last_failed = failed;
+        last_rate = rate;
+    }
+    // A nearly full week can hold off every date as surely as a full one: the even spread never
+    // thins its share enough within the search. When the work's share alone would fit that week,
+    // it is the week's own load in the way, and starting after it is the answer to suggest.
+    if (last_failed) {
+        const WeekLoad& w = weeks[*last_failed];
+        double share = last_rate * days_in[*last_failed];
+        if (w.load_minutes > load_epsilon && share <= w.capacity_minutes * ratio + load_epsilon) {
+            answer.blocked_by = w;
+            answer.retry_from = w.last + std::chrono::days{1};
         }
     }
     return answer;

@@ -68,6 +68,21 @@ TEST_CASE("earliest_due: no capacity, time off, and a bounded search") {
     CHECK(!too_big.no_capacity);
 }
 
+TEST_CASE("earliest_due: a nearly full week blocks like a full one") {
+    // Five minutes free in week 48: spreading 16h evenly from today would need 960 days before
+    // the week's share fits, so the week is named as the block, with the Monday after it.
+    std::vector<CommitmentFacts> open = {
+        promise(1, "a", "2026-11-23", "2026-11-27", 40 * hour - 5)};
+    WhenAnswer answer = earliest_due(full_time, open, 16 * hour, monday, monday, 1.0);
+    CHECK(!answer.due);
+    REQUIRE(answer.blocked_by);
+    CHECK(answer.blocked_by->week == IsoWeek{2026, 48});
+    CHECK(*answer.retry_from == day("2026-11-30"));
+    // From the suggested Monday the work fits week 49 (capacity is checked per week).
+    CHECK(*earliest_due(full_time, open, 16 * hour, day("2026-11-30"), monday, 1.0).due ==
+          day("2026-11-30"));
+}
+
 TEST_CASE("overload_caused: only a change that pushes a week over, or further over") {
     std::vector<CommitmentFacts> others = {promise(1, "a", "2026-11-23", "2026-11-27", 20 * hour)};
     auto added = promise(2, "a", "2026-11-23", "2026-11-27", 30 * hour);
