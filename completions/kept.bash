@@ -23,6 +23,7 @@ _kept_command_options() {
     export) echo "--events --owner --client --state --due-before --tag" ;;
     import) echo "--commitments -q --quiet" ;;
     sync) echo "--remote" ;;
+    verify) echo "--full" ;;
     esac
 }
 

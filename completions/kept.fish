@@ -127,3 +127,4 @@ complete -c kept -n '__fish_seen_subcommand_from export' -l events -d 'Every eve
 complete -c kept -n '__fish_seen_subcommand_from import' -F
 complete -c kept -n '__fish_seen_subcommand_from import' -l commitments -d 'Rows of new commitments'
 complete -c kept -n '__fish_seen_subcommand_from sync' -l remote -x -d 'Git remote URL'
+complete -c kept -n '__fish_seen_subcommand_from verify' -l full -d 'Also the full index check and the replay of every commitment'

@@ -43,6 +43,7 @@ expect_offers "kept re" renegotiate reopen report rebuild
 expect_offers "kept ex" export
 expect_offers "kept --ver" --version
 expect_offers "kept list --st" --state
+expect_offers "kept verify --f" --format --full
 expect_offers "kept list --state " open closed all
 expect_offers "kept list --format " table json ndjson csv tsv
 expect_offers "kept export --format " ndjson json csv tsv ics
