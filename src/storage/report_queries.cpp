@@ -87,8 +87,8 @@ std::vector<CommitmentFacts> Ledger::open_load(const std::string& owner) {
             f.id = q.getColumn(0).getInt64();
             f.owner = owner;
             f.created = date_at(q, 1);
-            f.due = f.original_due = date_at(q, 2);
-            f.effort = f.original_effort = q.getColumn(3).getInt64();
+            f.due = date_at(q, 2);
+            f.effort = q.getColumn(3).getInt64();
         }
         return out;
     } catch (const SQLite::Exception& error) {
