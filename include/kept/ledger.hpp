@@ -76,9 +76,12 @@ class Ledger {
     /// given, only open ones when `open_only`. Reads just the columns the report needs.
     void for_each_fact(const std::optional<std::string>& owner, bool open_only,
                        const std::function<void(const CommitmentFacts&)>& visit);
-    /// The open commitments of `owner` with just what the load model reads (id, owner, state,
-    /// created, due, effort): the check every add and renegotiate makes, kept to an index scan.
-    std::vector<CommitmentFacts> open_load(const std::string& owner);
+    /// The open work of `owner` but commitment `except_id`, as the load model seen on `today`
+    /// reads it (owner, state, created, due, effort): the check every add and renegotiate makes,
+    /// kept to an index scan. Commitments made by `today` with the same due date come summed
+    /// into one, with id 0; they load the calendar alike.
+    std::vector<CommitmentFacts> open_load(const std::string& owner, Date today,
+                                           std::int64_t except_id = 0);
     /// The renegotiations made after the due date then in force, on days in [since, until], in
     /// replay order.
     std::vector<LateRenegotiation> late_renegotiations(Date since, Date until);

@@ -4,9 +4,9 @@
 
 #include "kept/facts.hpp"
 
-#include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace kept {
@@ -43,8 +43,10 @@ struct Reliability {
     ReliabilityFigures team{"team", "all"};
     ReliabilityFigures internal{"kind", "internal"};
     ReliabilityFigures external{"kind", "external"};
-    std::map<std::string, ReliabilityFigures> owners;
-    std::map<std::string, ReliabilityFigures> clients;
+    /// Hashed rather than ordered: a report counts every commitment of the ledger into two of
+    /// these. rows() gives them in name order.
+    std::unordered_map<std::string, ReliabilityFigures> owners;
+    std::unordered_map<std::string, ReliabilityFigures> clients;
 
     /// Counts one commitment (any state) into every group it belongs to.
     void add(const CommitmentFacts& commitment);

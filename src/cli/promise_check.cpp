@@ -9,13 +9,6 @@ namespace kept::cli {
 
 namespace {
 
-std::vector<CommitmentFacts> open_work_of(Ledger& ledger, const std::string& owner,
-                                          std::int64_t except_id) {
-    std::vector<CommitmentFacts> out = ledger.open_load(owner);
-    std::erase_if(out, [&](const CommitmentFacts& c) { return c.id == except_id; });
-    return out;
-}
-
 std::string load_text(const WeekLoad& w) {
     auto u = w.utilization();
     return fmt::format("{} of {} ({})", format_hours(std::llround(w.load_minutes)),
@@ -28,7 +21,7 @@ std::string load_text(const WeekLoad& w) {
 WhenAnswer realistic_due(Context& context, Ledger& ledger, const std::string& owner, Minutes effort,
                          Date from, std::int64_t except_id) {
     const Config& config = context.config();
-    auto open = open_work_of(ledger, owner, except_id);
+    auto open = ledger.open_load(owner, context.today(), except_id);
     return earliest_due(member_calendar(config, owner), open, effort, from, context.today(),
                         config.report.overload_ratio);
 }
@@ -53,7 +46,7 @@ std::optional<std::string> overload_warning(Context& context, Ledger& ledger,
                                             const CommitmentFacts& after, bool strict) {
     const Config& config = context.config();
     Date today = context.today();
-    auto others = open_work_of(ledger, after.owner, after.id);
+    auto others = ledger.open_load(after.owner, today, after.id);
     MemberCalendar calendar = member_calendar(config, after.owner);
     const CommitmentFacts* same_owner =
         before != nullptr && before->owner == after.owner ? before : nullptr;

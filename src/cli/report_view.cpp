@@ -300,12 +300,13 @@ Json flag_record(const Flag& f) {
 Json report_json(const Report& report, const std::string& team) {
     const Reliability& r = report.reliability;
     Json owners = Json::array();
-    for (const auto& [name, figures] : r.owners) {
-        owners.push_back(reliability_record(figures));
-    }
     Json clients = Json::array();
-    for (const auto& [name, figures] : r.clients) {
-        clients.push_back(reliability_record(figures));
+    for (const auto* figures : r.rows()) {
+        if (figures->group == "owner") {
+            owners.push_back(reliability_record(*figures));
+        } else if (figures->group == "client") {
+            clients.push_back(reliability_record(*figures));
+        }
     }
     return {
         {"as_of", format_date(report.as_of)},

@@ -20,8 +20,8 @@ std::optional<double> mean(long long total, int count) {
     return static_cast<double>(total) / count;
 }
 
-ReliabilityFigures& group_of(std::map<std::string, ReliabilityFigures>& groups, const char* group,
-                             const std::string& name) {
+ReliabilityFigures& group_of(std::unordered_map<std::string, ReliabilityFigures>& groups,
+                             const char* group, const std::string& name) {
     auto it = groups.find(name);
     if (it == groups.end()) {
         it = groups.emplace(name, ReliabilityFigures{group, name}).first;
@@ -73,11 +73,13 @@ void Reliability::add(const CommitmentFacts& c) {
 
 std::vector<const ReliabilityFigures*> Reliability::rows() const {
     std::vector<const ReliabilityFigures*> out = {&team, &internal, &external};
-    for (const auto& [name, figures] : owners) {
-        out.push_back(&figures);
-    }
-    for (const auto& [name, figures] : clients) {
-        out.push_back(&figures);
+    for (const auto* groups : {&owners, &clients}) {
+        auto first = out.size();
+        for (const auto& [name, figures] : *groups) {
+            out.push_back(&figures);
+        }
+        std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                  [](const auto* a, const auto* b) { return a->name < b->name; });
     }
     return out;
 }

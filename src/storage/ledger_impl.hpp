@@ -3,6 +3,7 @@
 // Internal to the storage module: the SQLite connection and its prepared statements.
 
 #include "kept/ledger.hpp"
+#include "raw_statement.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <optional>
@@ -26,7 +27,7 @@ struct Ledger::Impl {
     std::optional<SQLite::Statement> select_last_hash;
     std::optional<SQLite::Statement> select_commitment_id;
     std::optional<SQLite::Statement> select_event_by_uuid;
-    std::optional<SQLite::Statement> select_open_load;
+    std::optional<RawStatement> select_open_load;
 
     /// `filename` is what SQLite opens: the path, or a URI naming it.
     Impl(const std::filesystem::path& p, const std::string& filename, int flags, int timeout_ms);

@@ -87,4 +87,20 @@ expect_rc 65
 expect_err 'kept: --from: "2026-11-20" is before today (2026-11-23)'
 kept when --owner alice --effort 0h
 expect_rc 65
+
+# The check sums open work that shares a due date, but work made after today (a clock set back)
+# keeps its own start. carol: 8h a day; #A and #B load this week at 4h a day; #C, made on
+# Nov 30, loads next week at 4h a day. 30h then fits at 3.75h a day from today to Dec 2; were
+# #C spread from today, this week would have 2h a day free and the date would be Dec 11.
+cat >>kept.toml <<'TOML'
+[members.carol]
+hours_per_week = 40
+TOML
+ok add "A" --client acme --owner carol --due 2026-11-27 --effort 10h
+ok add "B" --client acme --owner carol --due 2026-11-27 --effort 10h
+KEPT_TODAY=2026-11-30 ok add "C" --client acme --owner carol --due 2026-12-04 --effort 20h
+ok when --owner carol --effort 30h --format json
+expect_eq "$(printf '%s' "$OUT" | jq -r '.[0].due')" "2026-12-02" "summed load by due date"
+kept add "D" --client acme --owner carol --due 2026-11-27 --effort 21h
+expect_err "kept: warning: this puts carol at 41.0h of 40.0h (102%) in 2026-W48; earliest realistic due date: 2026-11-30"
 finish
