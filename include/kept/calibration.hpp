@@ -43,6 +43,11 @@ double percentile(const std::vector<double>& sorted, double p);
 class Calibrator {
   public:
     explicit Calibrator(const WorkWeek& workweek) : workweek_(workweek) {}
+    // A copy's last_ would point into the original's map; a move keeps the map's nodes.
+    Calibrator(const Calibrator&) = delete;
+    Calibrator& operator=(const Calibrator&) = delete;
+    Calibrator(Calibrator&&) = default;
+    Calibrator& operator=(Calibrator&&) = default;
 
     /// Counts one commitment, in any state.
     void add(const CommitmentFacts& commitment);
@@ -53,6 +58,7 @@ class Calibrator {
   private:
     WorkWeek workweek_;
     std::map<std::string, OwnerCalibration> owners_;
+    OwnerCalibration* last_ = nullptr; // the entry of the owner added last
 };
 
 /// Calibrates every owner with delivered commitments (see Calibrator).

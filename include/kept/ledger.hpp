@@ -3,6 +3,7 @@
 #include "kept/commitment.hpp"
 #include "kept/event.hpp"
 #include "kept/facts.hpp"
+#include "kept/reliability.hpp"
 #include "kept/verify.hpp"
 
 #include <cstdint>
@@ -54,7 +55,7 @@ enum class OpenMode {
 /// Every method that writes must run inside write(); every failure surfaces as a kept::Error.
 class Ledger {
   public:
-    static constexpr int schema_version = 3;
+    static constexpr int schema_version = 4;
 
     /// Opens the ledger at `path`. Throws NotFound (read mode, no file), ConfigError (schema newer
     /// than this binary), StorageError (not a kept ledger, I/O), Error(permission).
@@ -82,6 +83,14 @@ class Ledger {
     /// into one, with id 0; they load the calendar alike.
     std::vector<CommitmentFacts> open_load(const std::string& owner, Date today,
                                            std::int64_t except_id = 0);
+    /// The delivered commitments (only `owner`'s when given) with what calibration reads: owner,
+    /// state, created, original due, closed, effort and original effort.
+    void for_each_delivered(const std::optional<std::string>& owner,
+                            const std::function<void(const CommitmentFacts&)>& visit);
+    /// The reliability tallies the ledger keeps, one per owner, client and client kind (only
+    /// `owner`'s when given); nullopt for a ledger older than schema 4, which has none.
+    std::optional<std::vector<ReliabilityTally>>
+    reliability_tallies(const std::optional<std::string>& owner);
     /// The renegotiations made after the due date then in force, on days in [since, until], in
     /// replay order.
     std::vector<LateRenegotiation> late_renegotiations(Date since, Date until);

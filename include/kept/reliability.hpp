@@ -4,8 +4,11 @@
 
 #include "kept/facts.hpp"
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -27,6 +30,8 @@ struct ReliabilityFigures {
 
     /// Counts one commitment into the figures.
     void add(const CommitmentFacts& commitment);
+    /// Adds the counts of `other` (its group and name aside).
+    void add(const ReliabilityFigures& other);
 
     /// Percent of delivered commitments on time against the first promise; nullopt when none.
     std::optional<double> on_time_first_rate() const;
@@ -37,6 +42,35 @@ struct ReliabilityFigures {
     /// Mean days delivered after the last agreed date (early counts as 0); nullopt when none.
     std::optional<double> mean_late_days() const;
 };
+
+/// The figures of the commitments that share an owner, a client and a client kind: what a ledger
+/// keeps tallied as it is written, so that a report need not read every closed commitment.
+struct ReliabilityTally {
+    std::string owner;
+    std::string client;
+    ClientKind client_kind = ClientKind::external;
+    ReliabilityFigures figures;
+};
+
+/// The same counts (group and name aside).
+bool same_counts(const ReliabilityFigures& a, const ReliabilityFigures& b);
+
+/// Tallies commitments fed one at a time, the way a ledger keeps them as it is written: verify
+/// recounts the commitments so and compares.
+class Tallier {
+  public:
+    void add(const CommitmentFacts& commitment);
+    /// One tally per owner, client and client kind, in that order.
+    std::vector<ReliabilityTally> tallies() const;
+
+  private:
+    std::map<std::tuple<std::string, std::string, ClientKind>, ReliabilityFigures> groups_;
+};
+
+/// How many of the groups in `a` and `b` (each sorted by owner, client and client kind) are
+/// missing from one or counted differently.
+std::int64_t tally_differences(const std::vector<ReliabilityTally>& a,
+                               const std::vector<ReliabilityTally>& b);
 
 /// Reliability of the team, of internal and external clients, of each owner and each client.
 struct Reliability {
@@ -50,6 +84,8 @@ struct Reliability {
 
     /// Counts one commitment (any state) into every group it belongs to.
     void add(const CommitmentFacts& commitment);
+    /// Counts a tally into every group its commitments belong to.
+    void add(const ReliabilityTally& tally);
     /// Every group in report order: team, internal, external, owners by name, clients by name.
     std::vector<const ReliabilityFigures*> rows() const;
 };

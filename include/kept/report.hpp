@@ -46,13 +46,31 @@ class ReportBuilder {
     ReportBuilder(const Config& config, Date today, int weeks, std::vector<LateRenegotiation> late,
                   std::optional<std::string> only_owner = std::nullopt);
 
-    /// Counts one commitment, in any state.
+    /// Counts one commitment, in any state, into every part of the report.
     void add(const CommitmentFacts& commitment);
+
+    // A ledger that keeps reliability tallied feeds the report in parts instead of every
+    // commitment: each open one, the tallies, the delivered ones, and the closed commitments
+    // that late renegotiations concern.
+
+    /// An open commitment: its load and flags.
+    void add_open(const CommitmentFacts& commitment);
+    /// The reliability of one group of commitments.
+    void add_tally(const ReliabilityTally& tally);
+    /// A delivered commitment, for calibration.
+    void add_delivered(const CommitmentFacts& commitment);
+    /// The ids of the commitments that late renegotiations concern and that were not fed yet.
+    std::vector<std::int64_t> unseen_late_subjects() const;
+    /// A commitment a late renegotiation concerns: only its late flag needs it.
+    void add_late_subject(const CommitmentFacts& commitment);
 
     /// Applies every rule and returns the report.
     Report build();
 
   private:
+    bool ignores(const CommitmentFacts& commitment) const {
+        return only_owner_ && commitment.owner != *only_owner_;
+    }
     void owner_rows(const std::string& owner, std::span<const CommitmentFacts> open,
                     Report& report) const;
 

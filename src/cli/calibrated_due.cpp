@@ -27,7 +27,7 @@ PromisedDue promised_due(Context& context, Ledger& ledger, const std::string& ow
     PromisedDue out;
     out.capacity = realistic_due(context, ledger, owner, effort, from);
     Calibrator calibrator(workweek);
-    ledger.for_each_fact(owner, false, [&](const CommitmentFacts& c) { calibrator.add(c); });
+    ledger.for_each_delivered(owner, [&](const CommitmentFacts& c) { calibrator.add(c); });
     auto owners = std::move(calibrator).build();
     if (auto it = owners.find(owner); it != owners.end()) {
         out.history = std::move(it->second);

@@ -103,6 +103,23 @@ void add_conflict_flags(Ledger& ledger, const Window& w, Report& report) {
     sort_flags(report.flags);
 }
 
+/// Feeds `builder` from a ledger that keeps reliability tallied: the tallies, the open and the
+/// delivered commitments, and the closed ones late renegotiations concern, instead of every
+/// commitment the ledger holds.
+void feed_in_parts(Ledger& ledger, const Window& w, const std::vector<ReliabilityTally>& tallies,
+                   ReportBuilder& builder) {
+    for (const auto& tally : tallies) {
+        builder.add_tally(tally);
+    }
+    ledger.for_each_fact(w.owner, true, [&](const CommitmentFacts& c) { builder.add_open(c); });
+    ledger.for_each_delivered(w.owner, [&](const CommitmentFacts& c) { builder.add_delivered(c); });
+    for (std::int64_t id : builder.unseen_late_subjects()) {
+        if (auto c = ledger.find(id)) {
+            builder.add_late_subject(facts_of(*c));
+        }
+    }
+}
+
 using FactVisitor = std::function<void(const CommitmentFacts&)>;
 
 /// Builds the report from the ledger: as it stands, or replayed to the end of --as-of. Every
@@ -119,12 +136,21 @@ Report gather(Context& context, const ReportOptions& o, const FactVisitor& also 
         }
     };
     if (!w.as_of) {
-        ReportBuilder builder(config, w.today, w.weeks, ledger.late_renegotiations(since, w.today),
-                              w.owner);
-        ledger.for_each_fact(w.owner, false, [&](const CommitmentFacts& c) { feed(builder, c); });
-        Report report = builder.build();
-        add_conflict_flags(ledger, w, report);
-        return report;
+        std::optional<Report> report;
+        ledger.read([&] {
+            ReportBuilder builder(config, w.today, w.weeks,
+                                  ledger.late_renegotiations(since, w.today), w.owner);
+            auto tallies = also ? std::nullopt : ledger.reliability_tallies(w.owner);
+            if (tallies) {
+                feed_in_parts(ledger, w, *tallies, builder);
+            } else {
+                ledger.for_each_fact(w.owner, false,
+                                     [&](const CommitmentFacts& c) { feed(builder, c); });
+            }
+            report = builder.build();
+        });
+        add_conflict_flags(ledger, w, *report);
+        return std::move(*report);
     }
     // A commitment without events after --as-of stood then as it stands now: its facts come from
     // the commitments table. Only the others are replayed, from their events up to that day.

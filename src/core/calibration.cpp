@@ -47,8 +47,12 @@ void Calibrator::add(const CommitmentFacts& c) {
     }
     int promised = std::max(1, working_days_between(c.created, c.original_due, workweek_));
     int actual = std::max(1, working_days_between(c.created, *c.closed, workweek_));
-    auto& owner = owners_[c.owner];
-    owner.owner = c.owner;
+    // Commitments often come grouped by owner (the ledger's index of delivered ones is).
+    if (last_ == nullptr || last_->owner != c.owner) {
+        last_ = &owners_[c.owner];
+        last_->owner = c.owner;
+    }
+    OwnerCalibration& owner = *last_;
     ++owner.samples;
     owner.ratios.push_back(static_cast<double>(actual) / promised);
     owner.effort_growth.push_back(static_cast<double>(c.effort) /

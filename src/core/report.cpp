@@ -27,16 +27,55 @@ ReportBuilder::ReportBuilder(const Config& config, Date today, int weeks,
 }
 
 void ReportBuilder::add(const CommitmentFacts& c) {
-    if (only_owner_ && c.owner != *only_owner_) {
+    if (ignores(c)) {
         return;
     }
     reliability_.add(c);
     calibrator_.add(c);
-    if (auto it = late_subjects_.find(c.id); it != late_subjects_.end()) {
-        it->second = c;
-    }
+    add_late_subject(c);
     if (c.is_open()) {
         open_by_owner_[c.owner].push_back(c);
+    }
+}
+
+void ReportBuilder::add_open(const CommitmentFacts& c) {
+    if (ignores(c) || !c.is_open()) {
+        return;
+    }
+    add_late_subject(c);
+    open_by_owner_[c.owner].push_back(c);
+}
+
+void ReportBuilder::add_tally(const ReliabilityTally& tally) {
+    if (only_owner_ && tally.owner != *only_owner_) {
+        return;
+    }
+    reliability_.add(tally);
+}
+
+void ReportBuilder::add_delivered(const CommitmentFacts& c) {
+    if (!ignores(c)) {
+        calibrator_.add(c);
+    }
+}
+
+std::vector<std::int64_t> ReportBuilder::unseen_late_subjects() const {
+    std::vector<std::int64_t> out;
+    for (const auto& [id, subject] : late_subjects_) {
+        if (subject.id == 0) {
+            out.push_back(id);
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+void ReportBuilder::add_late_subject(const CommitmentFacts& c) {
+    if (ignores(c)) {
+        return;
+    }
+    if (auto it = late_subjects_.find(c.id); it != late_subjects_.end()) {
+        it->second = c;
     }
 }
 

@@ -161,6 +161,12 @@ void enable_wal(SQLite::Database& db, int busy_timeout_ms) {
 Ledger::Impl::Impl(const fs::path& p, const std::string& filename, int flags, int timeout_ms)
     : path(p), db(filename, flags, timeout_ms), busy_timeout_ms(timeout_ms) {}
 
+bool Ledger::Impl::has_index(const char* name) {
+    SQLite::Statement q(db, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?");
+    q.bind(1, name);
+    return q.executeStep();
+}
+
 SQLite::Statement& Ledger::Impl::statement(std::optional<SQLite::Statement>& slot,
                                            const char* sql) {
     if (!slot) {

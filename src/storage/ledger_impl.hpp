@@ -33,6 +33,8 @@ struct Ledger::Impl {
     Impl(const std::filesystem::path& p, const std::string& filename, int flags, int timeout_ms);
 
     SQLite::Statement& statement(std::optional<SQLite::Statement>& slot, const char* sql);
+    /// Whether the schema has this index (an older ledger, read as it is, may lack it).
+    bool has_index(const char* name);
     std::int64_t next_clock();
     std::string last_hash_of(const std::string& origin);
     /// The uuid of the commitment's last event in replay order ("" when it has none).
@@ -45,6 +47,11 @@ struct Ledger::Impl {
     /// The bound SELECT of event_columns that `query` asks for.
     SQLite::Statement select_events(const EventQuery& query);
 };
+
+/// The client kind stored as text.
+inline ClientKind client_kind_of(std::string_view text) {
+    return text == "internal" ? ClientKind::internal : ClientKind::external;
+}
 
 /// Converts a SQLite failure into the kept::Error that says what happened to the user.
 [[noreturn]] void rethrow_storage_error(const SQLite::Exception& error,
@@ -62,6 +69,10 @@ void apply_migrations(SQLite::Database& db, int from);
 /// writing a backup copy next to it (backup_path). On any failure the ledger is left as it was and
 /// the backup removed; throws BusyError when the lock does not come, StorageError otherwise.
 void upgrade_schema(SQLite::Database& db, const std::filesystem::path& path);
+
+/// Schema 4's step: the reliability_counts table, the triggers that keep it, its first fill,
+/// and the partial indexes of delivered commitments and of late renegotiations.
+std::string reliability_tallies_schema();
 
 /// Where the backup of a ledger at schema `version` goes before an upgrade: LEDGER.vN.bak.
 std::filesystem::path backup_path(const std::filesystem::path& ledger, int version);

@@ -171,7 +171,8 @@ std::int64_t Ledger::rebuild() {
                 c.id = e.commitment_id;
                 apply_event(c, e);
             }
-            impl_->db.exec("DELETE FROM commitments");
+            // The tallies are emptied too, whatever they held: rebuild repairs them as well.
+            impl_->db.exec("DELETE FROM commitments; DELETE FROM reliability_counts");
             for (const auto& [id, c] : state) {
                 impl_->save(c);
             }

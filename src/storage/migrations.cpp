@@ -19,29 +19,40 @@ namespace {
 /// index), so a ledger at any older version stays readable as is; writing upgrades it first.
 struct Migration {
     int to;
-    const char* sql;
+    std::string (*sql)();
 };
 
 // Schema 2: events are append-only in the database itself, not only by kept's own discipline. A
 // slip in kept's code or a hand-typed UPDATE in the sqlite3 shell now fails instead of rewriting
 // history (someone set on tampering can drop the triggers; `kept verify` catches that edit).
 constexpr Migration migrations[] = {
-    {2, R"sql(
+    {2,
+     [] {
+         return std::string(R"sql(
 CREATE TRIGGER events_no_update BEFORE UPDATE ON events
 BEGIN SELECT RAISE(ABORT, 'events are append-only: an event cannot be changed'); END;
 CREATE TRIGGER events_no_delete BEFORE DELETE ON events
 BEGIN SELECT RAISE(ABORT, 'events are append-only: an event cannot be deleted'); END;
-)sql"},
+)sql");
+     }},
     // Schema 3 widens two indexes so that two reads are answered from the index alone. The day
     // index gains the commitment id: "which commitments changed after this day" (report
     // --as-of). The owner index gains created and effort: the owner's open work that every add
     // and renegotiate weighs against capacity. Each replaces the narrower index it contains.
-    {3, R"sql(
+    {3,
+     [] {
+         return std::string(R"sql(
 DROP INDEX events_by_day;
 CREATE INDEX events_by_day ON events (day, commitment_id);
 DROP INDEX commitments_by_owner;
 CREATE INDEX commitments_by_owner ON commitments (owner, state, due, created, effort_minutes);
-)sql"},
+)sql");
+     }},
+    // Schema 4 tallies reliability as commitments are written (reliability_counts, kept by
+    // triggers), indexes delivered commitments by owner with what calibration reads, and late
+    // renegotiations by day: a report no longer reads every closed commitment, nor every event
+    // of its late window (reliability_tallies.cpp).
+    {4, reliability_tallies_schema},
 };
 
 static_assert(std::size(migrations) > 0 &&
@@ -88,7 +99,7 @@ void write_backup(const fs::path& ledger, const fs::path& backup, bool& created)
 void apply_migrations(SQLite::Database& db, int from) {
     for (const auto& step : migrations) {
         if (step.to > from) {
-            db.exec(step.sql);
+            db.exec(step.sql());
         }
     }
     db.exec(fmt::format("PRAGMA user_version = {}", Ledger::schema_version));

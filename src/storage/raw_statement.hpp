@@ -6,6 +6,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 
 struct sqlite3_stmt;
@@ -25,6 +27,12 @@ class RawStatement {
     /// Binds parameter `index` (1-based) to a copy of `text`.
     void bind(int index, std::string_view text);
     void bind(int index, std::int64_t value);
+    /// Binds parameter `index` to `text` when there is one (a filter given or not).
+    void bind(int index, const std::optional<std::string>& text) {
+        if (text) {
+            bind(index, std::string_view(*text));
+        }
+    }
     /// Steps to the next row: false when there is none. Throws SQLite::Exception on failure.
     bool step();
 

@@ -33,8 +33,7 @@ Commitment commitment_from_row(SQLite::Statement& row) {
     c.uuid = row.getColumn(1).getString();
     c.title = row.getColumn(2).getString();
     c.client = row.getColumn(3).getString();
-    c.client_kind =
-        row.getColumn(4).getString() == "internal" ? ClientKind::internal : ClientKind::external;
+    c.client_kind = client_kind_of(row.getColumn(4).getText());
     c.owner = row.getColumn(5).getString();
     auto state = row.getColumn(6).getString();
     c.state = state == "delivered" ? State::delivered
@@ -108,12 +107,27 @@ void Ledger::Impl::insert(const Event& e) {
 }
 
 std::int64_t Ledger::Impl::save(const Commitment& c) {
-    auto& q = statement(upsert_commitment,
-                        "INSERT OR REPLACE INTO commitments (id, uuid, title, client, client_kind, "
-                        "owner, state, due, original_due, effort_minutes, original_effort_minutes, "
-                        "scope, tags, created, closed, renegotiations, late_renegotiations, "
-                        "scope_added, scope_dropped, last_clock) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto& q =
+        statement(upsert_commitment,
+                  // An update, not REPLACE's delete and insert: the reliability tallies'
+                  // triggers see the row's old values leave and its new ones arrive.
+                  "INSERT INTO commitments (id, uuid, title, client, client_kind, "
+                  "owner, state, due, original_due, effort_minutes, original_effort_minutes, "
+                  "scope, tags, created, closed, renegotiations, late_renegotiations, "
+                  "scope_added, scope_dropped, last_clock) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                  "ON CONFLICT (id) DO UPDATE SET uuid = excluded.uuid, "
+                  "title = excluded.title, client = excluded.client, "
+                  "client_kind = excluded.client_kind, owner = excluded.owner, "
+                  "state = excluded.state, due = excluded.due, "
+                  "original_due = excluded.original_due, "
+                  "effort_minutes = excluded.effort_minutes, "
+                  "original_effort_minutes = excluded.original_effort_minutes, "
+                  "scope = excluded.scope, tags = excluded.tags, created = excluded.created, "
+                  "closed = excluded.closed, renegotiations = excluded.renegotiations, "
+                  "late_renegotiations = excluded.late_renegotiations, "
+                  "scope_added = excluded.scope_added, scope_dropped = excluded.scope_dropped, "
+                  "last_clock = excluded.last_clock");
     if (c.id == 0) {
         q.bind(1);
     } else {

@@ -29,6 +29,19 @@ kept report --as-of 2026-11-01 --format json
 expect_eq "$(flags)" '[]' "empty history"
 expect_eq "$(printf '%s' "$OUT" | jq -c '[.load[].owner] | unique')" '["alice"]' "members still listed"
 
+# Work closed, dropped, reopened and handed over today. The report as it stands reads
+# reliability from the tallies the ledger keeps; replayed as of today, from every commitment.
+on 2026-11-23 close 6 --delivered
+on 2026-11-23 close 2 --delivered --on 2026-11-21
+on 2026-11-23 close 3 --dropped --reason "client went elsewhere"
+on 2026-11-23 reopen 3 --reason "client came back"
+on 2026-11-23 close 4 --dropped --reason "audit cancelled"
+on 2026-11-23 renegotiate 5 --owner bob --reason "alice is full"
+ok verify
+kept report --format json
+expect_eq "$(printf '%s' "$OUT" | jq -c '.reliability.team | [.delivered, .dropped, .on_time_first, .on_time_last, .mean_slip_days, .late_renegotiations]')" \
+    '[2,1,0,1,5.5,1]' "reliability from the tallies"
+
 # As of today, replaying gives exactly what the stored state gives.
 kept report --format json
 current=$OUT

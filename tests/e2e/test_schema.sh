@@ -7,7 +7,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib_reliability.sh"
 
 FIXTURES="${KEPT_SOURCE_DIR:?KEPT_SOURCE_DIR must name the source tree}/tests/fixtures"
-CURRENT=3
+CURRENT=4
 
 # fixture_copy [N]: $LEDGER becomes a fresh copy of tests/fixtures/ledger-vN.db (default 1).
 fixture_copy() {
@@ -60,7 +60,8 @@ ok add "after the upgrade" --client acme --due 2026-12-04 --effort 1h
 expect_eq "$(q 'PRAGMA user_version')" "$CURRENT" "version after the first write"
 expect_eq "$(q "SELECT value FROM meta WHERE key = 'schema_version'")" "$CURRENT" "meta schema_version"
 expect_eq "$(q "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name)")" \
-    "events_no_delete,events_no_update" "triggers after the upgrade"
+    "commitments_tally_delete,commitments_tally_insert,commitments_tally_update,events_no_delete,events_no_update" \
+    "triggers after the upgrade"
 expect_eq "$(q 'SELECT count(*) FROM events')" 12 "events after the upgrade and the add"
 expect_eq "$(q "SELECT group_concat(name) FROM pragma_index_info('events_by_day')")" \
     "day,commitment_id" "the day index of schema 3"
@@ -92,6 +93,23 @@ expect_eq "$(q "SELECT group_concat(name) FROM pragma_index_info('events_by_day'
 expect_eq "$(sqlite3 "$LEDGER.v2.bak" 'PRAGMA user_version')" 2 "schema 2: version of the backup"
 expect_eq "$(sqlite3 "$LEDGER.v2.bak" 'SELECT uuid, hash FROM events ORDER BY seq' | md5sum)" \
     "$fixture_events" "schema 2: events in the backup"
+expect_verified
+
+# Schema 3 upgrades to 4: reliability tallied from the commitments it holds, and the partial
+# indexes of delivered commitments and late renegotiations. The report reads the tallies then,
+# and says what it said before the upgrade.
+fixture_copy 3
+KEPT_TODAY=2026-11-30 kept report --format json
+report_before=$OUT
+ok rebuild
+expect_eq "$(q 'PRAGMA user_version')" "$CURRENT" "schema 3: version after the first write"
+expect_eq "$(q "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE '% WHERE %' ORDER BY name)")" \
+    "commitments_delivered,events_late" "schema 4: the partial indexes"
+expect_eq "$(q "SELECT group_concat(owner || ':' || client || ':' || commitments || ':' || delivered || ':' || dropped || ':' || on_time_first || ':' || on_time_last || ':' || slip_days || ':' || late_days || ':' || renegotiations || ':' || late_renegotiations, ' ') FROM (SELECT * FROM reliability_counts ORDER BY owner, client)")" \
+    "alice:acme:1:1:0:0:1:6:0:1:0 bob:acme:1:0:0:0:0:0:0:1:0 bob:billing:1:1:0:0:1:6:0:1:1 carol:board:1:0:0:0:0:0:0:0:0" \
+    "schema 4: the tallies of the fixture"
+KEPT_TODAY=2026-11-30 kept report --format json
+expect_eq "$OUT" "$report_before" "schema 4: the report from the tallies"
 expect_verified
 
 # 3. An upgrade that fails midway (the second of its two triggers already exists) is rolled back.

@@ -70,3 +70,52 @@ TEST_CASE("Reliability: no delivered commitments leaves the rates unset") {
     CHECK(!r.team.mean_slip_days());
     CHECK(r.rows().size() == 3);
 }
+
+TEST_CASE("Tallier: one tally per owner, client and kind; counted like Reliability") {
+    auto a = delivered(promise(1, "alice", "2026-11-01", "2026-11-10", hour), "2026-11-12");
+    auto b = promise(2, "alice", "2026-11-01", "2026-11-10", hour);
+    b.renegotiations = 2;
+    b.late_renegotiations = 1;
+    auto c = b;
+    c.client_kind = ClientKind::internal;
+    auto d = promise(3, "bob", "2026-11-01", "2026-11-10", hour);
+    d.state = State::dropped;
+
+    Tallier tallier;
+    Reliability direct;
+    for (const auto& f : {a, b, c, d}) {
+        tallier.add(f);
+        direct.add(f);
+    }
+    auto tallies = tallier.tallies();
+    REQUIRE(tallies.size() == 3);
+    CHECK(tallies[0].owner == "alice");
+    CHECK(tallies[0].client_kind == ClientKind::external);
+    CHECK(tallies[0].figures.delivered == 1);
+    CHECK(tallies[0].figures.slip_days == 2);
+    CHECK(tallies[0].figures.late_renegotiations == 1);
+    CHECK(tallies[1].client_kind == ClientKind::internal);
+    CHECK(tallies[2].figures.dropped == 1);
+
+    Reliability from_tallies;
+    for (const auto& t : tallies) {
+        from_tallies.add(t);
+    }
+    REQUIRE(from_tallies.rows().size() == direct.rows().size());
+    for (std::size_t i = 0; i < direct.rows().size(); ++i) {
+        CHECK(from_tallies.rows()[i]->name == direct.rows()[i]->name);
+        CHECK(same_counts(*from_tallies.rows()[i], *direct.rows()[i]));
+    }
+
+    SUBCASE("differences: a group counted otherwise, a group missing on either side") {
+        CHECK(tally_differences(tallies, tallies) == 0);
+        auto changed = tallies;
+        changed[1].figures.proactive_renegotiations += 1;
+        CHECK(tally_differences(tallies, changed) == 1);
+        auto fewer = tallies;
+        fewer.erase(fewer.begin());
+        CHECK(tally_differences(tallies, fewer) == 1);
+        CHECK(tally_differences(fewer, tallies) == 1);
+        CHECK(tally_differences({}, tallies) == 3);
+    }
+}

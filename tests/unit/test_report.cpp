@@ -117,6 +117,60 @@ TEST_CASE("ReportBuilder: one owner only") {
     CHECK(report.reliability.owners.size() == 1);
 }
 
+TEST_CASE("ReportBuilder: fed in parts, as from a ledger that keeps tallies, the same report") {
+    Config config = team_config();
+    std::vector<LateRenegotiation> late = {
+        {4, day("2026-11-20"), day("2026-11-18"), day("2026-11-21")},
+        {2, day("2026-11-21"), day("2026-11-19"), std::nullopt}};
+    std::vector<CommitmentFacts> all = {
+        promise(1, "alice", "2026-11-23", "2026-11-27", 40 * hour),
+        promise(2, "alice", "2026-11-02", "2026-11-19", 2 * hour),
+        delivered(promise(3, "bob", "2026-11-02", "2026-11-10", 6 * hour), "2026-11-12"),
+        delivered(promise(4, "dave", "2026-11-02", "2026-11-18", 4 * hour), "2026-11-21"),
+        delivered(promise(5, "dave", "2026-11-03", "2026-11-06", 4 * hour), "2026-11-05"),
+    };
+    all[3].due = day("2026-11-21");
+    all[3].renegotiations = all[3].late_renegotiations = 1;
+    all[4].state = State::dropped;
+    all[1].renegotiations = all[1].late_renegotiations = 1;
+
+    ReportBuilder whole(config, monday, 2, late);
+    ReportBuilder parts(config, monday, 2, late);
+    Tallier tallier;
+    for (const auto& c : all) {
+        whole.add(c);
+        tallier.add(c);
+        if (c.is_open()) {
+            parts.add_open(c);
+        } else if (c.state == State::delivered) {
+            parts.add_delivered(c);
+        }
+    }
+    for (const auto& tally : tallier.tallies()) {
+        parts.add_tally(tally);
+    }
+    CHECK(parts.unseen_late_subjects() == std::vector<std::int64_t>{4});
+    parts.add_late_subject(all[3]);
+    CHECK(parts.unseen_late_subjects().empty());
+
+    Report a = whole.build();
+    Report b = parts.build();
+    auto kinds = kinds_of(b);
+    CHECK(kinds_of(a) == kinds);
+    CHECK(std::count(kinds.begin(), kinds.end(), "late") == 2);
+    REQUIRE(a.reliability.rows().size() == b.reliability.rows().size());
+    for (std::size_t i = 0; i < a.reliability.rows().size(); ++i) {
+        const auto* x = a.reliability.rows()[i];
+        const auto* y = b.reliability.rows()[i];
+        CHECK(x->group == y->group);
+        CHECK(x->name == y->name);
+        CHECK(same_counts(*x, *y));
+    }
+    REQUIRE(b.calibration.size() == 2);
+    CHECK(a.calibration[0].ratios == b.calibration[0].ratios);
+    CHECK(a.calibration[1].ratios == b.calibration[1].ratios);
+}
+
 TEST_CASE("ReportBuilder: a zero-capacity member with work is overloaded") {
     Config config;
     config.members["ghost"].hours_per_week = 0;
