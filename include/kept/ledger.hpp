@@ -87,10 +87,11 @@ class Ledger {
     /// state, created, original due, closed, effort and original effort.
     void for_each_delivered(const std::optional<std::string>& owner,
                             const std::function<void(const CommitmentFacts&)>& visit);
-    /// The reliability tallies the ledger keeps, one per owner, client and client kind (only
-    /// `owner`'s when given); nullopt for a ledger older than schema 4, which has none.
-    std::optional<std::vector<ReliabilityTally>>
-    reliability_tallies(const std::optional<std::string>& owner);
+    /// Visits the reliability tallies the ledger keeps, one per owner, client and client kind
+    /// (only `owner`'s when given), in that order. False, visiting none, for a ledger older than
+    /// schema 4, which keeps none.
+    bool for_each_tally(const std::optional<std::string>& owner,
+                        const std::function<void(const ReliabilityTally&)>& visit);
     /// The renegotiations made after the due date then in force, on days in [since, until], in
     /// replay order.
     std::vector<LateRenegotiation> late_renegotiations(Date since, Date until);

@@ -49,6 +49,7 @@ struct ReliabilityTally {
     std::string owner;
     std::string client;
     ClientKind client_kind = ClientKind::external;
+    std::int64_t commitments = 0; ///< in any state
     ReliabilityFigures figures;
 };
 
@@ -64,7 +65,9 @@ class Tallier {
     std::vector<ReliabilityTally> tallies() const;
 
   private:
-    std::map<std::tuple<std::string, std::string, ClientKind>, ReliabilityFigures> groups_;
+    std::map<std::tuple<std::string, std::string, ClientKind>,
+             std::pair<std::int64_t, ReliabilityFigures>>
+        groups_; // commitments and their figures
 };
 
 /// How many of the groups in `a` and `b` (each sorted by owner, client and client kind) are

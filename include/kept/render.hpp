@@ -3,6 +3,7 @@
 // Turning rows of data into text: one renderer per output format, so a command builds its rows
 // once and any format can print them (docs/formats.md lists every command's fields).
 
+#include <functional>
 #include <iosfwd>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -31,6 +32,18 @@ struct TextTable {
 std::string render_table(const TextTable& table, bool color);
 /// render_table, written to `out` a line at a time (for tables too big to hold twice).
 void write_table(std::ostream& out, const TextTable& table, bool color);
+
+/// A table whose rows are made when they are needed, for tables too big to hold at all:
+/// `row(i)` is called twice for each row, once to size the columns and once to write it.
+struct TableRows {
+    std::vector<std::string> headers;
+    std::vector<bool> right_aligned; ///< per column; missing entries mean left
+    std::size_t count = 0;
+    std::function<std::vector<Cell>(std::size_t)> row;
+};
+
+/// write_table for rows made on demand.
+void write_table(std::ostream& out, const TableRows& table, bool color);
 
 /// Records (JSON objects with the same keys) as one JSON array, pretty-printed.
 std::string render_json(const std::vector<nlohmann::ordered_json>& records);

@@ -71,16 +71,28 @@ class ReportBuilder {
     bool ignores(const CommitmentFacts& commitment) const {
         return only_owner_ && commitment.owner != *only_owner_;
     }
-    void owner_rows(const std::string& owner, std::span<const CommitmentFacts> open,
-                    Report& report) const;
+    /// What the load rules keep of an open commitment: the rules of one commitment alone
+    /// (overdue, creep, chronic) have run when it was fed.
+    struct OpenWork {
+        std::int64_t id = 0;
+        Date created{};
+        Date due{};
+        Minutes effort = 0;
+    };
+
+    void add_open_work(const CommitmentFacts& commitment);
+    void owner_rows(const std::string& owner, std::span<const OpenWork> open, Report& report) const;
 
     const Config& config_;
     Date today_;
     int weeks_;
     std::optional<std::string> only_owner_;
     std::vector<LateRenegotiation> late_;
-    std::unordered_map<std::int64_t, CommitmentFacts> late_subjects_;   // by id
-    std::map<std::string, std::vector<CommitmentFacts>> open_by_owner_; // by name
+    std::vector<std::int64_t> late_ids_;                         // sorted, without repeats
+    std::vector<CommitmentFacts> late_subjects_;                 // of late_ids_, in the same order
+    std::map<std::string, std::vector<OpenWork>> open_by_owner_; // by name
+    std::vector<Flag> flags_;        // overdue, creep, chronic: found as commitments come
+    std::int64_t open_expected_ = 0; // open commitments the tallies count, when fed any
     Reliability reliability_;
     Calibrator calibrator_;
 };

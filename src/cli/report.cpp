@@ -103,14 +103,10 @@ void add_conflict_flags(Ledger& ledger, const Window& w, Report& report) {
     sort_flags(report.flags);
 }
 
-/// Feeds `builder` from a ledger that keeps reliability tallied: the tallies, the open and the
-/// delivered commitments, and the closed ones late renegotiations concern, instead of every
+/// Feeds `builder`, given the tallies of a ledger that keeps reliability tallied, the open and
+/// the delivered commitments and the closed ones late renegotiations concern, instead of every
 /// commitment the ledger holds.
-void feed_in_parts(Ledger& ledger, const Window& w, const std::vector<ReliabilityTally>& tallies,
-                   ReportBuilder& builder) {
-    for (const auto& tally : tallies) {
-        builder.add_tally(tally);
-    }
+void feed_in_parts(Ledger& ledger, const Window& w, ReportBuilder& builder) {
     ledger.for_each_fact(w.owner, true, [&](const CommitmentFacts& c) { builder.add_open(c); });
     ledger.for_each_delivered(w.owner, [&](const CommitmentFacts& c) { builder.add_delivered(c); });
     for (std::int64_t id : builder.unseen_late_subjects()) {
@@ -140,9 +136,11 @@ Report gather(Context& context, const ReportOptions& o, const FactVisitor& also 
         ledger.read([&] {
             ReportBuilder builder(config, w.today, w.weeks,
                                   ledger.late_renegotiations(since, w.today), w.owner);
-            auto tallies = also ? std::nullopt : ledger.reliability_tallies(w.owner);
-            if (tallies) {
-                feed_in_parts(ledger, w, *tallies, builder);
+            bool tallied = !also && ledger.for_each_tally(w.owner, [&](const auto& tally) {
+                builder.add_tally(tally);
+            });
+            if (tallied) {
+                feed_in_parts(ledger, w, builder);
             } else {
                 ledger.for_each_fact(w.owner, false,
                                      [&](const CommitmentFacts& c) { feed(builder, c); });

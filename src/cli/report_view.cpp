@@ -50,20 +50,23 @@ Style severity_style(Severity severity) {
     return Style::plain;
 }
 
-TextTable flags_table(const std::vector<Flag>& flags) {
-    TextTable table;
+/// The flags as table rows, each made when it is written: a big report has tens of thousands.
+TableRows flags_table(const std::vector<Flag>& flags) {
+    TableRows table;
     table.headers = {"FLAG", "SEVERITY", "OWNER", "WEEK", "COMMITMENTS", "DETAIL"};
-    for (const auto& f : flags) {
+    table.count = flags.size();
+    table.row = [&flags](std::size_t i) {
+        const Flag& f = flags[i];
         Style style = severity_style(f.severity);
-        table.rows.push_back({
+        return std::vector<Cell>{
             {std::string(to_string(f.kind)), style},
             {std::string(to_string(f.severity)), style},
             {f.owner.empty() ? "-" : f.owner},
             {f.week ? format_iso_week(*f.week) : "-"},
             {f.commitments.empty() ? "-" : ids_text(f.commitments, 8)},
             {f.detail},
-        });
-    }
+        };
+    };
     return table;
 }
 
@@ -327,9 +330,11 @@ Json report_json(const Report& report, const std::string& team) {
 }
 
 void print_flags(Context& context, Format format, const std::vector<Flag>& flags) {
-    print_records(context, format,
-                  format == Format::table ? std::vector<Json>{} : flag_records(flags),
-                  flag_fields(), format == Format::table ? flags_table(flags) : TextTable{});
+    if (format == Format::table) {
+        write_table(context.out(), flags_table(flags), context.color());
+        return;
+    }
+    print_records(context, format, flag_records(flags), flag_fields(), {});
 }
 
 void print_report(Context& context, Format format, const Report& report, Section section) {

@@ -60,17 +60,19 @@ int verify_replica_files(const fs::path& ledger) {
 /// How many owner/client groups the ledger's reliability tallies count otherwise than its
 /// commitments table (0 for a ledger that keeps none).
 std::int64_t tally_mismatches(Ledger& ledger) {
-    auto kept_tallies = ledger.reliability_tallies(std::nullopt);
-    if (!kept_tallies) {
+    std::vector<ReliabilityTally> kept_tallies;
+    if (!ledger.for_each_tally(std::nullopt,
+                               [&](const auto& tally) { kept_tallies.push_back(tally); })) {
         return 0;
     }
     Tallier recount;
     ledger.for_each_fact(std::nullopt, false, [&](const CommitmentFacts& c) { recount.add(c); });
-    std::sort(kept_tallies->begin(), kept_tallies->end(), [](const auto& a, const auto& b) {
+    // The table orders client kinds by their text; the recount by the enum.
+    std::sort(kept_tallies.begin(), kept_tallies.end(), [](const auto& a, const auto& b) {
         return std::tie(a.owner, a.client, a.client_kind) <
                std::tie(b.owner, b.client, b.client_kind);
     });
-    return tally_differences(*kept_tallies, recount.tallies());
+    return tally_differences(kept_tallies, recount.tallies());
 }
 
 /// The checks on the ledger itself, in one read transaction so that they all see one state.

@@ -68,13 +68,16 @@ bool same_counts(const ReliabilityFigures& a, const ReliabilityFigures& b) {
 }
 
 void Tallier::add(const CommitmentFacts& c) {
-    groups_[{c.owner, c.client, c.client_kind}].add(c);
+    auto& [commitments, figures] = groups_[{c.owner, c.client, c.client_kind}];
+    ++commitments;
+    figures.add(c);
 }
 
 std::vector<ReliabilityTally> Tallier::tallies() const {
     std::vector<ReliabilityTally> out;
-    for (const auto& [key, figures] : groups_) {
-        out.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), figures});
+    for (const auto& [key, counts] : groups_) {
+        out.push_back(
+            {std::get<0>(key), std::get<1>(key), std::get<2>(key), counts.first, counts.second});
     }
     return out;
 }
@@ -91,7 +94,8 @@ std::int64_t tally_differences(const std::vector<ReliabilityTally>& a,
         } else if (i == a.end() || key(*j) < key(*i)) {
             ++differences, ++j;
         } else {
-            differences += same_counts(i->figures, j->figures) ? 0 : 1;
+            differences +=
+                i->commitments == j->commitments && same_counts(i->figures, j->figures) ? 0 : 1;
             ++i, ++j;
         }
     }

@@ -125,7 +125,7 @@ std::size_t display_width(std::string_view text) {
     return width;
 }
 
-void write_table(std::ostream& out, const TextTable& table, bool color) {
+void write_table(std::ostream& out, const TableRows& table, bool color) {
     std::size_t columns = table.headers.size();
     std::vector<std::size_t> widths(columns, 0);
     for (std::size_t c = 0; c < columns; ++c) {
@@ -138,7 +138,8 @@ void write_table(std::ostream& out, const TextTable& table, bool color) {
             return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
         });
     };
-    for (const auto& row : table.rows) {
+    for (std::size_t r = 0; r < table.count; ++r) {
+        std::vector<Cell> row = table.row(r);
         for (std::size_t c = 0; c < columns && c < row.size(); ++c) {
             const std::string& text = row[c].text;
             std::size_t width =
@@ -146,7 +147,7 @@ void write_table(std::ostream& out, const TextTable& table, bool color) {
             widths[c] = std::max(widths[c], width);
         }
     }
-    // One line at a time: a report of tens of thousands of flags is never held twice.
+    // One line at a time: a report of tens of thousands of flags is never held whole.
     std::string line;
     auto emit = [&](std::size_t c, std::string_view text, Style style) {
         std::size_t pad = widths[c] - display_width(text);
@@ -179,7 +180,8 @@ void write_table(std::ostream& out, const TextTable& table, bool color) {
     }
     end_line();
     std::string escaped;
-    for (const auto& row : table.rows) {
+    for (std::size_t r = 0; r < table.count; ++r) {
+        std::vector<Cell> row = table.row(r);
         for (std::size_t c = 0; c < columns; ++c) {
             if (c >= row.size()) {
                 emit(c, "", Style::plain);
@@ -192,6 +194,13 @@ void write_table(std::ostream& out, const TextTable& table, bool color) {
         }
         end_line();
     }
+}
+
+void write_table(std::ostream& out, const TextTable& table, bool color) {
+    write_table(out,
+                TableRows{table.headers, table.right_aligned, table.rows.size(),
+                          [&](std::size_t r) { return table.rows[r]; }},
+                color);
 }
 
 std::string render_table(const TextTable& table, bool color) {

@@ -22,8 +22,11 @@ ReportBuilder::ReportBuilder(const Config& config, Date today, int weeks,
     : config_(config), today_(today), weeks_(weeks), only_owner_(std::move(only_owner)),
       late_(std::move(late)), calibrator_(config.workweek) {
     for (const auto& l : late_) {
-        late_subjects_.emplace(l.commitment_id, CommitmentFacts{});
+        late_ids_.push_back(l.commitment_id);
     }
+    std::sort(late_ids_.begin(), late_ids_.end());
+    late_ids_.erase(std::unique(late_ids_.begin(), late_ids_.end()), late_ids_.end());
+    late_subjects_.resize(late_ids_.size());
 }
 
 void ReportBuilder::add(const CommitmentFacts& c) {
@@ -34,7 +37,7 @@ void ReportBuilder::add(const CommitmentFacts& c) {
     calibrator_.add(c);
     add_late_subject(c);
     if (c.is_open()) {
-        open_by_owner_[c.owner].push_back(c);
+        add_open_work(c);
     }
 }
 
@@ -43,7 +46,27 @@ void ReportBuilder::add_open(const CommitmentFacts& c) {
         return;
     }
     add_late_subject(c);
-    open_by_owner_[c.owner].push_back(c);
+    add_open_work(c);
+}
+
+void ReportBuilder::add_open_work(const CommitmentFacts& c) {
+    const ReportSettings& settings = config_.report;
+    if (flags_.capacity() == 0 && open_expected_ > 0) {
+        // Room for the most flags there can be (each open commitment: overdue, creep, chronic,
+        // risk; each owner and week: overload), so that the flags are never copied to a bigger
+        // array: growth by doubling held the old and the new array at once. The part never
+        // written is address space, not memory. Without tallies the count is not known.
+        auto open = static_cast<std::size_t>(open_expected_);
+        auto owners = reliability_.owners.size() + config_.members.size();
+        flags_.reserve(4 * open + owners * static_cast<std::size_t>(weeks_) + late_.size() + 1);
+    }
+    for (auto flag :
+         {overdue_flag(c, today_), creep_flag(c, settings), chronic_flag(c, settings)}) {
+        if (flag) {
+            flags_.push_back(std::move(*flag));
+        }
+    }
+    open_by_owner_[c.owner].push_back({c.id, c.created, c.due, c.effort});
 }
 
 void ReportBuilder::add_tally(const ReliabilityTally& tally) {
@@ -51,6 +74,7 @@ void ReportBuilder::add_tally(const ReliabilityTally& tally) {
         return;
     }
     reliability_.add(tally);
+    open_expected_ += tally.commitments - tally.figures.delivered - tally.figures.dropped;
 }
 
 void ReportBuilder::add_delivered(const CommitmentFacts& c) {
@@ -61,12 +85,11 @@ void ReportBuilder::add_delivered(const CommitmentFacts& c) {
 
 std::vector<std::int64_t> ReportBuilder::unseen_late_subjects() const {
     std::vector<std::int64_t> out;
-    for (const auto& [id, subject] : late_subjects_) {
-        if (subject.id == 0) {
-            out.push_back(id);
+    for (std::size_t i = 0; i < late_ids_.size(); ++i) {
+        if (late_subjects_[i].id == 0) {
+            out.push_back(late_ids_[i]);
         }
     }
-    std::sort(out.begin(), out.end());
     return out;
 }
 
@@ -74,12 +97,13 @@ void ReportBuilder::add_late_subject(const CommitmentFacts& c) {
     if (ignores(c)) {
         return;
     }
-    if (auto it = late_subjects_.find(c.id); it != late_subjects_.end()) {
-        it->second = c;
+    auto it = std::lower_bound(late_ids_.begin(), late_ids_.end(), c.id);
+    if (it != late_ids_.end() && *it == c.id) {
+        late_subjects_[static_cast<std::size_t>(it - late_ids_.begin())] = c;
     }
 }
 
-void ReportBuilder::owner_rows(const std::string& owner, std::span<const CommitmentFacts> open,
+void ReportBuilder::owner_rows(const std::string& owner, std::span<const OpenWork> open,
                                Report& report) const {
     const ReportSettings& settings = config_.report;
     MemberCalendar calendar = member_calendar(config_, owner);
@@ -89,7 +113,7 @@ void ReportBuilder::owner_rows(const std::string& owner, std::span<const Commitm
     std::vector<Spread> spreads;
     spreads.reserve(open.size());
     for (const auto& c : open) {
-        spreads.push_back(spread_of(c, calendar, today_));
+        spreads.push_back(spread_of(c.effort, c.created, c.due, calendar, today_));
         grid.add(spreads.back());
     }
 
@@ -171,31 +195,22 @@ Report ReportBuilder::build() {
     if (only_owner_) {
         open_by_owner_.try_emplace(*only_owner_);
     }
-    // Room for the most flags there can be (each open commitment: overdue, creep, chronic, risk;
-    // each owner and week: overload), so that the flags are never copied to a bigger array:
-    // growth by doubling held the old and the new array at once. The part never written is
-    // address space, not memory.
+    // The flags of single commitments are in already; make room for the rest (a no-op when
+    // the tallies said how many there could be).
     std::size_t open_count = 0;
     for (const auto& [owner, open] : open_by_owner_) {
         open_count += open.size();
     }
-    report.flags.reserve(4 * open_count + open_by_owner_.size() * weeks_ + late_.size() + 1);
+    report.flags = std::move(flags_);
+    report.flags.reserve(report.flags.size() + open_count + open_by_owner_.size() * weeks_ +
+                         late_.size() + 1);
     for (const auto& [owner, open] : open_by_owner_) {
         owner_rows(owner, open, report);
-        for (const auto& c : open) {
-            if (auto flag = overdue_flag(c, today_)) {
-                report.flags.push_back(std::move(*flag));
-            }
-            if (auto flag = creep_flag(c, settings)) {
-                report.flags.push_back(std::move(*flag));
-            }
-            if (auto flag = chronic_flag(c, settings)) {
-                report.flags.push_back(std::move(*flag));
-            }
-        }
     }
     for (const auto& l : late_) {
-        const CommitmentFacts& subject = late_subjects_.at(l.commitment_id);
+        auto at = std::lower_bound(late_ids_.begin(), late_ids_.end(), l.commitment_id);
+        const CommitmentFacts& subject =
+            late_subjects_[static_cast<std::size_t>(at - late_ids_.begin())];
         if (subject.id != 0) {
             report.flags.push_back(late_flag(l, subject));
         }

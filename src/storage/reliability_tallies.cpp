@@ -110,23 +110,22 @@ CREATE INDEX events_late ON events (day)
                        columns, add_row("NEW"), remove_row("OLD"), sums);
 }
 
-std::optional<std::vector<ReliabilityTally>>
-Ledger::reliability_tallies(const std::optional<std::string>& owner) {
+bool Ledger::for_each_tally(const std::optional<std::string>& owner,
+                            const std::function<void(const ReliabilityTally&)>& visit) {
     try {
         if (!impl_->db.tableExists("reliability_counts")) {
-            return std::nullopt; // an older ledger, read as it is
+            return false; // an older ledger, read as it is
         }
         std::string sql = "SELECT owner, client, client_kind, delivered, dropped, on_time_first, "
                           "on_time_last, slip_days, late_days, renegotiations, "
-                          "late_renegotiations FROM reliability_counts";
+                          "late_renegotiations, commitments FROM reliability_counts";
         if (owner) {
             sql += " WHERE owner = ?1";
         }
         RawStatement q(impl_->db, sql.c_str());
         q.bind(1, owner);
-        std::vector<ReliabilityTally> out;
+        ReliabilityTally t;
         while (q.step()) {
-            ReliabilityTally& t = out.emplace_back();
             t.owner = q.text(0);
             t.client = q.text(1);
             t.client_kind = client_kind_of(q.text(2));
@@ -139,8 +138,10 @@ Ledger::reliability_tallies(const std::optional<std::string>& owner) {
             f.late_days = q.int64(8);
             f.late_renegotiations = q.integer(10);
             f.proactive_renegotiations = q.integer(9) - f.late_renegotiations;
+            t.commitments = q.int64(11);
+            visit(t);
         }
-        return out;
+        return true;
     } catch (const SQLite::Exception& error) {
         rethrow_storage_error(error, impl_->path);
     }

@@ -45,13 +45,14 @@ void Ledger::for_each_fact(const std::optional<std::string>& owner, bool open_on
                       "CASE WHEN state = 'open' THEN json_array_length(scope) ELSE 0 END, "
                       "scope_added, scope_dropped, renegotiations, late_renegotiations "
                       "FROM commitments";
-    // In id order either way. The open ones of the whole team come from a scan of the table
-    // (a fraction of all rows, but each found through the state index would cost a seek).
+    // In id order either way. The open ones of the whole team: their ids from the state index,
+    // then their rows in id order, which reads the table front to back (looked up in the
+    // index's due order instead, they cost twice as much at 100,000 open commitments).
     if (owner) {
         sql += " WHERE owner = ?1";
         sql += open_only ? " AND state = 'open' ORDER BY id" : " ORDER BY id";
     } else if (open_only) {
-        sql += " NOT INDEXED WHERE state = 'open'";
+        sql += " WHERE id IN (SELECT id FROM commitments WHERE state = 'open')";
     }
     try {
         RawStatement q(impl_->db, sql.c_str());
