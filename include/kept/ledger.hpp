@@ -73,14 +73,15 @@ class Ledger {
     /// Matching commitments sorted by due date, then id.
     std::vector<Commitment> list(const ListFilter& filter);
     void for_each_event(const EventQuery& query, const std::function<void(const Event&)>& visit);
-    /// Visits the report facts of each commitment, in no particular order: only `owner`'s when
-    /// given, only open ones when `open_only`. Reads just the columns the report needs.
+    /// Visits the report facts of each commitment, in id order: only `owner`'s when given, only
+    /// open ones when `open_only`. Reads just the columns the report needs; scope_items only
+    /// where a rule reads it (open commitments whose scope grew; 0 elsewhere).
     void for_each_fact(const std::optional<std::string>& owner, bool open_only,
                        const std::function<void(const CommitmentFacts&)>& visit);
     /// The open work of `owner` but commitment `except_id`, as the load model seen on `today`
-    /// reads it (owner, state, created, due, effort): the check every add and renegotiate makes,
-    /// kept to an index scan. Commitments made by `today` with the same due date come summed
-    /// into one, with id 0; they load the calendar alike.
+    /// reads it (owner, state, created, due, effort): the check every add and renegotiate makes.
+    /// Commitments made by `today` with the same due date come summed into one, with id 0;
+    /// they load the calendar alike (schema 4 keeps those sums in open_work).
     std::vector<CommitmentFacts> open_load(const std::string& owner, Date today,
                                            std::int64_t except_id = 0);
     /// The delivered commitments (only `owner`'s when given) with what calibration reads: owner,
@@ -148,9 +149,15 @@ class Ledger {
     /// ("ok" alone when sound).
     std::vector<std::string> integrity_check(bool full = true);
 
+    /// How many (owner, due date) sums of open work differ from a count of the open
+    /// commitments (0 when the ledger keeps none): for verify.
+    std::int64_t open_work_mismatches();
+
   private:
     void open(const std::filesystem::path& path, const std::string& filename, int flags,
               OpenMode mode, int busy_timeout_ms);
+    std::vector<CommitmentFacts> open_load_rows(const std::string& owner, Date today,
+                                                std::int64_t except_id);
 
     struct Impl;
     std::unique_ptr<Impl> impl_;

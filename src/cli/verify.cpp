@@ -101,6 +101,12 @@ void check_ledger(Ledger& ledger, bool full, ChainChecker& chain) {
                                       "recounts them",
                                       ledger.path().string(), groups, groups == 1 ? "" : "s"));
     }
+    // And the overload check reads the sums of open work kept beside it.
+    if (auto sums = ledger.open_work_mismatches(); sums > 0) {
+        throw CheckFailed(fmt::format("{}: the open work of {} owner/due date pair{} differs "
+                                      "from the open commitments; kept rebuild recounts it",
+                                      ledger.path().string(), sums, sums == 1 ? "" : "s"));
+    }
     if (!full) {
         return;
     }

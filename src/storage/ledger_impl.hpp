@@ -28,6 +28,7 @@ struct Ledger::Impl {
     std::optional<SQLite::Statement> select_commitment_id;
     std::optional<SQLite::Statement> select_event_by_uuid;
     std::optional<RawStatement> select_open_load;
+    std::optional<RawStatement> select_open_work;
 
     /// `filename` is what SQLite opens: the path, or a URI naming it.
     Impl(const std::filesystem::path& p, const std::string& filename, int flags, int timeout_ms);
@@ -47,6 +48,18 @@ struct Ledger::Impl {
     /// The bound SELECT of event_columns that `query` asks for.
     SQLite::Statement select_events(const EventQuery& query);
 };
+
+/// A date column's text as a Date; StorageError when it is not one.
+Date checked_date(std::string_view text);
+
+/// The three triggers (commitments_NAME_insert, _delete, _update) that keep a table derived
+/// from the commitments: `add_new` runs for a new row, `remove_old` for a removed one, both for
+/// an updated one.
+std::string commitment_triggers(std::string_view name, const std::string& add_new,
+                                const std::string& remove_old);
+
+/// Schema 4's open_work table, the triggers that keep it and its first fill (open_work.cpp).
+std::string open_work_schema();
 
 /// The client kind stored as text.
 inline ClientKind client_kind_of(std::string_view text) {

@@ -171,8 +171,9 @@ std::int64_t Ledger::rebuild() {
                 c.id = e.commitment_id;
                 apply_event(c, e);
             }
-            // The tallies are emptied too, whatever they held: rebuild repairs them as well.
-            impl_->db.exec("DELETE FROM commitments; DELETE FROM reliability_counts");
+            // The tallies and sums are emptied too, whatever they held: rebuild repairs them.
+            impl_->db.exec("DELETE FROM commitments; DELETE FROM reliability_counts; "
+                           "DELETE FROM open_work");
             for (const auto& [id, c] : state) {
                 impl_->save(c);
             }

@@ -51,8 +51,10 @@ CREATE INDEX commitments_by_owner ON commitments (owner, state, due, created, ef
     // Schema 4 tallies reliability as commitments are written (reliability_counts, kept by
     // triggers), indexes delivered commitments by owner with what calibration reads, and late
     // renegotiations by day: a report no longer reads every closed commitment, nor every event
-    // of its late window (reliability_tallies.cpp).
-    {4, reliability_tallies_schema},
+    // of its late window (reliability_tallies.cpp). It also sums each owner's open work per due
+    // date (open_work, kept by triggers): the overload check of an add reads those sums instead
+    // of every open commitment of the owner (open_work.cpp).
+    {4, [] { return reliability_tallies_schema() + open_work_schema(); }},
 };
 
 static_assert(std::size(migrations) > 0 &&

@@ -77,6 +77,17 @@ std::string remove_row(std::string_view r) {
 
 } // namespace
 
+std::string commitment_triggers(std::string_view name, const std::string& add_new,
+                                const std::string& remove_old) {
+    return fmt::format("CREATE TRIGGER commitments_{0}_insert AFTER INSERT ON commitments BEGIN\n"
+                       "{1}END;\n"
+                       "CREATE TRIGGER commitments_{0}_delete AFTER DELETE ON commitments BEGIN\n"
+                       "{2}END;\n"
+                       "CREATE TRIGGER commitments_{0}_update AFTER UPDATE ON commitments BEGIN\n"
+                       "{2}{1}END;\n",
+                       name, add_new, remove_old);
+}
+
 std::string reliability_tallies_schema() {
     std::string columns;
     std::string sums;
@@ -92,14 +103,8 @@ CREATE TABLE reliability_counts (
     commitments INTEGER NOT NULL,
 {0}    PRIMARY KEY (owner, client, client_kind)
 ) WITHOUT ROWID;
-CREATE TRIGGER commitments_tally_insert AFTER INSERT ON commitments BEGIN
-{1}END;
-CREATE TRIGGER commitments_tally_delete AFTER DELETE ON commitments BEGIN
-{2}END;
-CREATE TRIGGER commitments_tally_update AFTER UPDATE ON commitments BEGIN
-{2}{1}END;
-INSERT INTO reliability_counts
-    SELECT owner, client, client_kind, count(*){3} FROM commitments
+{1}INSERT INTO reliability_counts
+    SELECT owner, client, client_kind, count(*){2} FROM commitments
     GROUP BY owner, client, client_kind;
 CREATE INDEX commitments_delivered ON commitments
     (owner, created, original_due, closed, effort_minutes, original_effort_minutes)
@@ -107,7 +112,8 @@ CREATE INDEX commitments_delivered ON commitments
 CREATE INDEX events_late ON events (day)
     WHERE kind = 'renegotiated' AND json_extract(payload, '$.late') = 1;
 )sql",
-                       columns, add_row("NEW"), remove_row("OLD"), sums);
+                       columns, commitment_triggers("tally", add_row("NEW"), remove_row("OLD")),
+                       sums);
 }
 
 bool Ledger::for_each_tally(const std::optional<std::string>& owner,

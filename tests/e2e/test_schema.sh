@@ -60,7 +60,7 @@ ok add "after the upgrade" --client acme --due 2026-12-04 --effort 1h
 expect_eq "$(q 'PRAGMA user_version')" "$CURRENT" "version after the first write"
 expect_eq "$(q "SELECT value FROM meta WHERE key = 'schema_version'")" "$CURRENT" "meta schema_version"
 expect_eq "$(q "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name)")" \
-    "commitments_tally_delete,commitments_tally_insert,commitments_tally_update,events_no_delete,events_no_update" \
+    "commitments_open_delete,commitments_open_insert,commitments_open_update,commitments_tally_delete,commitments_tally_insert,commitments_tally_update,events_no_delete,events_no_update" \
     "triggers after the upgrade"
 expect_eq "$(q 'SELECT count(*) FROM events')" 12 "events after the upgrade and the add"
 expect_eq "$(q "SELECT group_concat(name) FROM pragma_index_info('events_by_day')")" \
@@ -108,6 +108,8 @@ expect_eq "$(q "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master W
 expect_eq "$(q "SELECT group_concat(owner || ':' || client || ':' || commitments || ':' || delivered || ':' || dropped || ':' || on_time_first || ':' || on_time_last || ':' || slip_days || ':' || late_days || ':' || renegotiations || ':' || late_renegotiations, ' ') FROM (SELECT * FROM reliability_counts ORDER BY owner, client)")" \
     "alice:acme:1:1:0:0:1:6:0:1:0 bob:acme:1:0:0:0:0:0:0:1:0 bob:billing:1:1:0:0:1:6:0:1:1 carol:board:1:0:0:0:0:0:0:0:0" \
     "schema 4: the tallies of the fixture"
+expect_eq "$(q "SELECT group_concat(owner || ':' || due || ':' || effort_minutes || ':' || commitments || ':' || latest_created, ' ') FROM (SELECT * FROM open_work ORDER BY owner, due)")" \
+    "bob:2026-12-11:2400:1:2026-11-04 carol:2026-11-30:90:1:2026-11-03" "schema 4: the open work of the fixture"
 KEPT_TODAY=2026-11-30 kept report --format json
 expect_eq "$OUT" "$report_before" "schema 4: the report from the tallies"
 expect_verified

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Tamper evidence: history edited directly with sqlite3. The database refuses a plain UPDATE or
 # DELETE of an event; with its guard dropped, `kept verify` catches an edited payload, a deleted
-# event, two reordered events, a deleted latest event and an edited commitments row, exits 1 and
-# names the first bad event (or commitment).
+# event, two reordered events, a deleted latest event, an edited commitments row and edited
+# reliability tallies, exits 1 and names the first bad event (or commitment).
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib.sh"
 . "$HERE/lib_reliability.sh"
@@ -100,6 +100,22 @@ caught "commitment #1 does not match its events: its stored due differs from wha
 # Edited clock and all: the row now lags behind its events.
 tampered "UPDATE commitments SET last_clock = 1 WHERE id = 3"
 caught "commitment #3 does not match its events: its row lags behind its events (clock 1, its latest event has clock 6): the row was edited"
+
+# 6b. A reliability tally edited (the report reads them): every verify recounts them from the
+# commitments table; rebuild recounts them too.
+tampered "UPDATE reliability_counts SET on_time_last = on_time_last + 1 WHERE owner = 'bob'"
+caught "the reliability tallies of 1 owner/client group differ from the commitments table; kept rebuild recounts them"
+tampered "DELETE FROM reliability_counts WHERE owner = 'carol'; UPDATE reliability_counts SET late_days = 9"
+caught "the reliability tallies of 4 owner/client groups differ from the commitments table; kept rebuild recounts them"
+ok rebuild
+kept verify
+expect_rc 0
+# The open work the overload check reads, likewise.
+tampered "UPDATE open_work SET effort_minutes = 0 WHERE owner = 'alice'"
+caught "the open work of 1 owner/due date pair differs from the open commitments; kept rebuild recounts it"
+ok rebuild
+kept verify
+expect_rc 0
 
 # 7. What cannot be caught: the latest event deleted AND the row rewritten to what the remaining
 # events give. The chain has nothing after it to break; only another copy of the events (an

@@ -58,6 +58,19 @@ TEST_CASE("parse_iso_date: accepts real calendar days") {
     CHECK(parse_iso_date("2026-04-30") == ymd(2026, 4, 30));
 }
 
+TEST_CASE("parse_iso_date: every day agrees with the calendar") {
+    // Year 0 (a leap year before which the days count backwards), the epoch, and today's years.
+    for (auto [first, last] :
+         {std::pair{ymd(0, 1, 1), ymd(4, 12, 31)}, std::pair{ymd(1968, 1, 1), ymd(1971, 12, 31)},
+          std::pair{ymd(2023, 1, 1), ymd(2029, 12, 31)},
+          std::pair{ymd(9996, 1, 1), ymd(9999, 12, 31)}}) {
+        for (Date d = first; d <= last; d += days{1}) {
+            CAPTURE(format_date(d));
+            REQUIRE(parse_iso_date(format_date(d)) == d);
+        }
+    }
+}
+
 TEST_CASE("parse_iso_date: leap days") {
     CHECK(parse_iso_date("2024-02-29") == ymd(2024, 2, 29));
     CHECK(parse_iso_date("2000-02-29") == ymd(2000, 2, 29));

@@ -1,0 +1,129 @@
+// Schema 4's open work, summed as the ledger is written: for each owner and due date, the effort
+// of the open commitments due then. The overload check of every add and renegotiate reads an
+// owner's few hundred due dates here instead of every open commitment the owner has.
+
+#include "ledger_impl.hpp"
+#include "raw_statement.hpp"
+
+#include "kept/error.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace kept {
+
+namespace {
+
+std::string add_open(std::string_view r) {
+    // An upsert from a SELECT needs its WHERE: without one, ON would read as a join's.
+    return fmt::format(
+        "INSERT INTO open_work SELECT {0}.owner, {0}.due, {0}.effort_minutes, 1, {0}.created "
+        "WHERE {0}.state = 'open' ON CONFLICT DO UPDATE SET effort_minutes = effort_minutes + "
+        "excluded.effort_minutes, commitments = commitments + 1, latest_created = "
+        "max(latest_created, excluded.latest_created);\n",
+        r);
+}
+
+std::string remove_open(std::string_view r) {
+    std::string match =
+        fmt::format("{0}.state = 'open' AND owner = {0}.owner AND due = {0}.due", r);
+    // latest_created stays: a maximum cannot be taken back, and a later one only sends the
+    // reader to the rows (open_load).
+    return fmt::format("UPDATE open_work SET effort_minutes = effort_minutes - {0}.effort_minutes, "
+                       "commitments = commitments - 1 WHERE {1};\n"
+                       "DELETE FROM open_work WHERE {1} AND commitments = 0;\n",
+                       r, match);
+}
+
+constexpr const char* open_work_sums =
+    "SELECT owner, due, sum(effort_minutes) AS effort, count(*) AS commitments, "
+    "max(created) AS latest FROM commitments WHERE state = 'open' GROUP BY owner, due";
+
+} // namespace
+
+std::string open_work_schema() {
+    return fmt::format(R"sql(
+CREATE TABLE open_work (
+    owner          TEXT NOT NULL,
+    due            TEXT NOT NULL,
+    effort_minutes INTEGER NOT NULL,
+    commitments    INTEGER NOT NULL,
+    latest_created TEXT NOT NULL,
+    PRIMARY KEY (owner, due)
+) WITHOUT ROWID;
+{0}INSERT INTO open_work {1};
+)sql",
+                       commitment_triggers("open", add_open("NEW"), remove_open("OLD")),
+                       open_work_sums);
+}
+
+std::vector<CommitmentFacts> Ledger::open_load(const std::string& owner, Date today,
+                                               std::int64_t except_id) {
+    // The load model spreads a commitment's effort evenly from max(today, created) to its due
+    // date, so the commitments made by today with the same due date load the calendar as one
+    // with their summed effort: open_work holds those sums. A due date holding work made after
+    // today (a clock set back) sends the read to the commitments themselves.
+    try {
+        if (!impl_->db.tableExists("open_work")) {
+            return open_load_rows(owner, today, except_id); // an older ledger, read as it is
+        }
+        if (!impl_->select_open_work) {
+            impl_->select_open_work.emplace(impl_->db,
+                                            "SELECT due, effort_minutes, latest_created FROM "
+                                            "open_work WHERE owner = ?1 ORDER BY due");
+        }
+        std::string today_text = format_date(today);
+        RawStatement& q = *impl_->select_open_work;
+        q.reset();
+        q.bind(1, std::string_view(owner));
+        std::vector<CommitmentFacts> out;
+        while (q.step()) {
+            if (q.text(2) > today_text) {
+                return open_load_rows(owner, today, except_id);
+            }
+            CommitmentFacts& f = out.emplace_back();
+            f.owner = owner;
+            f.due = checked_date(q.text(0));
+            f.effort = q.int64(1);
+            f.created = today;
+        }
+        if (except_id != 0) {
+            // The commitment being changed is weighed in its new form by the caller.
+            RawStatement mine(impl_->db, "SELECT due, effort_minutes FROM commitments "
+                                         "WHERE id = ?1 AND owner = ?2 AND state = 'open'");
+            mine.bind(1, except_id);
+            mine.bind(2, std::string_view(owner));
+            if (mine.step()) {
+                Date due = checked_date(mine.text(0));
+                auto group = std::find_if(out.begin(), out.end(),
+                                          [&](const CommitmentFacts& f) { return f.due == due; });
+                if (group != out.end()) {
+                    group->effort -= mine.int64(1);
+                }
+            }
+        }
+        return out;
+    } catch (const SQLite::Exception& error) {
+        rethrow_storage_error(error, impl_->path);
+    }
+}
+
+std::int64_t Ledger::open_work_mismatches() {
+    try {
+        if (!impl_->db.tableExists("open_work")) {
+            return 0;
+        }
+        return impl_->db
+            .execAndGet(
+                fmt::format("SELECT count(*) FROM ({}) AS a "
+                            "FULL JOIN open_work AS w USING (owner, due) WHERE a.effort IS NOT "
+                            "w.effort_minutes OR a.commitments IS NOT w.commitments OR a.latest > "
+                            "w.latest_created",
+                            open_work_sums))
+            .getInt64();
+    } catch (const SQLite::Exception& error) {
+        rethrow_storage_error(error, impl_->path);
+    }
+}
+
+} // namespace kept
