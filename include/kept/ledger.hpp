@@ -84,6 +84,9 @@ class Ledger {
     /// they load the calendar alike (schema 4 keeps those sums in open_work).
     std::vector<CommitmentFacts> open_load(const std::string& owner, Date today,
                                            std::int64_t except_id = 0);
+    /// The open commitments, in id order, with what the load and flag rules read: the facts
+    /// but the client (left empty; scope_items as for_each_fact).
+    void for_each_open(const std::function<void(const CommitmentFacts&)>& visit);
     /// The delivered commitments (only `owner`'s when given) with what calibration reads: owner,
     /// state, created, original due, closed, effort and original effort.
     void for_each_delivered(const std::optional<std::string>& owner,

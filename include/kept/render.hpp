@@ -33,13 +33,14 @@ std::string render_table(const TextTable& table, bool color);
 /// render_table, written to `out` a line at a time (for tables too big to hold twice).
 void write_table(std::ostream& out, const TextTable& table, bool color);
 
-/// A table whose rows are made when they are needed, for tables too big to hold at all:
-/// `row(i)` is called twice for each row, once to size the columns and once to write it.
+/// A table whose cells are made when they are needed, for tables too big to hold at all:
+/// `cell(row, column)` is called to size the columns (but the last, when it is left-aligned:
+/// nothing pads it) and again to write it.
 struct TableRows {
     std::vector<std::string> headers;
     std::vector<bool> right_aligned; ///< per column; missing entries mean left
     std::size_t count = 0;
-    std::function<std::vector<Cell>(std::size_t)> row;
+    std::function<Cell(std::size_t row, std::size_t column)> cell;
 };
 
 /// write_table for rows made on demand.

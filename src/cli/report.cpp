@@ -107,7 +107,12 @@ void add_conflict_flags(Ledger& ledger, const Window& w, Report& report) {
 /// the delivered commitments and the closed ones late renegotiations concern, instead of every
 /// commitment the ledger holds.
 void feed_in_parts(Ledger& ledger, const Window& w, ReportBuilder& builder) {
-    ledger.for_each_fact(w.owner, true, [&](const CommitmentFacts& c) { builder.add_open(c); });
+    auto open = [&](const CommitmentFacts& c) { builder.add_open(c); };
+    if (w.owner) {
+        ledger.for_each_fact(w.owner, true, open); // through the owner index
+    } else {
+        ledger.for_each_open(open);
+    }
     ledger.for_each_delivered(w.owner, [&](const CommitmentFacts& c) { builder.add_delivered(c); });
     for (std::int64_t id : builder.unseen_late_subjects()) {
         if (auto c = ledger.find(id)) {

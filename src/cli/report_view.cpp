@@ -55,17 +55,23 @@ TableRows flags_table(const std::vector<Flag>& flags) {
     TableRows table;
     table.headers = {"FLAG", "SEVERITY", "OWNER", "WEEK", "COMMITMENTS", "DETAIL"};
     table.count = flags.size();
-    table.row = [&flags](std::size_t i) {
-        const Flag& f = flags[i];
+    table.cell = [&flags](std::size_t row, std::size_t column) -> Cell {
+        const Flag& f = flags[row];
         Style style = severity_style(f.severity);
-        return std::vector<Cell>{
-            {std::string(to_string(f.kind)), style},
-            {std::string(to_string(f.severity)), style},
-            {f.owner.empty() ? "-" : f.owner},
-            {f.week ? format_iso_week(*f.week) : "-"},
-            {f.commitments.empty() ? "-" : ids_text(f.commitments, 8)},
-            {f.detail},
-        };
+        switch (column) {
+        case 0:
+            return {std::string(to_string(f.kind)), style};
+        case 1:
+            return {std::string(to_string(f.severity)), style};
+        case 2:
+            return {f.owner.empty() ? "-" : f.owner};
+        case 3:
+            return {f.week ? format_iso_week(*f.week) : "-"};
+        case 4:
+            return {f.commitments.empty() ? "-" : ids_text(f.commitments, 8)};
+        default:
+            return {f.detail};
+        }
     };
     return table;
 }

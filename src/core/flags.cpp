@@ -151,8 +151,13 @@ void sort_flags(std::vector<Flag>& flags) {
     for (std::size_t i = 0; i < order.size(); ++i) {
         order[i] = i;
     }
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return key(flags[a]) < key(flags[b]); });
+    // The key orders any two flags of a report (a commitment has one flag of each kind, an
+    // owner one per week), so the sort need not be stable; positions break what ties remain.
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        auto ka = key(flags[a]);
+        auto kb = key(flags[b]);
+        return ka < kb || (!(kb < ka) && a < b);
+    });
     for (std::size_t i = 0; i < order.size(); ++i) {
         if (order[i] == i) {
             continue;

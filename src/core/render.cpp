@@ -138,10 +138,12 @@ void write_table(std::ostream& out, const TableRows& table, bool color) {
             return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
         });
     };
+    bool last_padded =
+        columns > 0 && columns - 1 < table.right_aligned.size() && table.right_aligned[columns - 1];
+    std::size_t sized = columns == 0 || last_padded ? columns : columns - 1;
     for (std::size_t r = 0; r < table.count; ++r) {
-        std::vector<Cell> row = table.row(r);
-        for (std::size_t c = 0; c < columns && c < row.size(); ++c) {
-            const std::string& text = row[c].text;
+        for (std::size_t c = 0; c < sized; ++c) {
+            std::string text = table.cell(r, c).text;
             std::size_t width =
                 needs_escapes(text) ? display_width(one_line(text)) : display_width(text);
             widths[c] = std::max(widths[c], width);
@@ -150,7 +152,8 @@ void write_table(std::ostream& out, const TableRows& table, bool color) {
     // One line at a time: a report of tens of thousands of flags is never held whole.
     std::string line;
     auto emit = [&](std::size_t c, std::string_view text, Style style) {
-        std::size_t pad = widths[c] - display_width(text);
+        std::size_t width = display_width(text);
+        std::size_t pad = widths[c] > width ? widths[c] - width : 0; // the last is not sized
         bool right = c < table.right_aligned.size() && table.right_aligned[c];
         if (c) {
             line += "  ";
@@ -179,18 +182,13 @@ void write_table(std::ostream& out, const TableRows& table, bool color) {
         emit(c, table.headers[c], Style::bold);
     }
     end_line();
-    std::string escaped;
     for (std::size_t r = 0; r < table.count; ++r) {
-        std::vector<Cell> row = table.row(r);
         for (std::size_t c = 0; c < columns; ++c) {
-            if (c >= row.size()) {
-                emit(c, "", Style::plain);
-            } else if (needs_escapes(row[c].text)) {
-                escaped = one_line(row[c].text);
-                emit(c, escaped, row[c].style);
-            } else {
-                emit(c, row[c].text, row[c].style);
+            Cell cell = table.cell(r, c);
+            if (needs_escapes(cell.text)) {
+                cell.text = one_line(cell.text);
             }
+            emit(c, cell.text, cell.style);
         }
         end_line();
     }
@@ -199,7 +197,10 @@ void write_table(std::ostream& out, const TableRows& table, bool color) {
 void write_table(std::ostream& out, const TextTable& table, bool color) {
     write_table(out,
                 TableRows{table.headers, table.right_aligned, table.rows.size(),
-                          [&](std::size_t r) { return table.rows[r]; }},
+                          [&](std::size_t r, std::size_t c) {
+                              const auto& row = table.rows[r];
+                              return c < row.size() ? row[c] : Cell{};
+                          }},
                 color);
 }
 

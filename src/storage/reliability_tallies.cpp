@@ -1,7 +1,8 @@
 // Schema 4, what a report reads instead of every commitment the ledger ever held: reliability
 // tallied as the ledger is written (SQLite triggers keep, for each owner, client and client
-// kind, the sums ReliabilityFigures counts), and two partial indexes, of delivered commitments
-// (what calibration reads) and of late renegotiations (what the late flag reads).
+// kind, the sums ReliabilityFigures counts), and three partial indexes: of delivered
+// commitments (what calibration reads), of late renegotiations (what the late flag reads) and
+// of open commitments (what the load and flag rules read).
 
 #include "ledger_impl.hpp"
 #include "raw_statement.hpp"
@@ -111,6 +112,10 @@ CREATE INDEX commitments_delivered ON commitments
     WHERE state = 'delivered';
 CREATE INDEX events_late ON events (day)
     WHERE kind = 'renegotiated' AND json_extract(payload, '$.late') = 1;
+CREATE INDEX commitments_open ON commitments
+    (id, owner, created, due, original_due, effort_minutes, original_effort_minutes,
+     scope_added, scope_dropped, renegotiations, late_renegotiations)
+    WHERE state = 'open';
 )sql",
                        columns, commitment_triggers("tally", add_row("NEW"), remove_row("OLD")),
                        sums);

@@ -37,17 +37,49 @@ State state_of(std::string_view text) {
 
 } // namespace
 
+namespace {
+
+// The facts' columns, in the order facts_from_row reads them. Creep reads the number of scope
+// items only of an open commitment whose scope grew, so only those have their scope parsed (at
+// 100,000 open commitments, parsing every scope was a twentieth of the report).
+constexpr const char* fact_columns =
+    "id, owner, client, client_kind, state, created, due, original_due, closed, effort_minutes, "
+    "original_effort_minutes, CASE WHEN state = 'open' AND scope_added > scope_dropped THEN "
+    "json_array_length(scope) ELSE 0 END, scope_added, scope_dropped, renegotiations, "
+    "late_renegotiations";
+
+// The same for open commitments, from what commitments_open holds: the columns it lacks are
+// constants (an open commitment has no closing date; the rules of open work read no client).
+constexpr const char* open_fact_columns =
+    "id, owner, '', 'external', 'open', created, due, original_due, NULL, effort_minutes, "
+    "original_effort_minutes, CASE WHEN scope_added > scope_dropped THEN "
+    "json_array_length(scope) ELSE 0 END, scope_added, scope_dropped, renegotiations, "
+    "late_renegotiations";
+
+void facts_from_row(const RawStatement& q, CommitmentFacts& f) {
+    f.id = q.int64(0);
+    f.owner.assign(q.text(1));
+    f.client.assign(q.text(2));
+    f.client_kind = client_kind_of(q.text(3));
+    f.state = state_of(q.text(4));
+    f.created = date_at(q, 5);
+    f.due = date_at(q, 6);
+    f.original_due = date_at(q, 7);
+    f.closed = q.is_null(8) ? std::nullopt : std::optional(date_at(q, 8));
+    f.effort = q.int64(9);
+    f.original_effort = q.int64(10);
+    f.scope_items = q.integer(11);
+    f.scope_added = q.integer(12);
+    f.scope_dropped = q.integer(13);
+    f.renegotiations = q.integer(14);
+    f.late_renegotiations = q.integer(15);
+}
+
+} // namespace
+
 void Ledger::for_each_fact(const std::optional<std::string>& owner, bool open_only,
                            const std::function<void(const CommitmentFacts&)>& visit) {
-    // Creep reads the number of scope items only of an open commitment whose scope grew, so
-    // only those have their scope parsed (at 100,000 open commitments, parsing every scope was
-    // a twentieth of the report).
-    std::string sql = "SELECT id, owner, client, client_kind, state, created, due, original_due, "
-                      "closed, effort_minutes, original_effort_minutes, "
-                      "CASE WHEN state = 'open' AND scope_added > scope_dropped "
-                      "THEN json_array_length(scope) ELSE 0 END, "
-                      "scope_added, scope_dropped, renegotiations, late_renegotiations "
-                      "FROM commitments";
+    std::string sql = fmt::format("SELECT {} FROM commitments", fact_columns);
     // In id order either way. The open ones of the whole team: their ids from the state index,
     // then their rows in id order, which reads the table front to back (looked up in the
     // index's due order instead, they cost twice as much at 100,000 open commitments).
@@ -62,22 +94,30 @@ void Ledger::for_each_fact(const std::optional<std::string>& owner, bool open_on
         q.bind(1, owner);
         CommitmentFacts f;
         while (q.step()) {
-            f.id = q.int64(0);
-            f.owner.assign(q.text(1));
-            f.client.assign(q.text(2));
-            f.client_kind = client_kind_of(q.text(3));
-            f.state = state_of(q.text(4));
-            f.created = date_at(q, 5);
-            f.due = date_at(q, 6);
-            f.original_due = date_at(q, 7);
-            f.closed = q.is_null(8) ? std::nullopt : std::optional(date_at(q, 8));
-            f.effort = q.int64(9);
-            f.original_effort = q.int64(10);
-            f.scope_items = q.integer(11);
-            f.scope_added = q.integer(12);
-            f.scope_dropped = q.integer(13);
-            f.renegotiations = q.integer(14);
-            f.late_renegotiations = q.integer(15);
+            facts_from_row(q, f);
+            visit(f);
+        }
+    } catch (const SQLite::Exception& error) {
+        rethrow_storage_error(error, impl_->path);
+    }
+}
+
+void Ledger::for_each_open(const std::function<void(const CommitmentFacts&)>& visit) {
+    if (!impl_->has_index("commitments_open")) {
+        for_each_fact(std::nullopt, true, visit); // an older ledger, read as it is
+        return;
+    }
+    // Schema 4's partial index commitments_open holds every column read here but the scope,
+    // which only a commitment whose scope grew has read from its row: half the time of reading
+    // the rows at 100,000 open commitments.
+    std::string sql =
+        fmt::format("SELECT {} FROM commitments INDEXED BY commitments_open WHERE state = 'open'",
+                    open_fact_columns);
+    try {
+        RawStatement q(impl_->db, sql.c_str());
+        CommitmentFacts f;
+        while (q.step()) {
+            facts_from_row(q, f);
             visit(f);
         }
     } catch (const SQLite::Exception& error) {

@@ -14,8 +14,8 @@ trap 'umount "$MNT" 2>/dev/null; rm -rf "$TEST_DIR"' EXIT
 LEDGER="$MNT/team.db"
 FULL="kept: cannot write ledger $LEDGER: the disk is full; nothing was written"
 
-# Room to free later: 256 KiB of the 1 MiB.
-head -c 262144 /dev/zero >"$MNT/spare"
+# Room to free later: 384 KiB of the 1 MiB (a new ledger and one more add must fit in it).
+head -c 393216 /dev/zero >"$MNT/spare"
 title=$(head -c 20000 /dev/zero | tr '\0' x)
 
 # 1. Add until the disk is full: every add before succeeds, the first that does not fit fails.
