@@ -253,12 +253,12 @@ void print_roll_up(Context& context, Format format, const RollUp& roll_up, Secti
     print_report(context, format, roll_up.total, section);
 }
 
-std::vector<Flag> fired(const std::vector<Flag>& flags, const std::vector<FlagKind>& kinds) {
-    std::vector<Flag> out;
-    std::copy_if(flags.begin(), flags.end(), std::back_inserter(out), [&](const Flag& f) {
-        return std::find(kinds.begin(), kinds.end(), f.kind) != kinds.end();
+/// The flags of these kinds, filtered in place: a big report's flags are not held twice.
+std::vector<Flag> fired(std::vector<Flag> flags, const std::vector<FlagKind>& kinds) {
+    std::erase_if(flags, [&](const Flag& f) {
+        return std::find(kinds.begin(), kinds.end(), f.kind) == kinds.end();
     });
-    return out;
+    return flags;
 }
 
 std::string joined_kinds(const std::vector<Flag>& flags) {
@@ -289,7 +289,7 @@ int run_report(Context& context, const ReportOptions& o) {
         print_report(context, format, report, section);
         all_flags = std::move(report.flags);
     }
-    auto hits = fired(all_flags, fail_on);
+    auto hits = fired(std::move(all_flags), fail_on);
     if (hits.empty()) {
         return 0;
     }
