@@ -161,6 +161,9 @@ class Ledger {
               OpenMode mode, int busy_timeout_ms);
     std::vector<CommitmentFacts> open_load_rows(const std::string& owner, Date today,
                                                 std::int64_t except_id);
+    /// Runs a SELECT of the facts' columns (?1 bound to `owner` when given) and visits each row.
+    void visit_facts(const std::string& sql, const std::optional<std::string>& owner,
+                     const std::function<void(const CommitmentFacts&)>& visit);
 
     struct Impl;
     std::unique_ptr<Impl> impl_;
