@@ -107,6 +107,9 @@ class Ledger {
     void read(const std::function<void()>& body);
     /// The ids of the commitments that have an event made after `day`, ascending.
     std::vector<std::int64_t> commitments_changed_after(Date day);
+    /// The ids of the open commitments whose events come from more than one replica, ascending:
+    /// the only ones that can hold a conflict now.
+    std::vector<std::int64_t> open_commitments_of_several_replicas();
 
     /// Like for_each_event, but hands over each payload as the JSON text stored, unparsed
     /// (event.payload stays null): for checks that need only the bytes, such as the hash chain.

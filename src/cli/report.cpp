@@ -66,9 +66,20 @@ void add_conflict_flags(Ledger& ledger, const Window& w, Report& report) {
         return;
     }
     ConflictFinder finder;
-    EventQuery query;
-    query.until = w.as_of;
-    ledger.for_each_event(query, [&](const Event& event) { finder.feed(event); });
+    auto feed = [&](const Event& event) { finder.feed(event); };
+    if (w.as_of) {
+        EventQuery query;
+        query.until = w.as_of;
+        ledger.for_each_event(query, feed);
+    } else {
+        // Only an open commitment is flagged, and only one changed on two replicas can conflict:
+        // their events, not every event of a synced ledger (seconds at a million events).
+        for (std::int64_t id : ledger.open_commitments_of_several_replicas()) {
+            EventQuery query;
+            query.commitment_id = id;
+            ledger.for_each_event(query, feed);
+        }
+    }
     for (const auto& conflict : finder.conflicts()) {
         auto c = ledger.find_by_uuid(conflict.commitment_uuid);
         if (!c || (w.owner && c->owner != *w.owner)) {

@@ -225,6 +225,25 @@ std::vector<LateRenegotiation> Ledger::late_renegotiations(Date since, Date unti
     }
 }
 
+std::vector<std::int64_t> Ledger::open_commitments_of_several_replicas() {
+    // A conflict is two changes based on the same event, made on two replicas: only a
+    // commitment with events of two origins can have one. events_by_commitment (commitment_id,
+    // clock, origin) answers the inner query for each open commitment from the index alone.
+    const char* sql = "SELECT id FROM commitments WHERE state = 'open' AND (SELECT min(origin) "
+                      "<> max(origin) FROM events WHERE commitment_id = commitments.id) "
+                      "ORDER BY id";
+    try {
+        RawStatement q(impl_->db, sql);
+        std::vector<std::int64_t> out;
+        while (q.step()) {
+            out.push_back(q.int64(0));
+        }
+        return out;
+    } catch (const SQLite::Exception& error) {
+        rethrow_storage_error(error, impl_->path);
+    }
+}
+
 std::vector<std::int64_t> Ledger::commitments_changed_after(Date day) {
     try {
         // Left to itself SQLite walks every event in commitment order to avoid a sort; the day
