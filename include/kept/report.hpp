@@ -68,9 +68,10 @@ class ReportBuilder {
     Report build();
 
   private:
-    bool ignores(const CommitmentFacts& commitment) const {
-        return only_owner_ && commitment.owner != *only_owner_;
-    }
+    bool ignores(const std::string& owner) const { return only_owner_ && owner != *only_owner_; }
+    /// The slot of late commitment `id` in late_subjects_; nullptr when no late renegotiation
+    /// concerns it.
+    CommitmentFacts* late_subject_slot(std::int64_t id);
     /// What the load rules keep of an open commitment: the rules of one commitment alone
     /// (overdue, creep, chronic) have run when it was fed.
     struct OpenWork {

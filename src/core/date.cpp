@@ -115,16 +115,10 @@ std::optional<Date> parse_iso_date(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
         return std::nullopt;
     }
-    auto digit = [&](std::size_t i) { return static_cast<unsigned>(text[i]) - '0'; };
-    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-        if (digit(i) > 9) {
-            return std::nullopt;
-        }
-    }
-    const int y = static_cast<int>(digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3));
-    const int m = static_cast<int>(digit(5) * 10 + digit(6));
-    const int d = static_cast<int>(digit(8) * 10 + digit(9));
-    if (m < 1 || m > 12 || d < 1) {
+    const int y = read_digits(text, 0, 4);
+    const int m = read_digits(text, 5, 2);
+    const int d = read_digits(text, 8, 2);
+    if (y < 0 || m < 1 || m > 12 || d < 1) {
         return std::nullopt;
     }
     // Checked and counted by hand rather than through year_month_day: ledgers hold millions of

@@ -30,19 +30,20 @@ ReportBuilder::ReportBuilder(const Config& config, Date today, int weeks,
 }
 
 void ReportBuilder::add(const CommitmentFacts& c) {
-    if (ignores(c)) {
+    if (ignores(c.owner)) {
         return;
     }
     reliability_.add(c);
     calibrator_.add(c);
-    add_late_subject(c);
     if (c.is_open()) {
-        add_open_work(c);
+        add_open(c);
+    } else {
+        add_late_subject(c);
     }
 }
 
 void ReportBuilder::add_open(const CommitmentFacts& c) {
-    if (ignores(c) || !c.is_open()) {
+    if (ignores(c.owner) || !c.is_open()) {
         return;
     }
     add_late_subject(c);
@@ -70,7 +71,7 @@ void ReportBuilder::add_open_work(const CommitmentFacts& c) {
 }
 
 void ReportBuilder::add_tally(const ReliabilityTally& tally) {
-    if (only_owner_ && tally.owner != *only_owner_) {
+    if (ignores(tally.owner)) {
         return;
     }
     reliability_.add(tally);
@@ -78,7 +79,7 @@ void ReportBuilder::add_tally(const ReliabilityTally& tally) {
 }
 
 void ReportBuilder::add_delivered(const CommitmentFacts& c) {
-    if (!ignores(c)) {
+    if (!ignores(c.owner)) {
         calibrator_.add(c);
     }
 }
@@ -94,13 +95,20 @@ std::vector<std::int64_t> ReportBuilder::unseen_late_subjects() const {
 }
 
 void ReportBuilder::add_late_subject(const CommitmentFacts& c) {
-    if (ignores(c)) {
+    if (ignores(c.owner)) {
         return;
     }
-    auto it = std::lower_bound(late_ids_.begin(), late_ids_.end(), c.id);
-    if (it != late_ids_.end() && *it == c.id) {
-        late_subjects_[static_cast<std::size_t>(it - late_ids_.begin())] = c;
+    if (CommitmentFacts* slot = late_subject_slot(c.id)) {
+        *slot = c;
     }
+}
+
+CommitmentFacts* ReportBuilder::late_subject_slot(std::int64_t id) {
+    auto it = std::lower_bound(late_ids_.begin(), late_ids_.end(), id);
+    if (it == late_ids_.end() || *it != id) {
+        return nullptr;
+    }
+    return &late_subjects_[static_cast<std::size_t>(it - late_ids_.begin())];
 }
 
 void ReportBuilder::owner_rows(const std::string& owner, std::span<const OpenWork> open,
@@ -208,9 +216,7 @@ Report ReportBuilder::build() {
         owner_rows(owner, open, report);
     }
     for (const auto& l : late_) {
-        auto at = std::lower_bound(late_ids_.begin(), late_ids_.end(), l.commitment_id);
-        const CommitmentFacts& subject =
-            late_subjects_[static_cast<std::size_t>(at - late_ids_.begin())];
+        const CommitmentFacts& subject = *late_subject_slot(l.commitment_id);
         if (subject.id != 0) {
             report.flags.push_back(late_flag(l, subject));
         }

@@ -51,6 +51,8 @@ struct Ledger::Impl {
 
 /// A date column's text as a Date; StorageError when it is not one.
 Date checked_date(std::string_view text);
+/// Column `index` of the current row as a date (checked_date).
+Date date_at(SQLite::Statement& row, int index);
 
 /// The three triggers (commitments_NAME_insert, _delete, _update) that keep a table derived
 /// from the commitments: `add_new` runs for a new row, `remove_old` for a removed one, both for
@@ -64,6 +66,13 @@ std::string open_work_schema();
 /// The client kind stored as text.
 inline ClientKind client_kind_of(std::string_view text) {
     return text == "internal" ? ClientKind::internal : ClientKind::external;
+}
+
+/// The state stored as text.
+inline State state_of(std::string_view text) {
+    return text == "delivered" ? State::delivered
+           : text == "dropped" ? State::dropped
+                               : State::open;
 }
 
 /// Converts a SQLite failure into the kept::Error that says what happened to the user.

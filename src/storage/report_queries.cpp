@@ -11,33 +11,11 @@
 
 namespace kept {
 
-Date checked_date(std::string_view text) {
-    auto day = parse_iso_date(text);
-    if (!day) {
-        throw StorageError(fmt::format("ledger holds \"{}\" where a date belongs", text));
-    }
-    return *day;
-}
-
 namespace {
-
-Date date_at(SQLite::Statement& row, int index) {
-    return checked_date(row.getColumn(index).getText());
-}
 
 Date date_at(const RawStatement& row, int index) {
     return checked_date(row.text(index));
 }
-
-State state_of(std::string_view text) {
-    return text == "delivered" ? State::delivered
-           : text == "dropped" ? State::dropped
-                               : State::open;
-}
-
-} // namespace
-
-namespace {
 
 // The facts' columns, in the order facts_from_row reads them. Creep reads the number of scope
 // items only of an open commitment whose scope grew, so only those have their scope parsed (at

@@ -6,10 +6,7 @@
 
 namespace kept {
 
-namespace {
-
-Date date_column(SQLite::Statement& row, int index) {
-    auto text = row.getColumn(index).getString();
+Date checked_date(std::string_view text) {
     auto day = parse_iso_date(text);
     if (!day) {
         throw StorageError(fmt::format("ledger holds \"{}\" where a date belongs", text));
@@ -17,7 +14,9 @@ Date date_column(SQLite::Statement& row, int index) {
     return *day;
 }
 
-} // namespace
+Date date_at(SQLite::Statement& row, int index) {
+    return checked_date(row.getColumn(index).getText());
+}
 
 const char* const commitment_columns =
     "id, uuid, title, client, client_kind, owner, state, due, original_due, effort_minutes, "
@@ -35,19 +34,16 @@ Commitment commitment_from_row(SQLite::Statement& row) {
     c.client = row.getColumn(3).getString();
     c.client_kind = client_kind_of(row.getColumn(4).getText());
     c.owner = row.getColumn(5).getString();
-    auto state = row.getColumn(6).getString();
-    c.state = state == "delivered" ? State::delivered
-              : state == "dropped" ? State::dropped
-                                   : State::open;
-    c.due = date_column(row, 7);
-    c.original_due = date_column(row, 8);
+    c.state = state_of(row.getColumn(6).getText());
+    c.due = date_at(row, 7);
+    c.original_due = date_at(row, 8);
     c.effort = row.getColumn(9).getInt64();
     c.original_effort = row.getColumn(10).getInt64();
     c.scope = nlohmann::json::parse(row.getColumn(11).getString()).get<std::vector<std::string>>();
     c.tags = nlohmann::json::parse(row.getColumn(12).getString()).get<std::vector<std::string>>();
-    c.created = date_column(row, 13);
+    c.created = date_at(row, 13);
     if (!row.getColumn(14).isNull()) {
-        c.closed = date_column(row, 14);
+        c.closed = date_at(row, 14);
     }
     c.renegotiations = row.getColumn(15).getInt();
     c.late_renegotiations = row.getColumn(16).getInt();
