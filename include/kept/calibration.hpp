@@ -1,7 +1,8 @@
 #pragma once
 
-// Learning from an owner's own history: how long their commitments really took against what was
-// promised, and due dates that hold with a stated confidence.
+// Learning from an owner's own history: how long their commitments really took, in working days,
+// against what was promised. A second signal beside the accuracy ratios (evidence.hpp), which
+// drive the confident dates; the report's calibration table shows both.
 
 #include "kept/commitment.hpp"
 #include "kept/date.hpp"
@@ -16,8 +17,6 @@ namespace kept {
 
 /// Fewer delivered commitments than this and the calibration is not used.
 constexpr int calibration_min_samples = 5;
-/// Monte Carlo trials per confident date.
-constexpr int calibration_trials = 10000;
 
 /// One owner's history, from their delivered commitments.
 struct OwnerCalibration {
@@ -64,26 +63,5 @@ class Calibrator {
 /// Calibrates every owner with delivered commitments (see Calibrator).
 std::map<std::string, OwnerCalibration> calibrate(const std::vector<Commitment>& commitments,
                                                   const WorkWeek& workweek);
-
-/// The n-th working day counting `start` as the first when it is one (n >= 1).
-Date nth_working_day(Date start, int n, const WorkWeek& workweek);
-
-/// Due dates with their probability of being met.
-struct ConfidentDates {
-    Date capacity;       ///< the date that merely fits the estimate in free capacity
-    Date p50;            ///< met in half of the trials
-    Date at_confidence;  ///< met with the asked confidence
-    Date p90;            ///< met in 90% of the trials
-    int confidence = 80; ///< percent
-    int trials = 0;      ///< 0 when the calibration was not usable
-    bool calibrated = false;
-};
-
-/// Runs calibration_trials trials: each draws one of the owner's duration ratios (never below 1:
-/// history never makes a date earlier than capacity allows) and stretches the working days from
-/// `start` to `capacity_date` by it. Seeded from the owner's name and history, so the same ledger
-/// gives the same dates. Without a usable calibration every date is `capacity_date`.
-ConfidentDates confident_dates(Date start, Date capacity_date, const OwnerCalibration& history,
-                               int confidence, const WorkWeek& workweek);
 
 } // namespace kept

@@ -5,20 +5,32 @@
 #include "kept/config.hpp"
 #include "kept/date.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace kept {
 
-/// One member's working calendar: the days they work (working weekdays outside their time off)
-/// and the minutes each such day holds (hours_per_week spread evenly over the working weekdays).
+/// The last day any calculation reaches: work that cannot be done by then is never done.
+Date last_calendar_day();
+
+/// One member's working calendar: the days they work (the team's working weekdays outside the
+/// team's holidays and the member's time off) and the minutes each such day holds
+/// (hours_per_week spread evenly over the team's working weekdays).
 class MemberCalendar {
   public:
     /// `hours_per_week` of 0, or a workweek without days, gives a member without capacity.
-    MemberCalendar(double hours_per_week, WorkWeek workweek, std::vector<AwayPeriod> away);
+    MemberCalendar(double hours_per_week, WorkWeek workweek, std::vector<AwayPeriod> away,
+                   std::vector<Date> holidays = {});
 
-    /// A working weekday outside every away period.
+    /// A working weekday, not a holiday, outside every away period.
     bool available(Date day) const;
+    /// Whether `day` is a team holiday.
+    bool holiday(Date day) const;
+    /// Whether `day` falls in one of the member's away periods.
+    bool away(Date day) const;
+    /// Whether the member can ever work: some capacity on some weekday.
+    bool has_capacity() const { return per_day_minutes_ > 0.0; }
     /// Minutes of capacity on `day`: the per-day share on available days, 0 otherwise.
     double capacity_minutes(Date day) const { return available(day) ? per_day_minutes_ : 0.0; }
     /// Minutes of capacity on each available day.
@@ -31,14 +43,21 @@ class MemberCalendar {
     }
     /// The first available day on or after `day` within `limit_days`; nullopt when none.
     std::optional<Date> next_available(Date day, int limit_days = 366) const;
+    /// The last available day on or before `day` and on or after `floor`; nullopt when none.
+    std::optional<Date> previous_available(Date day, Date floor) const;
+    /// The n-th available day counting from `from` (n >= 1; `from` counts when available);
+    /// nullopt when it would come after last_calendar_day().
+    std::optional<Date> nth_available(Date from, long long n) const;
 
   private:
     double per_day_minutes_ = 0.0;
     WorkWeek workweek_;
     std::vector<AwayPeriod> away_; // sorted, merged, no overlaps
+    std::vector<Date> days_off_;   // holidays on working weekdays outside away_, sorted
 };
 
-/// The calendar of `owner`: their [members.NAME] hours and time off, or the team default.
+/// The calendar of `owner`: their [members.NAME] hours and time off, the team's holidays, or
+/// the team default.
 MemberCalendar member_calendar(const Config& config, const std::string& owner);
 
 /// The Monday that starts the ISO week `day` belongs to.

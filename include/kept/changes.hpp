@@ -48,7 +48,8 @@ nlohmann::json renegotiated_payload(const Commitment& current, const Renegotiati
 
 /// The payload of a `closed` event. Throws BadValue when already closed, or `on` is before the
 /// commitment was created or after today.
-nlohmann::json closed_payload(const Commitment& current, State outcome, Date on, Date today);
+nlohmann::json closed_payload(const Commitment& current, State outcome, Date on, Date today,
+                              std::optional<Minutes> spent = std::nullopt);
 
 /// The payload of a `reopened` event. Throws BadValue when the commitment is open.
 nlohmann::json reopened_payload(const Commitment& current);

@@ -33,6 +33,7 @@ struct Commitment {
     std::vector<std::string> tags;
     Date created{};
     std::optional<Date> closed;
+    std::optional<Minutes> spent; ///< the effort close --spent recorded for a delivered one
     int renegotiations = 0;
     int late_renegotiations = 0;
     int scope_added = 0;   ///< items added by renegotiation since the promise

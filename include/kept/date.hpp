@@ -46,6 +46,10 @@ std::optional<std::chrono::weekday> parse_weekday(std::string_view text);
 
 /// YYYY-MM-DD.
 std::string format_date(Date day);
+/// "Monday" .. "Sunday".
+std::string_view weekday_name(Date day);
+/// "Thu 2026-12-03": a date as people read it in tables and messages.
+std::string format_day(Date day);
 
 /// The ISO week a day belongs to.
 IsoWeek iso_week(Date day);

@@ -6,6 +6,7 @@
 #include "kept/config.hpp"
 #include "kept/facts.hpp"
 #include "kept/reliability.hpp"
+#include "kept/schedule.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -19,6 +20,21 @@ namespace kept {
 enum class FlagKind { overload, creep, late, chronic, overdue, risk, internal_neglect, conflict };
 enum class Severity { high, medium, low };
 
+/// One row of the table of flag kinds: what the report, `check --help`, the completions and
+/// docs/report.md say of a kind.
+struct FlagKindInfo {
+    FlagKind kind;
+    std::string_view name;     ///< as typed after `kept check` and in --fail-on
+    Severity severity;
+    std::string_view fields;   ///< the record fields it sets, beyond kind, owner and commitments
+    std::string_view meaning;  ///< one line: when it fires
+};
+
+/// The table of flag kinds, in the order of DESIGN.md's table.
+std::span<const FlagKindInfo> flag_kind_table();
+/// The row of `kind`.
+const FlagKindInfo& info_of(FlagKind kind);
+
 /// "overload", "creep", "late", "chronic", "overdue", "risk", "internal-neglect", "conflict".
 std::string_view to_string(FlagKind kind);
 /// "high", "medium", "low".
@@ -27,8 +43,7 @@ std::string_view to_string(Severity severity);
 std::span<const FlagKind> all_flag_kinds();
 /// Parses a comma list of kinds, or "any" for all of them. Throws BadValue naming `field`.
 std::vector<FlagKind> parse_flag_kinds(std::string_view text, std::string_view field);
-/// How serious a kind is: overdue, overload and risk are high; late, creep and internal-neglect
-/// medium; chronic low.
+/// How serious a kind is (the table's severity).
 Severity severity_of(FlagKind kind);
 
 /// One fired flag. Figures not set do not apply to its kind (docs/report.md lists them).
@@ -50,6 +65,8 @@ struct Flag {
     std::optional<int> days_overdue;             ///< overdue
     std::optional<int> days_late;                ///< late: days after the due date in force
     std::optional<int> days_left;                ///< risk
+    std::optional<Date> finish;                  ///< risk: the schedule's finish; unset: never
+    std::optional<int> slack_days;               ///< risk: working days, negative
     std::optional<double> effort_hours;          ///< overdue, creep
     std::optional<double> original_effort_hours; ///< creep
     std::optional<double> effort_growth;         ///< creep, percent
@@ -83,6 +100,16 @@ Flag late_flag(const LateRenegotiation& late, const CommitmentFacts& commitment)
 /// one by more than neglect_points, with at least 5 delivered commitments of each kind.
 std::optional<Flag> internal_neglect_flag(const Reliability& reliability,
                                           const ReportSettings& settings);
+
+/// overload: by the end of week `week`, `owner`'s work due by then exceeds `ratio` times the
+/// capacity from today through then (WeekLoad::overloaded). Names the commitments due by then
+/// that the schedule finishes late.
+std::optional<Flag> overload_flag(const std::string& owner, const WeekLoad& week,
+                                  std::span<const Projection> schedule, double ratio);
+/// risk: the schedule finishes an open commitment, not yet overdue, after its due date (or
+/// never).
+std::optional<Flag> risk_flag(const std::string& owner, const Projection& projection,
+                              const CapacityLine& line);
 
 /// Minutes as hours, for the figures: 2760 -> 46.0.
 inline double hours(double minutes) {

@@ -4,6 +4,7 @@
 #include "kept/event.hpp"
 #include "kept/facts.hpp"
 #include "kept/reliability.hpp"
+#include "kept/schedule.hpp"
 #include "kept/verify.hpp"
 
 #include <cstdint>
@@ -55,7 +56,7 @@ enum class OpenMode {
 /// Every method that writes must run inside write(); every failure surfaces as a kept::Error.
 class Ledger {
   public:
-    static constexpr int schema_version = 4;
+    static constexpr int schema_version = 5;
 
     /// Opens the ledger at `path`. Throws NotFound (read mode, no file), ConfigError (schema newer
     /// than this binary), StorageError (not a kept ledger, I/O), Error(permission).
@@ -78,12 +79,9 @@ class Ledger {
     /// where a rule reads it (open commitments whose scope grew; 0 elsewhere).
     void for_each_fact(const std::optional<std::string>& owner, bool open_only,
                        const std::function<void(const CommitmentFacts&)>& visit);
-    /// The open work of `owner` but commitment `except_id`, as the load model seen on `today`
-    /// reads it (owner, state, created, due, effort): the check every add and renegotiate makes.
-    /// Commitments made by `today` with the same due date come summed into one, with id 0;
-    /// they load the calendar alike (schema 4 keeps those sums in open_work).
-    std::vector<CommitmentFacts> open_load(const std::string& owner, Date today,
-                                           std::int64_t except_id = 0);
+    /// The open work of `owner` but commitment `except_id`, as the schedule reads it (id, due
+    /// date, remaining effort): the check every add and renegotiate makes.
+    std::vector<QueuedWork> open_queue(const std::string& owner, std::int64_t except_id = 0);
     /// The open commitments, in id order, with what the load and flag rules read: the facts
     /// but the client (left empty; scope_items as for_each_fact).
     void for_each_open(const std::function<void(const CommitmentFacts&)>& visit);
@@ -162,8 +160,6 @@ class Ledger {
   private:
     void open(const std::filesystem::path& path, const std::string& filename, int flags,
               OpenMode mode, int busy_timeout_ms);
-    std::vector<CommitmentFacts> open_load_rows(const std::string& owner, Date today,
-                                                std::int64_t except_id);
     /// Runs a SELECT of the facts' columns (?1 bound to `owner` when given) and visits each row.
     void visit_facts(const std::string& sql, const std::optional<std::string>& owner,
                      const std::function<void(const CommitmentFacts&)>& visit);

@@ -6,7 +6,7 @@
 #include "kept/calibration.hpp"
 #include "kept/capacity.hpp"
 #include "kept/flags.hpp"
-#include "kept/load.hpp"
+#include "kept/schedule.hpp"
 #include "kept/reliability.hpp"
 
 #include <map>
@@ -74,15 +74,8 @@ class ReportBuilder {
     CommitmentFacts* late_subject_slot(std::int64_t id);
     /// What the load rules keep of an open commitment: the rules of one commitment alone
     /// (overdue, creep, chronic) have run when it was fed.
-    struct OpenWork {
-        std::int64_t id = 0;
-        Date created{};
-        Date due{};
-        Minutes effort = 0;
-    };
-
     void add_open_work(const CommitmentFacts& commitment);
-    void owner_rows(const std::string& owner, std::span<const OpenWork> open, Report& report) const;
+    void owner_rows(const std::string& owner, std::vector<QueuedWork> open, Report& report) const;
 
     const Config& config_;
     Date today_;
@@ -91,7 +84,7 @@ class ReportBuilder {
     std::vector<LateRenegotiation> late_;
     std::vector<std::int64_t> late_ids_;                         // sorted, without repeats
     std::vector<CommitmentFacts> late_subjects_;                 // of late_ids_, in the same order
-    std::map<std::string, std::vector<OpenWork>> open_by_owner_; // by name
+    std::map<std::string, std::vector<QueuedWork>> open_by_owner_; // by name
     std::vector<Flag> flags_;        // overdue, creep, chronic: found as commitments come
     std::int64_t open_expected_ = 0; // open commitments the tallies count, when fed any
     Reliability reliability_;

@@ -1,4 +1,3 @@
-#include "cli/calibrated_due.hpp"
 #include "cli/command.hpp"
 #include "cli/promise_check.hpp"
 #include "cli/views.hpp"
@@ -27,19 +26,6 @@ struct AddOptions {
     bool strict = false;
 };
 
-// The facts of the commitment `request` would create.
-CommitmentFacts facts_of(const NewCommitment& request, Date today) {
-    CommitmentFacts f;
-    f.owner = request.owner;
-    f.client = request.client;
-    f.client_kind = request.client_kind;
-    f.created = today;
-    f.due = f.original_due = request.due;
-    f.effort = f.original_effort = request.effort;
-    f.scope_items = static_cast<int>(request.scope.size());
-    return f;
-}
-
 int run_add(Context& context, const AddOptions& o) {
     Format format = context.format();
     const Config& config = context.config();
@@ -65,40 +51,30 @@ int run_add(Context& context, const AddOptions& o) {
 
     Ledger ledger = context.open_ledger(OpenMode::write);
     Commitment added;
-    std::optional<std::string> warning;
+    std::vector<std::string> warnings;
     std::optional<PromisedDue> promised;
     ledger.write([&] {
         if (auto_due) {
             check_text("--owner", request.owner);
-            promised = promised_due(context, ledger, request.owner, request.effort, today,
+            promised = promised_due(context, &ledger, request.owner, request.effort, today,
                                     config.report.confidence);
-            if (!promised->capacity.due) {
-                throw BadValue(fmt::format("--due auto: no due date within two years fits: {}",
-                                           why_no_date(promised->capacity, request.owner)));
-            }
-            request.due = promised->dates.at_confidence;
+            request.due = promised->due;
             event.payload = added_payload(request, today);
         }
-        CommitmentFacts after = facts_of(request, today);
-        warning = overload_warning(context, ledger, nullptr, after, o.strict || config.strict);
         added = ledger.append(event);
+        warnings = promise_warnings(context, ledger, nullptr, added, o.strict || config.strict);
     });
 
-    if (warning) {
-        context.err() << "kept: warning: " << *warning << '\n';
+    for (const auto& warning : warnings) {
+        context.err() << "kept: warning: " << warning << '\n';
     }
     if (format != Format::table) {
         print_commitment(context, format, added);
         return 0;
     }
-    if (auto_due && !o.quiet && promised->dates.calibrated) {
+    if (auto_due && !o.quiet) {
         context.out() << fmt::format("due auto: {} ({})\n", format_date(added.due),
                                      promised_due_note(*promised));
-    } else if (auto_due && !o.quiet) {
-        context.out() << fmt::format("due auto: {} is the earliest date {} can carry {} without "
-                                     "overload\n",
-                                     format_date(added.due), added.owner,
-                                     format_hours(added.effort));
     }
     if (o.quiet) {
         context.out() << added.id << '\n';
@@ -121,7 +97,7 @@ Run attach_add(CLI::App& sub) {
     sub.add_option("--owner", o->owner, "The one accountable person (default: you)");
     sub.add_option("--due", o->due,
                    "Due date: YYYY-MM-DD, today, tomorrow, +3d, +2w, fri, eow, eom, or auto (the "
-                   "earliest date the owner's free capacity carries the effort)")
+                   "earliest date the owner's schedule keeps with [report] confidence)")
         ->required();
     sub.add_option("--effort", o->effort, "Effort estimate: 90m, 6h, 1.5d, 1w (bare number: hours)")
         ->required();
@@ -133,7 +109,7 @@ Run attach_add(CLI::App& sub) {
         ->allow_extra_args(false);
     sub.add_flag("-q,--quiet", o->quiet, "Print only the new id");
     sub.add_flag("--strict", o->strict,
-                 "Refuse (exit 65) instead of warning when the owner would be overloaded");
+                 "Refuse (exit 65) instead of warning when the promise makes a commitment late");
     return [o](Context& context) { return run_add(context, *o); };
 }
 

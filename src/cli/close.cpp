@@ -18,6 +18,7 @@ struct CloseOptions {
     bool dropped = false;
     std::string on;
     std::string reason;
+    std::string spent;
 };
 
 int run_close(Context& context, const CloseOptions& o) {
@@ -32,13 +33,17 @@ int run_close(Context& context, const CloseOptions& o) {
     if (!o.reason.empty()) {
         check_text("--reason", o.reason);
     }
+    std::optional<Minutes> spent;
+    if (!o.spent.empty()) {
+        spent = parse_effort(o.spent, context.config().effort_units(), "--spent");
+    }
 
     Ledger ledger = context.open_ledger(OpenMode::write);
     Commitment after;
     ledger.write([&] {
         Commitment current = require_commitment(ledger, id);
         Event event = context.draft_event(EventKind::closed, current.uuid);
-        event.payload = closed_payload(current, outcome, on, today);
+        event.payload = closed_payload(current, outcome, on, today, spent);
         if (!o.reason.empty()) {
             event.reason = o.reason;
         }
@@ -92,6 +97,10 @@ Run attach_close(CLI::App& sub) {
     sub.add_flag("--dropped", o->dropped, "It was dropped");
     sub.add_option("--on", o->on, "The day it ended (default: today)");
     sub.add_option("--reason", o->reason, "Why, or a note");
+    sub.add_option("--spent", o->spent,
+                   "With --delivered: the effort it really took (90m, 6h, 1.5d); the schedule "
+                   "learns the owner's accuracy from it (default: the last agreed effort)")
+        ->type_name("EFFORT");
     return [o](Context& context) { return run_close(context, *o); };
 }
 

@@ -44,6 +44,7 @@ Run attach_rebuild(CLI::App& sub);
 Run attach_report(CLI::App& sub);
 Run attach_check(CLI::App& sub);
 Run attach_when(CLI::App& sub);
+Run attach_forecast(CLI::App& sub);
 Run attach_export(CLI::App& sub);
 Run attach_import(CLI::App& sub);
 

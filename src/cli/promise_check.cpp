@@ -2,6 +2,8 @@
 
 #include "kept/error.hpp"
 
+#include <array>
+#include <charconv>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -9,63 +11,195 @@ namespace kept::cli {
 
 namespace {
 
-std::string load_text(const WeekLoad& w) {
-    auto u = w.utilization();
-    return fmt::format("{} of {} ({})", format_hours(std::llround(w.load_minutes)),
-                       format_hours(std::llround(w.capacity_minutes)),
-                       u ? fmt::format("{:.0f}%", *u) : std::string("no capacity"));
+std::string plural(long long count, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", count, count == 1 ? one : many);
+}
+
+std::string hours_text(double minutes) {
+    return format_hours(std::llround(minutes));
+}
+
+std::string late_text(const std::optional<int>& slack) {
+    return slack ? plural(-*slack, "working day", "working days") : std::string("ever");
+}
+
+// Why the owner cannot work on `day`, or nullopt when they can.
+std::optional<std::string> day_off_note(const MemberCalendar& calendar, const std::string& owner,
+                                        const WorkWeek& workweek, Date day) {
+    if (calendar.available(day)) {
+        return std::nullopt;
+    }
+    if (!workweek.contains(day)) {
+        return fmt::format("a {}, not a working day", weekday_name(day));
+    }
+    if (calendar.away(day)) {
+        return fmt::format("inside {}'s time off", owner);
+    }
+    return std::string("a holiday");
+}
+
+std::vector<Projection> schedule_of(Ledger* ledger, const CapacityLine& line,
+                                    const std::string& owner, std::int64_t except_id = 0) {
+    return project(line, ledger ? ledger->open_queue(owner, except_id) : std::vector<QueuedWork>{});
 }
 
 } // namespace
 
-WhenAnswer realistic_due(Context& context, Ledger& ledger, const std::string& owner, Minutes effort,
-                         Date from, std::int64_t except_id) {
-    const Config& config = context.config();
-    auto open = ledger.open_load(owner, context.today(), except_id);
-    return earliest_due(member_calendar(config, owner), open, effort, from, context.today(),
-                        config.report.overload_ratio);
+int parse_confidence(const std::string& text, int fallback) {
+    if (text.empty()) {
+        return fallback;
+    }
+    int value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value < 50 || value > 99) {
+        throw BadValue(
+            fmt::format("--confidence: \"{}\" is not a whole number from 50 to 99", text));
+    }
+    return value;
 }
 
-std::string why_no_date(const WhenAnswer& answer, const std::string& owner) {
-    if (answer.no_capacity) {
-        return fmt::format("{} has no capacity (0 hours a week, or no working days)", owner);
+AccuracyRatios accuracy_of(Ledger& ledger, const std::string& owner) {
+    AccuracyHistory history;
+    auto add = [&](const CommitmentFacts& c) { history.add(c); };
+    ledger.for_each_delivered(owner, add);
+    if (history.samples(owner) < evidence_min_samples) {
+        history = AccuracyHistory();
+        ledger.for_each_delivered(std::nullopt, add); // the team's, to borrow
     }
-    if (answer.blocked_by) {
-        return fmt::format("{} is already at {} in {}, and the work would add to it; try "
-                           "kept when --from {}",
-                           owner, load_text(*answer.blocked_by),
-                           format_iso_week(answer.blocked_by->week),
-                           format_date(*answer.retry_from));
-    }
-    return fmt::format("{}'s free capacity cannot carry it within {} days", owner,
-                       when_search_days);
+    return history.for_owner(owner);
 }
 
-std::optional<std::string> overload_warning(Context& context, Ledger& ledger,
-                                            const CommitmentFacts* before,
-                                            const CommitmentFacts& after, bool strict) {
+PromisedDue promised_due(Context& context, Ledger* ledger, const std::string& owner,
+                         Minutes effort, Date from, int confidence) {
     const Config& config = context.config();
-    Date today = context.today();
-    auto others = ledger.open_load(after.owner, today, after.id);
+    MemberCalendar calendar = member_calendar(config, owner);
+    CapacityLine line(calendar, context.today());
+    std::vector<Projection> schedule = schedule_of(ledger, line, owner);
+    PromisedDue out;
+    out.confidence = confidence;
+    out.no_capacity = !calendar.has_capacity();
+    for (const Projection& p : schedule) {
+        if (p.late()) {
+            out.already_late.push_back(p);
+        }
+    }
+    out.capacity_date = earliest_doable(line, schedule, effort, from);
+    if (!out.capacity_date) {
+        throw BadValue(
+            out.no_capacity
+                ? fmt::format("{} has no capacity (0 hours a week, or no working days): no due "
+                              "date can be kept",
+                              owner)
+                : fmt::format("{}'s capacity cannot carry {} by {}", owner,
+                              format_hours(effort), format_date(last_calendar_day())));
+    }
+    out.ratios = ledger ? accuracy_of(*ledger, owner) : AccuracyRatios{prior_ratios()};
+    MonteCarlo trials(line, schedule, out.ratios, owner);
+    out.trials = trials.trials();
+    const std::array<int, 3> percents = {50, confidence, 90};
+    auto dates = trials.confident_dates(effort, from, *out.capacity_date, percents);
+    out.p50 = dates.at[0].value_or(*out.capacity_date);
+    out.due = dates.at[1].value_or(*out.capacity_date);
+    out.p90 = dates.at[2].value_or(*out.capacity_date);
+    return out;
+}
+
+std::string promised_due_note(const PromisedDue& due) {
+    std::string source;
+    switch (due.ratios.source) {
+    case RatioSource::owner:
+        source = fmt::format("the owner's {} delivered commitments", due.ratios.samples);
+        break;
+    case RatioSource::team:
+        source = fmt::format("the team's {} delivered commitments", due.ratios.samples);
+        break;
+    case RatioSource::prior:
+        source = "the prior (fewer than 5 delivered commitments in the team)";
+        break;
+    }
+    return fmt::format("{}% confidence from {}; 50%: {}, 90%: {}; the schedule alone: {}",
+                       due.confidence, source, format_date(due.p50), format_date(due.p90),
+                       format_date(*due.capacity_date));
+}
+
+std::vector<std::string> already_late_lines(const PromisedDue& due, std::size_t limit) {
+    std::vector<std::string> out;
+    for (const Projection& p : due.already_late) {
+        if (out.size() == limit) {
+            out.push_back(fmt::format("and {} more", due.already_late.size() - limit));
+            break;
+        }
+        out.push_back(fmt::format("#{} due {} finishes {}", p.work.id, format_date(p.work.due),
+                                  p.finish ? format_date(*p.finish) : std::string("never")));
+    }
+    return out;
+}
+
+std::vector<std::string> promise_warnings(Context& context, Ledger& ledger,
+                                          const Commitment* before, const Commitment& after,
+                                          bool strict) {
+    const Config& config = context.config();
+    const Date today = context.today();
     MemberCalendar calendar = member_calendar(config, after.owner);
-    const CommitmentFacts* same_owner =
-        before != nullptr && before->owner == after.owner ? before : nullptr;
-    auto hit =
-        overload_caused(calendar, others, same_owner, &after, today, config.report.overload_ratio);
-    if (!hit) {
-        return std::nullopt;
+    CapacityLine line(calendar, today);
+    std::vector<QueuedWork> others = ledger.open_queue(after.owner, after.id);
+    std::vector<QueuedWork> was = others;
+    if (before != nullptr && before->is_open() && before->owner == after.owner) {
+        was.push_back({before->id, before->due, before->effort});
     }
-    WhenAnswer realistic =
-        earliest_due(calendar, others, after.effort, today, today, config.report.overload_ratio);
-    std::string message =
-        fmt::format("this puts {} at {} in {}; earliest realistic due date: {}", after.owner,
-                    load_text(hit->week), format_iso_week(hit->week.week),
-                    realistic.due ? format_date(*realistic.due)
-                                  : fmt::format("none ({})", why_no_date(realistic, after.owner)));
-    if (strict) {
-        throw BadValue(message + " (refused: strict mode; nothing was written)");
+    std::vector<QueuedWork> now = others;
+    if (after.is_open()) {
+        now.push_back({after.id, after.due, after.effort});
     }
-    return message;
+    std::vector<Harm> harms = harms_of_change(line, std::move(was), std::move(now), after.id);
+
+    std::vector<std::string> lateness;
+    constexpr std::size_t most = 5;
+    for (const Harm& h : harms) {
+        const Projection& p = h.after;
+        auto slack = slack_days(p, calendar);
+        if (h.subject) {
+            auto doable = earliest_doable(line, project(line, others), after.effort, today);
+            lateness.push_back(fmt::format(
+                "{} cannot finish #{} \"{}\" by {}: {} of work, {} of capacity until then; "
+                "earliest doable: {}",
+                after.owner, after.id, after.title, format_date(after.due), hours_text(p.through()),
+                hours_text(line.through(after.due)),
+                doable ? format_date(*doable) : std::string("none (no capacity)")));
+            continue;
+        }
+        if (lateness.size() == most) {
+            lateness.push_back(fmt::format("and {} more commitments of {} finish later than they "
+                                           "did",
+                                           harms.size() - most, after.owner));
+            break;
+        }
+        auto other = ledger.find(p.work.id);
+        std::string who = other ? fmt::format("#{} ({})", p.work.id, other->client)
+                                : fmt::format("#{}", p.work.id);
+        bool was_late = h.finish_before && *h.finish_before > p.work.due;
+        if (was_late) {
+            Projection earlier = p;
+            earlier.finish = h.finish_before;
+            lateness.push_back(fmt::format("this makes {} later: {} late instead of {}", who,
+                                           late_text(slack),
+                                           late_text(slack_days(earlier, calendar))));
+        } else {
+            lateness.push_back(fmt::format("this makes {} late by {}", who, late_text(slack)));
+        }
+    }
+    if (strict && !lateness.empty()) {
+        throw BadValue(fmt::format("{} (refused: strict mode; nothing was written)",
+                                   fmt::join(lateness, "; ")));
+    }
+    std::vector<std::string> out = std::move(lateness);
+    bool due_changed = before == nullptr || before->due != after.due || before->owner != after.owner;
+    if (after.is_open() && due_changed) {
+        if (auto note = day_off_note(calendar, after.owner, config.workweek, after.due)) {
+            out.push_back(fmt::format("due date {} is {}", format_date(after.due), *note));
+        }
+    }
+    return out;
 }
 
 } // namespace kept::cli

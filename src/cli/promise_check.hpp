@@ -1,30 +1,57 @@
 #pragma once
 
-// Promise only what is doable: the overload check of add and renegotiate, and the earliest
-// realistic due date that `kept when` and `kept add --due auto` print.
+// Promise only what is doable: the earliest doable and confident due dates that `kept when` and
+// `kept add --due auto` give, and the warnings (or, strict, refusals) of add and renegotiate. All
+// of it is the schedule's answer on the owner's open work as the ledger holds it.
 
 #include "cli/context.hpp"
-#include "kept/when.hpp"
+#include "kept/evidence.hpp"
+#include "kept/schedule.hpp"
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace kept::cli {
 
-/// The earliest realistic due date for `effort` minutes of `owner`'s work starting at `from`,
-/// given their open commitments other than `except_id`.
-WhenAnswer realistic_due(Context& context, Ledger& ledger, const std::string& owner, Minutes effort,
-                         Date from, std::int64_t except_id = 0);
+/// Parses --confidence (a whole number from 50 to 99); `fallback` when empty. Throws BadValue.
+int parse_confidence(const std::string& text, int fallback);
 
-/// Why realistic_due found no date, as a clause: "2026-W48 is already at 46.0h of 40.0h for
-/// alice; try --from 2026-11-30".
-std::string why_no_date(const WhenAnswer& answer, const std::string& owner);
+/// The accuracy ratios `owner`'s Monte Carlo draws from: their own, the team's, or the prior.
+AccuracyRatios accuracy_of(Ledger& ledger, const std::string& owner);
 
-/// Checks whether replacing `before` (null for a new commitment) by `after` pushes after's owner
-/// over capacity × overload_ratio in a week, or further over it. Returns the warning to print
-/// once the change is written; with `strict`, throws BadValue with it instead.
-std::optional<std::string> overload_warning(Context& context, Ledger& ledger,
-                                            const CommitmentFacts* before,
-                                            const CommitmentFacts& after, bool strict);
+/// What `kept when` answers for new work.
+struct PromisedDue {
+    bool no_capacity = false;
+    std::optional<Date> capacity_date; ///< the schedule's earliest doable date
+    Date due{};                        ///< met with `confidence` percent (>= capacity_date)
+    Date p50{};
+    Date p90{};
+    int confidence = 80;
+    int trials = 0;
+    AccuracyRatios ratios;
+    std::vector<Projection> already_late; ///< the owner's commitments the schedule finishes late
+};
+
+/// The dates for `effort` minutes of `owner`'s work that cannot start before `from`. `ledger`
+/// may be null: no work yet. Throws BadValue when no date exists (no capacity at all).
+PromisedDue promised_due(Context& context, Ledger* ledger, const std::string& owner,
+                         Minutes effort, Date from, int confidence);
+
+/// How the date was reached, for people: "80% confidence from alice's 7 delivered commitments;
+/// 50%: D, 90%: D; the schedule alone: D".
+std::string promised_due_note(const PromisedDue& due);
+
+/// Lines naming the owner's work the schedule already finishes late ("#3 due 2026-12-02
+/// finishes 2026-12-04, 2 working days late"), at most `limit` of them.
+std::vector<std::string> already_late_lines(const PromisedDue& due, std::size_t limit = 5);
+
+/// The warnings for replacing `before` (null for a new commitment) by `after` (as written,
+/// with its id): each commitment the change makes late or later, and a due date on a day the
+/// owner does not work. With `strict`, a change that makes anything late throws BadValue
+/// instead (the caller's transaction rolls back).
+std::vector<std::string> promise_warnings(Context& context, Ledger& ledger,
+                                          const Commitment* before, const Commitment& after,
+                                          bool strict);
 
 } // namespace kept::cli

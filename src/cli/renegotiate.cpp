@@ -48,24 +48,20 @@ int run_renegotiate(Context& context, const RenegotiateOptions& o) {
     Ledger ledger = context.open_ledger(OpenMode::write);
     Commitment after;
     nlohmann::json payload;
-    std::optional<std::string> warning;
+    std::vector<std::string> warnings;
     ledger.write([&] {
         Commitment current = require_commitment(ledger, id);
         Event event = context.draft_event(EventKind::renegotiated, current.uuid);
         event.payload = payload = renegotiated_payload(current, request, today);
         event.reason = o.reason;
+        after = ledger.append(event);
         if (payload.contains("due") || payload.contains("effort_minutes") ||
             payload.contains("owner")) {
-            Commitment next = current;
-            apply_event(next, event);
-            CommitmentFacts before = facts_of(current);
-            warning = overload_warning(context, ledger, &before, facts_of(next),
-                                       o.strict || config.strict);
+            warnings = promise_warnings(context, ledger, &current, after, o.strict || config.strict);
         }
-        after = ledger.append(event);
     });
-    if (warning) {
-        context.err() << "kept: warning: " << *warning << '\n';
+    for (const auto& warning : warnings) {
+        context.err() << "kept: warning: " << warning << '\n';
     }
     if (format != Format::table) {
         print_commitment(context, format, after);
@@ -94,7 +90,7 @@ Run attach_renegotiate(CLI::App& sub) {
     sub.add_option("--reason", o->reason, "Why (required)")->required();
     sub.add_option("--requested-by", o->requested_by, "Who asked for the change: client or team");
     sub.add_flag("--strict", o->strict,
-                 "Refuse (exit 65) instead of warning when the change overloads the owner");
+                 "Refuse (exit 65) instead of warning when the change makes a commitment late");
     return [o](Context& context) { return run_renegotiate(context, *o); };
 }
 

@@ -84,6 +84,7 @@ std::vector<Json> load_records(const Report& report) {
             {"owner", cell.owner},
             {"week", format_iso_week(cell.load.week)},
             {"load_hours", rounded(hours(cell.load.load_minutes), 2)},
+            {"late_hours", rounded(hours(cell.load.late_minutes), 2)},
             {"capacity_hours", rounded(hours(cell.load.capacity_minutes), 2)},
             {"utilization", number_or_null(cell.load.utilization(), 1)},
         });
@@ -92,8 +93,8 @@ std::vector<Json> load_records(const Report& report) {
 }
 
 const std::vector<std::string>& load_fields() {
-    static const std::vector<std::string> fields = {"owner", "week", "load_hours", "capacity_hours",
-                                                    "utilization"};
+    static const std::vector<std::string> fields = {"owner", "week", "load_hours", "late_hours",
+                                                    "capacity_hours", "utilization"};
     return fields;
 }
 
@@ -109,15 +110,21 @@ TextTable load_table(const Report& report) {
         if (table.rows.empty() || table.rows.back().front().text != cell.owner) {
             table.rows.push_back({{cell.owner}});
         }
+        // The percent of the week's capacity the schedule fills; "+N late" the hours of it that
+        // finish after their due dates.
         const WeekLoad& w = cell.load;
-        bool over = w.load_minutes > w.capacity_minutes * report.overload_ratio + load_epsilon;
-        bool full = w.load_minutes > w.capacity_minutes + load_epsilon;
-        std::string text = w.utilization() ? percent_cell(w.utilization())
-                           : w.load_minutes > load_epsilon
-                               ? format_hours(std::llround(w.load_minutes)) + "/0"
-                               : std::string("-");
+        bool over = w.overloaded(report.overload_ratio);
+        bool late = w.late_minutes > schedule_epsilon;
+        std::string text = w.utilization() ? percent_cell(w.utilization()) : std::string("-");
+        if (late) {
+            text += fmt::format(" ({}h late)", std::llround(hours(w.late_minutes)));
+        }
         table.rows.back().push_back(
-            {text, over ? Style::red : (full ? Style::yellow : Style::plain)});
+            {text, over || late ? Style::red : (w.load_minutes + schedule_epsilon >=
+                                                        w.capacity_minutes &&
+                                                    w.capacity_minutes > 0.0
+                                                ? Style::yellow
+                                                : Style::plain)});
     }
     return table;
 }
@@ -240,6 +247,8 @@ const std::vector<std::string>& flag_fields() {
                                                     "days_overdue",
                                                     "days_late",
                                                     "days_left",
+                                                    "finish",
+                                                    "slack_days",
                                                     "effort_hours",
                                                     "original_effort_hours",
                                                     "effort_growth",
@@ -291,6 +300,10 @@ Json flag_record(const Flag& f) {
     whole("days_overdue", f.days_overdue);
     whole("days_late", f.days_late);
     whole("days_left", f.days_left);
+    if (f.kind == FlagKind::risk) {
+        record["finish"] = f.finish ? Json(format_date(*f.finish)) : Json(nullptr);
+    }
+    whole("slack_days", f.slack_days);
     number("effort_hours", f.effort_hours, 2);
     number("original_effort_hours", f.original_effort_hours, 2);
     number("effort_growth", f.effort_growth, 1);
@@ -384,7 +397,7 @@ void print_report(Context& context, Format format, const Report& report, Section
         }
     }
     if (section == Section::all || section == Section::load) {
-        print_section_title(context, "LOAD (percent of capacity per ISO week)");
+        print_section_title(context, "LOAD (percent of each ISO week's capacity the schedule fills)");
         if (report.load.empty()) {
             out << "no owners\n";
         } else {

@@ -1,11 +1,12 @@
-#include "cli/calibrated_due.hpp"
 #include "cli/command.hpp"
 #include "cli/output.hpp"
 #include "cli/promise_check.hpp"
+#include "kept/calibration.hpp"
 #include "kept/error.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cmath>
+#include <filesystem>
 #include <fmt/format.h>
 #include <memory>
 #include <ostream>
@@ -22,25 +23,31 @@ struct WhenOptions {
 };
 
 const std::vector<std::string>& when_fields() {
-    static const std::vector<std::string> fields = {"owner",
-                                                    "effort_hours",
-                                                    "from",
-                                                    "due",
-                                                    "peak_week",
-                                                    "peak_load_hours",
-                                                    "peak_capacity_hours",
-                                                    "peak_utilization",
-                                                    "capacity_date",
-                                                    "confidence",
-                                                    "p50",
-                                                    "p90",
-                                                    "calibrated",
-                                                    "trials",
-                                                    "samples",
-                                                    "median_ratio",
-                                                    "p80_ratio",
-                                                    "p90_ratio"};
+    static const std::vector<std::string> fields = {
+        "owner", "effort_hours", "from",    "due",        "capacity_date", "confidence",
+        "p50",   "p90",          "ratios",  "calibrated", "trials",        "samples",
+        "median_ratio", "p80_ratio", "p90_ratio", "already_late"};
     return fields;
+}
+
+double round2(double v) {
+    return std::round(v * 100.0) / 100.0;
+}
+
+nlohmann::ordered_json late_records(const PromisedDue& due, const Config& config,
+                                    const std::string& owner) {
+    MemberCalendar calendar = member_calendar(config, owner);
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const Projection& p : due.already_late) {
+        auto slack = slack_days(p, calendar);
+        out.push_back({{"id", p.work.id},
+                       {"due", format_date(p.work.due)},
+                       {"finish", p.finish ? nlohmann::ordered_json(format_date(*p.finish))
+                                           : nlohmann::ordered_json(nullptr)},
+                       {"slack_days", slack ? nlohmann::ordered_json(*slack)
+                                            : nlohmann::ordered_json(nullptr)}});
+    }
+    return out;
 }
 
 int run_when(Context& context, const WhenOptions& o) {
@@ -55,46 +62,42 @@ int run_when(Context& context, const WhenOptions& o) {
         throw BadValue(fmt::format("--from: \"{}\" is before today ({})", format_date(from),
                                    format_date(today)));
     }
-    Ledger ledger = context.open_ledger(OpenMode::read);
-    PromisedDue promised = promised_due(context, ledger, owner, effort, from, confidence);
-    const WhenAnswer& answer = promised.capacity;
-    if (!answer.due) {
-        throw BadValue(fmt::format("no due date within two years fits {} of work: {}",
-                                   format_hours(effort), why_no_date(answer, owner)));
+    // No ledger yet is no work yet: the answer is the owner's calendar alone.
+    std::optional<Ledger> ledger;
+    if (std::filesystem::exists(context.ledger_path())) {
+        ledger.emplace(context.open_ledger(OpenMode::read));
     }
+    PromisedDue promised =
+        promised_due(context, ledger ? &*ledger : nullptr, owner, effort, from, confidence);
     if (format == Format::table) {
-        context.out() << fmt::format("{} ({})\n", format_date(promised.dates.at_confidence),
+        context.out() << fmt::format("{} ({})\n", format_date(promised.due),
                                      promised_due_note(promised));
+        auto late = already_late_lines(promised);
+        if (!late.empty()) {
+            context.out() << fmt::format("{}'s work already late: {}\n", owner,
+                                         fmt::join(late, "; "));
+        }
         return 0;
     }
-    const WeekLoad& peak = *answer.peak;
-    auto round2 = [](double v) { return std::round(v * 100.0) / 100.0; };
-    auto u = peak.utilization();
-    const OwnerCalibration& history = promised.history;
-    auto ratio = [&](double v) { // null without any delivered commitment
-        return history.samples > 0 ? nlohmann::ordered_json(round2(v))
-                                   : nlohmann::ordered_json(nullptr);
-    };
+    const AccuracyRatios& ratios = promised.ratios;
+    auto ratio = [&](double p) { return round2(percentile(ratios.values, p)); };
     nlohmann::ordered_json record = {
         {"owner", owner},
         {"effort_hours", round2(static_cast<double>(effort) / 60.0)},
         {"from", format_date(from)},
-        {"due", format_date(promised.dates.at_confidence)},
-        {"peak_week", format_iso_week(peak.week)},
-        {"peak_load_hours", round2(peak.load_minutes / 60.0)},
-        {"peak_capacity_hours", round2(peak.capacity_minutes / 60.0)},
-        {"peak_utilization", u ? nlohmann::ordered_json(std::round(*u * 10.0) / 10.0)
-                               : nlohmann::ordered_json(nullptr)},
-        {"capacity_date", format_date(promised.dates.capacity)},
-        {"confidence", promised.dates.confidence},
-        {"p50", format_date(promised.dates.p50)},
-        {"p90", format_date(promised.dates.p90)},
-        {"calibrated", promised.dates.calibrated},
-        {"trials", promised.dates.trials},
-        {"samples", history.samples},
-        {"median_ratio", ratio(history.median)},
-        {"p80_ratio", ratio(history.p80)},
-        {"p90_ratio", ratio(history.p90)},
+        {"due", format_date(promised.due)},
+        {"capacity_date", format_date(*promised.capacity_date)},
+        {"confidence", promised.confidence},
+        {"p50", format_date(promised.p50)},
+        {"p90", format_date(promised.p90)},
+        {"ratios", to_string(ratios.source)},
+        {"calibrated", ratios.source != RatioSource::prior},
+        {"trials", promised.trials},
+        {"samples", ratios.samples},
+        {"median_ratio", ratio(50)},
+        {"p80_ratio", ratio(80)},
+        {"p90_ratio", ratio(90)},
+        {"already_late", late_records(promised, config, owner)},
     };
     print_records(context, format, {record}, when_fields(), {});
     return 0;
@@ -104,11 +107,14 @@ int run_when(Context& context, const WhenOptions& o) {
 
 Run attach_when(CLI::App& sub) {
     auto o = std::make_shared<WhenOptions>();
-    sub.add_option("--owner", o->owner, "Whose capacity (default: you)");
+    sub.add_option("--owner", o->owner, "Whose schedule (default: you)");
     sub.add_option("--effort", o->effort, "Effort of the new work: 90m, 6h, 1.5d, 1w")->required();
-    sub.add_option("--from", o->from, "When the work can start (default today)")->type_name("DATE");
+    sub.add_option("--from", o->from,
+                   "The work cannot start before this day (default today); never makes the "
+                   "answer earlier")
+        ->type_name("DATE");
     sub.add_option("--confidence", o->confidence,
-                   "Percent chance the date is met, from the owner's delivered history: 50 to 99 "
+                   "Percent chance the date is met, from the owner's accuracy history: 50 to 99 "
                    "(default [report] confidence, 80)")
         ->type_name("P");
     return [o](Context& context) { return run_when(context, *o); };

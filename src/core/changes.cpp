@@ -168,7 +168,8 @@ nlohmann::json renegotiated_payload(const Commitment& c, const Renegotiation& r,
     return payload;
 }
 
-nlohmann::json closed_payload(const Commitment& c, State outcome, Date on, Date today) {
+nlohmann::json closed_payload(const Commitment& c, State outcome, Date on, Date today,
+                              std::optional<Minutes> spent) {
     require_open(c, "reopen it first to close it again");
     if (on < c.created) {
         throw BadValue(fmt::format("--on: \"{}\" is before the commitment was made ({})",
@@ -177,7 +178,15 @@ nlohmann::json closed_payload(const Commitment& c, State outcome, Date on, Date 
     if (on > today) {
         throw BadValue(fmt::format("--on: \"{}\" is in the future", format_date(on)));
     }
-    return {{"state", change(to_string(State::open), to_string(outcome))}, {"on", format_date(on)}};
+    nlohmann::json payload = {{"state", change(to_string(State::open), to_string(outcome))},
+                              {"on", format_date(on)}};
+    if (spent) {
+        if (outcome != State::delivered) {
+            throw BadValue("--spent: only a delivered commitment records the effort spent");
+        }
+        payload["spent_minutes"] = *spent;
+    }
+    return payload;
 }
 
 nlohmann::json reopened_payload(const Commitment& c) {

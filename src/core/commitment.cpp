@@ -119,10 +119,15 @@ void apply_event(Commitment& c, const Event& e) {
         case EventKind::closed:
             c.state = parse_state(e.payload.at("state").at("after").get<std::string>());
             c.closed = date_at(e.payload, "on");
+            c.spent.reset();
+            if (auto spent = e.payload.find("spent_minutes"); spent != e.payload.end()) {
+                c.spent = spent->get<Minutes>();
+            }
             break;
         case EventKind::reopened:
             c.state = State::open;
             c.closed.reset();
+            c.spent.reset();
             break;
         }
     } catch (const nlohmann::json::exception& error) {

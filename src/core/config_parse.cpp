@@ -137,6 +137,8 @@ void ConfigParser::read_team(const toml::key& key, const toml::node& node) {
         config_.default_hours_per_week = number(node, name, {0, true, 168, "from 0 to 168"});
     } else if (key == "strict") {
         config_.strict = boolean(node, name);
+    } else if (key == "holidays") {
+        config_.holidays = dates(node, name);
     } else {
         unknown_key(key, "team");
     }

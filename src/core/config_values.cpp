@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -192,6 +193,22 @@ const toml::table& table_named(const toml::node& node, std::string_view kind,
                                         kind, name, describe(node)));
     }
     return *table;
+}
+
+std::vector<Date> dates(const toml::node& node, const std::string& name) {
+    const auto* array = node.as_array();
+    if (!array) {
+        fail(node.source(), fmt::format("{} must be an array of dates such as [2026-12-25, "
+                                        "2027-01-01], not {}",
+                                        name, describe(node)));
+    }
+    std::vector<Date> out;
+    for (std::size_t i = 0; i < array->size(); ++i) {
+        out.push_back(date(*array->get(i), fmt::format("{}[{}]", name, i)));
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
 }
 
 } // namespace kept::config_values

@@ -43,6 +43,8 @@ bool boolean(const toml::node& node, std::string_view name);
 Date date(const toml::node& node, std::string_view name);
 WorkWeek workdays(const toml::node& node);
 std::vector<AwayPeriod> away_periods(const toml::node& node, const std::string& name);
+/// An array of dates such as [2026-12-25, 2027-01-01], sorted and without repeats.
+std::vector<Date> dates(const toml::node& node, const std::string& name);
 ClientKind client_kind(const toml::node& node, std::string_view name);
 // The node as the table [kind.name].
 const toml::table& table_named(const toml::node& node, std::string_view kind,

@@ -138,6 +138,16 @@ std::optional<Date> parse_iso_date(std::string_view text) {
     return Date{days{era * 146097 + day_of_era - 719468}};
 }
 
+std::string_view weekday_name(Date day) {
+    static constexpr std::string_view names[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                 "Thursday", "Friday", "Saturday"};
+    return names[weekday{day}.c_encoding()];
+}
+
+std::string format_day(Date day) {
+    return std::string(weekday_name(day).substr(0, 3)) + " " + format_date(day);
+}
+
 std::optional<weekday> parse_weekday(std::string_view text) {
     static constexpr std::string_view names[] = {"sunday",   "monday", "tuesday", "wednesday",
                                                  "thursday", "friday", "saturday"};

@@ -31,6 +31,7 @@ CommitmentFacts facts_of(const Commitment& c) {
     f.closed = c.closed;
     f.effort = c.effort;
     f.original_effort = c.original_effort;
+    f.spent = c.spent;
     f.scope_items = static_cast<int>(c.scope.size());
     f.scope_added = c.scope_added;
     f.scope_dropped = c.scope_dropped;

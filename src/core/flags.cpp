@@ -11,6 +11,33 @@ namespace kept {
 
 namespace {
 
+// The one table of flag kinds. Its order is DESIGN.md's; within one severity the report lists
+// kinds in display order.
+constexpr std::array<FlagKindInfo, 8> table = {{
+    {FlagKind::overload, "overload", Severity::high,
+     "week, load_hours, capacity_hours, utilization",
+     "by the end of a week, the owner's work due by then exceeds overload_ratio x the capacity "
+     "from today through then"},
+    {FlagKind::creep, "creep", Severity::medium,
+     "due, original_due, effort_hours, original_effort_hours, effort_growth, schedule_growth, "
+     "scope_added",
+     "effort or scope grew past creep_ratio or creep_items, the due date moved less"},
+    {FlagKind::late, "late", Severity::medium, "due, due_in_force, renegotiated_on, days_late",
+     "renegotiated after the due date then in force (in the last 7 days)"},
+    {FlagKind::chronic, "chronic", Severity::low, "renegotiations, late_renegotiations",
+     "renegotiated at least chronic_renegotiations times"},
+    {FlagKind::overdue, "overdue", Severity::high, "due, days_overdue, effort_hours",
+     "open and past its due date"},
+    {FlagKind::risk, "risk", Severity::high,
+     "due, days_left, finish, slack_days, load_hours, capacity_hours, utilization",
+     "the schedule finishes it after its due date"},
+    {FlagKind::internal_neglect, "internal-neglect", Severity::medium,
+     "internal_on_time, external_on_time, gap_points, internal_delivered, external_delivered",
+     "internal on-time rate trails external by more than neglect_points"},
+    {FlagKind::conflict, "conflict", Severity::medium, "",
+     "changed concurrently on two replicas"},
+}};
+
 constexpr std::array kinds = {FlagKind::overload,         FlagKind::creep,   FlagKind::late,
                               FlagKind::chronic,          FlagKind::overdue, FlagKind::risk,
                               FlagKind::internal_neglect, FlagKind::conflict};
@@ -61,26 +88,17 @@ std::string plural(long long count, std::string_view one, std::string_view many)
 
 } // namespace
 
+std::span<const FlagKindInfo> flag_kind_table() {
+    return table;
+}
+
+const FlagKindInfo& info_of(FlagKind kind) {
+    return *std::find_if(table.begin(), table.end(),
+                         [&](const FlagKindInfo& row) { return row.kind == kind; });
+}
+
 std::string_view to_string(FlagKind kind) {
-    switch (kind) {
-    case FlagKind::overload:
-        return "overload";
-    case FlagKind::creep:
-        return "creep";
-    case FlagKind::late:
-        return "late";
-    case FlagKind::chronic:
-        return "chronic";
-    case FlagKind::overdue:
-        return "overdue";
-    case FlagKind::risk:
-        return "risk";
-    case FlagKind::internal_neglect:
-        return "internal-neglect";
-    case FlagKind::conflict:
-        return "conflict";
-    }
-    return "";
+    return info_of(kind).name;
 }
 
 std::string_view to_string(Severity severity) {
@@ -123,20 +141,7 @@ std::vector<FlagKind> parse_flag_kinds(std::string_view text, std::string_view f
 }
 
 Severity severity_of(FlagKind kind) {
-    switch (kind) {
-    case FlagKind::overdue:
-    case FlagKind::overload:
-    case FlagKind::risk:
-        return Severity::high;
-    case FlagKind::late:
-    case FlagKind::creep:
-    case FlagKind::internal_neglect:
-    case FlagKind::conflict:
-        return Severity::medium;
-    case FlagKind::chronic:
-        return Severity::low;
-    }
-    return Severity::low;
+    return info_of(kind).severity;
 }
 
 void sort_flags(std::vector<Flag>& flags) {
@@ -284,6 +289,72 @@ std::optional<Flag> internal_neglect_flag(const Reliability& r, const ReportSett
                               "points apart; {} and {} delivered)",
                               *internal, *external, *flag.gap_points, r.internal.delivered,
                               r.external.delivered);
+    return flag;
+}
+
+std::optional<Flag> overload_flag(const std::string& owner, const WeekLoad& w,
+                                  std::span<const Projection> schedule, double ratio) {
+    if (!w.overloaded(ratio)) {
+        return std::nullopt;
+    }
+    Flag flag;
+    flag.kind = FlagKind::overload;
+    flag.severity = severity_of(flag.kind);
+    flag.owner = owner;
+    flag.week = w.week;
+    flag.load_hours = hours(w.due_minutes);
+    flag.capacity_hours = hours(w.capacity_through);
+    flag.utilization = w.due_utilization();
+    flag.magnitude = w.due_utilization().value_or(1e9);
+    for (const Projection& p : schedule) {
+        if (p.work.due > w.last) {
+            break;
+        }
+        if (p.late()) {
+            flag.commitments.push_back(p.work.id);
+        }
+    }
+    std::sort(flag.commitments.begin(), flag.commitments.end());
+    auto u = w.due_utilization();
+    flag.detail = fmt::format("{} of work due by {} for {} of capacity until then ({})",
+                              format_hours(std::llround(w.due_minutes)), format_date(w.last),
+                              format_hours(std::llround(w.capacity_through)),
+                              u ? fmt::format("{:.0f}%", *u) : std::string("no capacity"));
+    return flag;
+}
+
+std::optional<Flag> risk_flag(const std::string& owner, const Projection& p,
+                              const CapacityLine& line) {
+    const Date today = line.today();
+    if (!p.late() || p.work.due < today) {
+        return std::nullopt; // on time, or flagged overdue
+    }
+    Flag flag;
+    flag.kind = FlagKind::risk;
+    flag.severity = severity_of(flag.kind);
+    flag.owner = owner;
+    flag.commitments = {p.work.id};
+    int days_left = static_cast<int>((p.work.due - today).count());
+    double capacity = line.through(p.work.due);
+    flag.due = p.work.due;
+    flag.days_left = days_left;
+    flag.finish = p.finish;
+    flag.slack_days = slack_days(p, line.calendar());
+    flag.load_hours = hours(p.through());
+    flag.capacity_hours = hours(capacity);
+    flag.utilization = capacity > 0.0 ? std::optional<double>(100.0 * p.through() / capacity)
+                                      : std::nullopt;
+    flag.magnitude = flag.slack_days ? -*flag.slack_days : 1e9;
+    std::string when = days_left == 0 ? std::string("today")
+                                      : fmt::format("in {}", plural(days_left, "day", "days"));
+    std::string finish =
+        p.finish ? fmt::format("finishes {}, {} late", format_date(*p.finish),
+                               plural(-flag.slack_days.value_or(0), "working day", "working days"))
+                 : std::string("can never finish it (no capacity)");
+    flag.detail = fmt::format("due {} ({}): {} {}; {} of work until then, {} of capacity", 
+                              format_date(p.work.due), when, owner, finish,
+                              format_hours(std::llround(p.through())),
+                              format_hours(std::llround(capacity)));
     return flag;
 }
 

@@ -7,15 +7,6 @@
 
 namespace kept {
 
-namespace {
-
-std::string percent_text(const WeekLoad& w) {
-    auto u = w.utilization();
-    return u ? fmt::format("{:.0f}%", *u) : std::string("no capacity");
-}
-
-} // namespace
-
 ReportBuilder::ReportBuilder(const Config& config, Date today, int weeks,
                              std::vector<LateRenegotiation> late,
                              std::optional<std::string> only_owner)
@@ -67,7 +58,7 @@ void ReportBuilder::add_open_work(const CommitmentFacts& c) {
             flags_.push_back(std::move(*flag));
         }
     }
-    open_by_owner_[c.owner].push_back({c.id, c.created, c.due, c.effort});
+    open_by_owner_[c.owner].push_back({c.id, c.due, c.effort});
 }
 
 void ReportBuilder::add_tally(const ReliabilityTally& tally) {
@@ -111,76 +102,21 @@ CommitmentFacts* ReportBuilder::late_subject_slot(std::int64_t id) {
     return &late_subjects_[static_cast<std::size_t>(it - late_ids_.begin())];
 }
 
-void ReportBuilder::owner_rows(const std::string& owner, std::span<const OpenWork> open,
+void ReportBuilder::owner_rows(const std::string& owner, std::vector<QueuedWork> open,
                                Report& report) const {
-    const ReportSettings& settings = config_.report;
     MemberCalendar calendar = member_calendar(config_, owner);
-    Date horizon_end = monday_on_or_before(today_) + std::chrono::days{7 * weeks_ - 1};
-    Date last = std::max(horizon_end, today_ + std::chrono::days{settings.risk_days});
-    LoadGrid grid(calendar, today_, last);
-    std::vector<Spread> spreads;
-    spreads.reserve(open.size());
-    for (const auto& c : open) {
-        spreads.push_back(spread_of(c.effort, c.created, c.due, calendar, today_));
-        grid.add(spreads.back());
-    }
-
-    for (const WeekLoad& w : week_loads(grid, calendar, today_, weeks_)) {
+    CapacityLine line(calendar, today_);
+    std::vector<Projection> schedule = project(line, std::move(open));
+    for (const WeekLoad& w : week_loads(line, schedule, weeks_)) {
         report.load.push_back({owner, w});
-        if (w.load_minutes <= w.capacity_minutes * settings.overload_ratio + load_epsilon) {
-            continue;
+        if (auto flag = overload_flag(owner, w, schedule, config_.report.overload_ratio)) {
+            report.flags.push_back(std::move(*flag));
         }
-        Flag flag;
-        flag.kind = FlagKind::overload;
-        flag.severity = severity_of(flag.kind);
-        flag.owner = owner;
-        flag.week = w.week;
-        flag.load_hours = hours(w.load_minutes);
-        flag.capacity_hours = hours(w.capacity_minutes);
-        flag.utilization = w.utilization();
-        flag.magnitude = w.utilization().value_or(1e9);
-        for (std::size_t i = 0; i < open.size(); ++i) {
-            if (minutes_in(spreads[i], calendar, w.first, w.last) > load_epsilon) {
-                flag.commitments.push_back(open[i].id);
-            }
-        }
-        std::sort(flag.commitments.begin(), flag.commitments.end());
-        flag.detail = fmt::format("{} of {} ({})", format_hours(std::llround(w.load_minutes)),
-                                  format_hours(std::llround(w.capacity_minutes)), percent_text(w));
-        report.flags.push_back(std::move(flag));
     }
-
-    for (const auto& c : open) {
-        if (c.due < today_ || c.due > today_ + std::chrono::days{settings.risk_days}) {
-            continue;
+    for (const Projection& p : schedule) {
+        if (auto flag = risk_flag(owner, p, line)) {
+            report.flags.push_back(std::move(*flag));
         }
-        WeekLoad until_due;
-        until_due.first = today_;
-        until_due.last = c.due;
-        until_due.load_minutes = grid.sum(today_, c.due);
-        until_due.capacity_minutes = calendar.capacity_minutes(today_, c.due);
-        if (until_due.load_minutes <= until_due.capacity_minutes + load_epsilon) {
-            continue;
-        }
-        Flag flag;
-        flag.kind = FlagKind::risk;
-        flag.severity = severity_of(flag.kind);
-        flag.owner = owner;
-        flag.commitments = {c.id};
-        int days_left = static_cast<int>((c.due - today_).count());
-        flag.due = c.due;
-        flag.days_left = days_left;
-        flag.load_hours = hours(until_due.load_minutes);
-        flag.capacity_hours = hours(until_due.capacity_minutes);
-        flag.utilization = until_due.utilization();
-        flag.magnitude = until_due.utilization().value_or(1e9);
-        flag.detail = fmt::format(
-            "due {} ({}), {} has {} of work for {} of capacity until then ({})", format_date(c.due),
-            days_left == 0 ? std::string("today")
-                           : fmt::format("in {} day{}", days_left, days_left == 1 ? "" : "s"),
-            owner, format_hours(std::llround(until_due.load_minutes)),
-            format_hours(std::llround(until_due.capacity_minutes)), percent_text(until_due));
-        report.flags.push_back(std::move(flag));
     }
 }
 
@@ -212,8 +148,8 @@ Report ReportBuilder::build() {
     report.flags = std::move(flags_);
     report.flags.reserve(report.flags.size() + open_count + open_by_owner_.size() * weeks_ +
                          late_.size() + 1);
-    for (const auto& [owner, open] : open_by_owner_) {
-        owner_rows(owner, open, report);
+    for (auto& [owner, open] : open_by_owner_) {
+        owner_rows(owner, std::move(open), report);
     }
     for (const auto& l : late_) {
         const CommitmentFacts& subject = *late_subject_slot(l.commitment_id);

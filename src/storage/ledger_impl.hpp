@@ -27,8 +27,7 @@ struct Ledger::Impl {
     std::optional<SQLite::Statement> select_last_hash;
     std::optional<SQLite::Statement> select_commitment_id;
     std::optional<SQLite::Statement> select_event_by_uuid;
-    std::optional<RawStatement> select_open_load;
-    std::optional<RawStatement> select_open_work;
+    std::optional<RawStatement> select_open_queue;
 
     /// `filename` is what SQLite opens: the path, or a URI naming it.
     Impl(const std::filesystem::path& p, const std::string& filename, int flags, int timeout_ms);

@@ -55,6 +55,18 @@ CREATE INDEX commitments_by_owner ON commitments (owner, state, due, created, ef
     // date (open_work, kept by triggers): the overload check of an add reads those sums instead
     // of every open commitment of the owner (open_work.cpp).
     {4, [] { return reliability_tallies_schema() + open_work_schema(); }},
+    // Schema 5 keeps the effort a delivered commitment really took (close --spent), which the
+    // schedule's Monte Carlo learns each owner's accuracy from; the delivered index carries it.
+    {5,
+     [] {
+         return std::string(R"sql(
+ALTER TABLE commitments ADD COLUMN spent_minutes INTEGER;
+DROP INDEX commitments_delivered;
+CREATE INDEX commitments_delivered ON commitments
+    (owner, created, original_due, closed, effort_minutes, original_effort_minutes, spent_minutes)
+    WHERE state = 'delivered';
+)sql");
+     }},
 };
 
 static_assert(std::size(migrations) > 0 &&

@@ -57,57 +57,6 @@ CREATE TABLE open_work (
                        open_work_sums);
 }
 
-std::vector<CommitmentFacts> Ledger::open_load(const std::string& owner, Date today,
-                                               std::int64_t except_id) {
-    // The load model spreads a commitment's effort evenly from max(today, created) to its due
-    // date, so the commitments made by today with the same due date load the calendar as one
-    // with their summed effort: open_work holds those sums. A due date holding work made after
-    // today (a clock set back) sends the read to the commitments themselves.
-    try {
-        if (!impl_->db.tableExists("open_work")) {
-            return open_load_rows(owner, today, except_id); // an older ledger, read as it is
-        }
-        if (!impl_->select_open_work) {
-            impl_->select_open_work.emplace(impl_->db,
-                                            "SELECT due, effort_minutes, latest_created FROM "
-                                            "open_work WHERE owner = ?1 ORDER BY due");
-        }
-        std::string today_text = format_date(today);
-        RawStatement& q = *impl_->select_open_work;
-        q.reset();
-        q.bind(1, std::string_view(owner));
-        std::vector<CommitmentFacts> out;
-        while (q.step()) {
-            if (q.text(2) > today_text) {
-                return open_load_rows(owner, today, except_id);
-            }
-            CommitmentFacts& f = out.emplace_back();
-            f.owner = owner;
-            f.due = checked_date(q.text(0));
-            f.effort = q.int64(1);
-            f.created = today;
-        }
-        if (except_id != 0) {
-            // The commitment being changed is weighed in its new form by the caller.
-            RawStatement mine(impl_->db, "SELECT due, effort_minutes FROM commitments "
-                                         "WHERE id = ?1 AND owner = ?2 AND state = 'open'");
-            mine.bind(1, except_id);
-            mine.bind(2, std::string_view(owner));
-            if (mine.step()) {
-                Date due = checked_date(mine.text(0));
-                auto group = std::find_if(out.begin(), out.end(),
-                                          [&](const CommitmentFacts& f) { return f.due == due; });
-                if (group != out.end()) {
-                    group->effort -= mine.int64(1);
-                }
-            }
-        }
-        return out;
-    } catch (const SQLite::Exception& error) {
-        rethrow_storage_error(error, impl_->path);
-    }
-}
-
 std::int64_t Ledger::open_work_mismatches() {
     try {
         if (!impl_->db.tableExists("open_work")) {

@@ -104,9 +104,12 @@ void Ledger::for_each_delivered(const std::optional<std::string>& owner,
     // Schema 4's partial index commitments_delivered holds every column read here; without
     // being named, SQLite prefers the state index and a seek per row.
     bool indexed = impl_->has_index("commitments_delivered");
+    // A ledger older than schema 5, read as it is, has no spent effort.
+    bool spent = impl_->db.execAndGet("PRAGMA user_version").getInt() >= 5;
     std::string sql = fmt::format("SELECT owner, created, original_due, closed, effort_minutes, "
-                                  "original_effort_minutes FROM commitments {} "
+                                  "original_effort_minutes, {} FROM commitments {} "
                                   "WHERE state = 'delivered' AND closed IS NOT NULL",
+                                  spent ? "spent_minutes" : "NULL",
                                   indexed ? "INDEXED BY commitments_delivered" : "");
     if (owner) {
         sql += " AND owner = ?1";
@@ -123,6 +126,7 @@ void Ledger::for_each_delivered(const std::optional<std::string>& owner,
             f.closed = date_at(q, 3);
             f.effort = q.int64(4);
             f.original_effort = q.int64(5);
+            f.spent = q.is_null(6) ? std::nullopt : std::optional<Minutes>(q.int64(6));
             visit(f);
         }
     } catch (const SQLite::Exception& error) {
@@ -130,41 +134,30 @@ void Ledger::for_each_delivered(const std::optional<std::string>& owner,
     }
 }
 
-std::vector<CommitmentFacts> Ledger::open_load_rows(const std::string& owner, Date today,
-                                                    std::int64_t except_id) {
-    // open_load from the commitments themselves, for a ledger without open_work or a due date
-    // holding work made after today. commitments_by_owner (owner, state, due, created,
-    // effort_minutes) hands them over in due order: those made by today are summed per due date
-    // here, and only one date per due date is parsed (summing in SQL with GROUP BY cost twice
-    // as much as this loop). A commitment made after today is kept apart, with its own start.
+std::vector<QueuedWork> Ledger::open_queue(const std::string& owner, std::int64_t except_id) {
+    // commitments_by_owner holds every column read here (the id is its rowid).
     try {
-        if (!impl_->select_open_load) {
-            impl_->select_open_load.emplace(
-                impl_->db, "SELECT due, created, effort_minutes FROM commitments "
+        if (!impl_->select_open_queue) {
+            impl_->select_open_queue.emplace(
+                impl_->db, "SELECT id, due, effort_minutes FROM commitments "
                            "INDEXED BY commitments_by_owner "
-                           "WHERE owner = ?1 AND state = 'open' AND id <> ?2 ORDER BY due");
+                           "WHERE owner = ?1 AND state = 'open' AND id <> ?2");
         }
-        std::string today_text = format_date(today);
-        RawStatement& q = *impl_->select_open_load;
+        RawStatement& q = *impl_->select_open_queue;
         q.reset();
         q.bind(1, std::string_view(owner));
         q.bind(2, except_id);
-        std::vector<CommitmentFacts> out;
-        std::string group_due; // the due date of out.back(), as stored, when it is a sum
+        std::vector<QueuedWork> out;
+        std::string due_text;
+        Date due{};
         while (q.step()) {
-            std::string_view due = q.text(0);
-            std::string_view created = q.text(1);
-            bool made_by_today = created <= today_text;
-            if (made_by_today && !out.empty() && due == group_due) {
-                out.back().effort += q.int64(2);
-                continue;
+            // The index hands them over by due date: parse each date once.
+            std::string_view text = q.text(1);
+            if (out.empty() || text != due_text) {
+                due_text.assign(text);
+                due = date_at(q, 1);
             }
-            CommitmentFacts& f = out.emplace_back();
-            f.owner = owner;
-            f.due = date_at(q, 0);
-            f.created = made_by_today ? today : date_at(q, 1);
-            f.effort = q.int64(2);
-            group_due.assign(made_by_today ? due : std::string_view());
+            out.push_back({q.int64(0), due, q.int64(2)});
         }
         return out;
     } catch (const SQLite::Exception& error) {

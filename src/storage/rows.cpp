@@ -110,8 +110,8 @@ std::int64_t Ledger::Impl::save(const Commitment& c) {
                   "INSERT INTO commitments (id, uuid, title, client, client_kind, "
                   "owner, state, due, original_due, effort_minutes, original_effort_minutes, "
                   "scope, tags, created, closed, renegotiations, late_renegotiations, "
-                  "scope_added, scope_dropped, last_clock) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                  "scope_added, scope_dropped, last_clock, spent_minutes) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                   "ON CONFLICT (id) DO UPDATE SET uuid = excluded.uuid, "
                   "title = excluded.title, client = excluded.client, "
                   "client_kind = excluded.client_kind, owner = excluded.owner, "
@@ -123,7 +123,7 @@ std::int64_t Ledger::Impl::save(const Commitment& c) {
                   "closed = excluded.closed, renegotiations = excluded.renegotiations, "
                   "late_renegotiations = excluded.late_renegotiations, "
                   "scope_added = excluded.scope_added, scope_dropped = excluded.scope_dropped, "
-                  "last_clock = excluded.last_clock");
+                  "last_clock = excluded.last_clock, spent_minutes = excluded.spent_minutes");
     if (c.id == 0) {
         q.bind(1);
     } else {
@@ -152,6 +152,11 @@ std::int64_t Ledger::Impl::save(const Commitment& c) {
     q.bind(18, c.scope_added);
     q.bind(19, c.scope_dropped);
     q.bind(20, static_cast<std::int64_t>(c.last_clock));
+    if (c.spent) {
+        q.bind(21, static_cast<std::int64_t>(*c.spent));
+    } else {
+        q.bind(21);
+    }
     q.exec();
     q.reset();
     return c.id == 0 ? db.getLastInsertRowid() : c.id;

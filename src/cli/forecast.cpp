@@ -1,0 +1,185 @@
+#include "cli/command.hpp"
+#include "cli/output.hpp"
+#include "cli/promise_check.hpp"
+#include "kept/error.hpp"
+#include "kept/forecast.hpp"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <fmt/format.h>
+#include <map>
+#include <memory>
+
+namespace kept::cli {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+struct ForecastOptions {
+    std::string owner;
+    std::string client;
+    std::string weeks;
+    std::string confidence;
+};
+
+/// One line of the forecast, with the commitment it is about.
+struct Line {
+    const Commitment* commitment;
+    ForecastEntry entry;
+};
+
+const std::vector<std::string>& forecast_fields() {
+    static const std::vector<std::string> fields = {
+        "id",     "uuid",       "title",           "client", "client_kind", "owner",  "due",
+        "effort_hours", "finish", "slack_days", "on_time_percent", "status", "talk_by"};
+    return fields;
+}
+
+Json optional_date(const std::optional<Date>& day) {
+    return day ? Json(format_date(*day)) : Json(nullptr);
+}
+
+nlohmann::ordered_json record_of(const Line& line) {
+    const Commitment& c = *line.commitment;
+    const ForecastEntry& e = line.entry;
+    return {
+        {"id", c.id},
+        {"uuid", c.uuid},
+        {"title", c.title},
+        {"client", c.client},
+        {"client_kind", to_string(c.client_kind)},
+        {"owner", c.owner},
+        {"due", format_date(c.due)},
+        {"effort_hours", std::round(static_cast<double>(c.effort) / 60.0 * 100.0) / 100.0},
+        {"finish", optional_date(e.projection.finish)},
+        {"slack_days", e.slack ? Json(*e.slack) : Json(nullptr)},
+        {"on_time_percent", std::round(e.on_time_percent * 10.0) / 10.0},
+        {"status", to_string(e.status)},
+        {"talk_by", optional_date(e.talk_by)},
+    };
+}
+
+Style style_of(ForecastStatus status) {
+    switch (status) {
+    case ForecastStatus::will_miss:
+        return Style::red;
+    case ForecastStatus::at_risk:
+        return Style::yellow;
+    case ForecastStatus::on_track:
+        return Style::green;
+    }
+    return Style::plain;
+}
+
+TextTable table_of(const std::vector<Line>& lines) {
+    TextTable table;
+    table.headers = {"ID",     "OWNER",   "CLIENT", "DUE",     "FINISH",
+                     "SLACK",  "ON TIME", "STATUS", "TALK BY", "TITLE"};
+    table.right_aligned = {true, false, false, false, false, true, true};
+    for (const Line& line : lines) {
+        const Commitment& c = *line.commitment;
+        const ForecastEntry& e = line.entry;
+        Style style = style_of(e.status);
+        table.rows.push_back({
+            {fmt::format("#{}", c.id)},
+            {c.owner},
+            {c.client},
+            {format_date(c.due)},
+            {e.projection.finish ? format_date(*e.projection.finish) : std::string("never")},
+            {e.slack ? fmt::format("{:+}", *e.slack) : std::string("-")},
+            {fmt::format("{:.0f}%", e.on_time_percent)},
+            {std::string(to_string(e.status)), style},
+            {e.talk_by ? format_day(*e.talk_by) : std::string("-")},
+            {c.title},
+        });
+    }
+    return table;
+}
+
+int parse_forecast_weeks(const std::string& text) {
+    int weeks = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), weeks);
+    if (ec != std::errc() || end != text.data() + text.size() || weeks < 1 || weeks > 520) {
+        throw BadValue(fmt::format("--weeks: \"{}\" is not a number of weeks from 1 to 520", text));
+    }
+    return weeks;
+}
+
+int run_forecast(Context& context, const ForecastOptions& o) {
+    Format format = context.format();
+    const Config& config = context.config();
+    const Date today = context.today();
+    int confidence = parse_confidence(o.confidence, config.report.confidence);
+    std::optional<Date> due_by;
+    if (!o.weeks.empty()) {
+        int weeks = parse_forecast_weeks(o.weeks);
+        due_by = monday_on_or_before(today) + std::chrono::days{7 * weeks - 1};
+    }
+    Ledger ledger = context.open_ledger(OpenMode::read);
+    std::vector<Commitment> open;
+    std::map<std::string, std::vector<const Commitment*>> by_owner;
+    std::vector<Line> lines;
+    ledger.read([&] {
+        // An owner's whole queue decides each of their commitments' finish, whatever the
+        // filters show.
+        ListFilter filter;
+        filter.owner = o.owner.empty() ? std::nullopt : std::optional<std::string>(o.owner);
+        open = ledger.list(filter);
+        for (const Commitment& c : open) {
+            by_owner[c.owner].push_back(&c);
+        }
+        AccuracyHistory history;
+        ledger.for_each_delivered(std::nullopt, [&](const CommitmentFacts& c) { history.add(c); });
+        for (const auto& [owner, mine] : by_owner) {
+            MemberCalendar calendar = member_calendar(config, owner);
+            CapacityLine line(calendar, today);
+            std::vector<QueuedWork> queue;
+            std::map<std::int64_t, const Commitment*> by_id;
+            for (const Commitment* c : mine) {
+                queue.push_back({c->id, c->due, c->effort});
+                by_id.emplace(c->id, c);
+            }
+            std::vector<Projection> schedule = project(line, std::move(queue));
+            AccuracyRatios ratios = history.for_owner(owner);
+            for (ForecastEntry& e : forecast(line, schedule, ratios, owner, confidence)) {
+                const Commitment* c = by_id.at(e.projection.work.id);
+                if ((!o.client.empty() && c->client != o.client) || (due_by && c->due > *due_by)) {
+                    continue;
+                }
+                lines.push_back({c, std::move(e)});
+            }
+        }
+    });
+    std::sort(lines.begin(), lines.end(),
+              [](const Line& a, const Line& b) { return worse_than(a.entry, b.entry); });
+    std::vector<nlohmann::ordered_json> records;
+    if (format != Format::table) {
+        records.reserve(lines.size());
+        for (const Line& line : lines) {
+            records.push_back(record_of(line));
+        }
+    }
+    print_records(context, format, records, forecast_fields(),
+                  format == Format::table ? table_of(lines) : TextTable{});
+    return 0;
+}
+
+} // namespace
+
+Run attach_forecast(CLI::App& sub) {
+    auto o = std::make_shared<ForecastOptions>();
+    sub.add_option("--owner", o->owner, "Only this owner's commitments");
+    sub.add_option("--client", o->client, "Only this client's commitments");
+    sub.add_option("--weeks", o->weeks, "Only commitments due within this many weeks (1 to 520)")
+        ->type_name("N");
+    sub.add_option("--confidence", o->confidence,
+                   "Below this percent chance of being on time a commitment is at risk: 50 to 99 "
+                   "(default [report] confidence, 80)")
+        ->type_name("P");
+    return [o](Context& context) { return run_forecast(context, *o); };
+}
+
+} // namespace kept::cli

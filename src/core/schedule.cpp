@@ -1,0 +1,245 @@
+#include "kept/schedule.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <utility>
+
+namespace kept {
+
+namespace {
+
+constexpr std::chrono::days one_day{1};
+
+// Available days from today that hold `work` minutes at `per_day` minutes a day: the smallest
+// n with n * per_day >= work, computed so that through() agrees with it at the boundary.
+long long days_holding(double work, double per_day) {
+    auto n = static_cast<long long>(std::ceil((work - schedule_epsilon) / per_day));
+    while (n > 0 && static_cast<double>(n - 1) * per_day >= work - schedule_epsilon) {
+        --n;
+    }
+    while (static_cast<double>(n) * per_day < work - schedule_epsilon) {
+        ++n;
+    }
+    return n;
+}
+
+// Finish days for work amounts that only grow: each step searches from where the last ended.
+class FinishCursor {
+  public:
+    explicit FinishCursor(const CapacityLine& line) : line_(line) {}
+
+    std::optional<Date> finish(double work) {
+        const MemberCalendar& calendar = line_.calendar();
+        if (work <= schedule_epsilon) {
+            return line_.today();
+        }
+        if (!calendar.has_capacity()) {
+            return std::nullopt;
+        }
+        long long n = days_holding(work, calendar.per_day_minutes());
+        if (n > days_) {
+            Date from = day_ ? *day_ + one_day : line_.today();
+            day_ = calendar.nth_available(from, n - days_);
+            if (!day_) {
+                return std::nullopt;
+            }
+            days_ = n;
+        }
+        return day_;
+    }
+
+  private:
+    const CapacityLine& line_;
+    std::optional<Date> day_; // the n-th available day from today, n = days_
+    long long days_ = 0;
+};
+
+using WorkKey = std::pair<std::int64_t, Date>;
+
+WorkKey key_of(const QueuedWork& w) {
+    // Summed work (id 0) is told apart by its due date; a commitment by its id alone.
+    return {w.id, w.id == 0 ? w.due : Date{}};
+}
+
+} // namespace
+
+bool queued_before(const QueuedWork& a, const QueuedWork& b) {
+    return a.due != b.due ? a.due < b.due : a.id < b.id;
+}
+
+double CapacityLine::through(Date day) const {
+    if (day < today_) {
+        return 0.0;
+    }
+    return calendar_->capacity_minutes(today_, std::min(day, last_calendar_day()));
+}
+
+std::optional<Date> CapacityLine::day_done(double work) const {
+    return FinishCursor(*this).finish(work);
+}
+
+std::vector<Projection> project(const CapacityLine& line, std::vector<QueuedWork> queue) {
+    std::sort(queue.begin(), queue.end(), queued_before);
+    std::vector<Projection> out;
+    out.reserve(queue.size());
+    FinishCursor cursor(line);
+    double ahead = 0.0;
+    for (const QueuedWork& work : queue) {
+        Projection& p = out.emplace_back();
+        p.work = work;
+        p.ahead = ahead;
+        ahead += static_cast<double>(work.effort);
+        p.finish = cursor.finish(ahead);
+    }
+    return out;
+}
+
+std::optional<int> slack_days(const Projection& p, const MemberCalendar& calendar) {
+    if (!p.finish) {
+        return std::nullopt;
+    }
+    if (*p.finish <= p.work.due) {
+        return calendar.available_days(*p.finish + one_day, p.work.due);
+    }
+    return -std::max(1, calendar.available_days(p.work.due + one_day, *p.finish));
+}
+
+bool finishes_later(const std::optional<Date>& a, const std::optional<Date>& b) {
+    if (!a) {
+        return b.has_value();
+    }
+    return b && *a > *b;
+}
+
+std::optional<double> WeekLoad::utilization() const {
+    if (capacity_minutes <= 0.0) {
+        return std::nullopt;
+    }
+    return 100.0 * load_minutes / capacity_minutes;
+}
+
+std::optional<double> WeekLoad::due_utilization() const {
+    if (capacity_through <= 0.0) {
+        return std::nullopt;
+    }
+    return 100.0 * due_minutes / capacity_through;
+}
+
+bool WeekLoad::overloaded(double ratio) const {
+    return due_minutes > capacity_through * ratio + schedule_epsilon;
+}
+
+std::vector<WeekLoad> week_loads(const CapacityLine& line, std::span<const Projection> schedule,
+                                 int weeks) {
+    std::vector<WeekLoad> out;
+    out.reserve(static_cast<std::size_t>(std::max(0, weeks)));
+    const double total = schedule.empty() ? 0.0 : schedule.back().through();
+    // Where each commitment's late part starts on the capacity line: at its due date.
+    std::vector<double> late_from;
+    late_from.reserve(schedule.size());
+    for (const Projection& p : schedule) {
+        late_from.push_back(std::max(p.ahead, line.through(p.work.due)));
+    }
+    std::size_t due_count = 0;
+    double due_work = 0.0;
+    std::size_t first_open = 0; // the first commitment not wholly done before this week
+    Date monday = monday_on_or_before(line.today());
+    for (int i = 0; i < weeks; ++i, monday += std::chrono::days{7}) {
+        WeekLoad w;
+        w.week = iso_week(monday);
+        w.first = std::max(monday, line.today());
+        w.last = monday + std::chrono::days{6};
+        double start = line.through(w.first - one_day);
+        double end = line.through(w.last);
+        w.capacity_minutes = end - start;
+        w.capacity_through = end;
+        w.load_minutes = std::clamp(total, start, end) - start;
+        while (due_count < schedule.size() && schedule[due_count].work.due <= w.last) {
+            due_work += static_cast<double>(schedule[due_count].work.effort);
+            ++due_count;
+        }
+        w.due_minutes = due_work;
+        while (first_open < schedule.size() && schedule[first_open].through() <= start) {
+            ++first_open;
+        }
+        for (std::size_t j = first_open; j < schedule.size() && schedule[j].ahead < end; ++j) {
+            double from = std::max(late_from[j], start);
+            double to = std::min(schedule[j].through(), end);
+            if (to > from) {
+                w.late_minutes += to - from;
+            }
+        }
+        out.push_back(w);
+    }
+    return out;
+}
+
+std::vector<Harm> harms_of_change(const CapacityLine& line, std::vector<QueuedWork> before,
+                                  std::vector<QueuedWork> after, std::int64_t subject_id) {
+    std::map<WorkKey, std::optional<Date>> finish_before;
+    for (const Projection& p : project(line, std::move(before))) {
+        finish_before.emplace(key_of(p.work), p.finish);
+    }
+    std::vector<Harm> out;
+    for (const Projection& p : project(line, std::move(after))) {
+        if (!p.late()) {
+            continue;
+        }
+        auto found = finish_before.find(key_of(p.work));
+        std::optional<Date> was;
+        if (found != finish_before.end()) {
+            was = found->second;
+        }
+        bool subject = p.work.id == subject_id && subject_id != 0;
+        bool worse = found == finish_before.end() ||
+                     finishes_later(p.finish, was ? std::max(*was, p.work.due) : was);
+        if (subject || worse) {
+            out.push_back({p, was, subject});
+        }
+    }
+    return out;
+}
+
+std::optional<Date> earliest_doable(const CapacityLine& line, std::span<const Projection> schedule,
+                                    Minutes effort, Date release) {
+    const MemberCalendar& calendar = line.calendar();
+    if (!calendar.has_capacity()) {
+        return std::nullopt;
+    }
+    const Date start = std::max(release, line.today());
+    const double before_start = line.through(start - one_day);
+    const auto work = static_cast<double>(effort);
+    // Work queued after the new work is pushed back by all of it, unless it is done before the
+    // new work may start: the new work's due date must come after that of any it would push
+    // past its own due date, or further past it.
+    Date lower = start;
+    for (const Projection& p : schedule) {
+        if (p.through() <= before_start + schedule_epsilon || !p.finish) {
+            continue;
+        }
+        if (finishes_later(line.day_done(p.through() + work), std::max(*p.finish, p.work.due))) {
+            lower = std::max(lower, p.work.due);
+        }
+    }
+    std::size_t ahead_count = 0;
+    double ahead = 0.0; // work due on or before the candidate day
+    std::optional<Date> day = calendar.nth_available(lower, 1);
+    while (day) {
+        while (ahead_count < schedule.size() && schedule[ahead_count].work.due <= *day) {
+            ahead = schedule[ahead_count].through();
+            ++ahead_count;
+        }
+        std::optional<Date> done = line.day_done(std::max(before_start, ahead) + work);
+        if (!done) {
+            return std::nullopt;
+        }
+        if (*done <= *day) {
+            return day;
+        }
+        day = calendar.nth_available(*done, 1);
+    }
+    return std::nullopt;
+}
+
+} // namespace kept
