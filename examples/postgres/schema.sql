@@ -1,6 +1,6 @@
 -- kept in PostgreSQL: the events of `kept export --events`, the commitments replayed from them,
--- and kept's own forecast and load table (`kept forecast`, `kept report --section load`) as of
--- each day they were loaded. Safe to run again: tables are created when missing, views replaced.
+-- and kept's own forecast and load table (`kept forecast`, `kept report --section load`), one
+-- snapshot per team and day. Safe to run again: tables are created when missing, views replaced.
 -- See docs/postgresql.md for the recipe and what each table and view means.
 
 SET client_min_messages = warning;
@@ -150,7 +150,7 @@ CREATE TABLE IF NOT EXISTS kept_load (
     FOREIGN KEY (team, as_of) REFERENCES kept_snapshots (team, as_of) ON DELETE CASCADE
 );
 
--- Each team's latest snapshot: what kept said the last time the team was loaded.
+-- Each team's latest snapshot (its greatest as_of): the schedule as kept last saw it.
 CREATE OR REPLACE VIEW kept_forecast_latest AS
 SELECT f.*
 FROM kept_forecast f

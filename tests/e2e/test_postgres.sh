@@ -146,6 +146,12 @@ loaded() {
         "(team platform, as of $1)"
 }
 
+# expect_rows ACTUAL EXPECTED WHAT: like expect_eq, showing only the lines that differ.
+expect_rows() {
+    [ "$1" = "$2" ] || fail "$3 differ (< PostgreSQL, > kept):
+$(diff <(printf '%s\n' "$1") <(printf '%s\n' "$2"))"
+}
+
 # jq filters: every number printed the same way, whether PostgreSQL or kept wrote it (30.0 and 30).
 NUMBERS='walk(if type == "number" then . + 0 else . end)'
 FORECAST_FIELDS='{id, uuid, title, client, client_kind, owner, due, effort_hours, finish,
@@ -170,7 +176,7 @@ compare_on() {
                        FROM kept_forecast WHERE team = 'platform' AND as_of = '$day'
                        ORDER BY id) f" |
         jq -c "$NUMBERS")
-    expect_eq "$pg_rows" "$kept_rows" "forecast on $day (PostgreSQL, then kept)"
+    expect_rows "$pg_rows" "$kept_rows" "forecast rows on $day"
 
     kept_rows=$(KEPT_TODAY=$day "$KEPT" --ledger "$LEDGER" report --format json |
         jq -c ".load | sort_by([.owner, .week])[] | $LOAD_FIELDS | $NUMBERS") ||
@@ -180,7 +186,7 @@ compare_on() {
                        FROM kept_load WHERE team = 'platform' AND as_of = '$day'
                        ORDER BY owner COLLATE \"C\", week) l" | jq -c "$NUMBERS")
     [ -n "$kept_rows" ] || fail "no load rows in kept report on $day"
-    expect_eq "$pg_rows" "$kept_rows" "load on $day (PostgreSQL, then kept report)"
+    expect_rows "$pg_rows" "$kept_rows" "load rows on $day"
 
     # The forecast names the commitments the events replay into: open, with the same fields.
     expect_eq "$(sql "SELECT count(*) FROM kept_forecast f LEFT JOIN kept_commitments c USING (uuid)

@@ -7,7 +7,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib_reliability.sh"
 
 FIXTURES="${KEPT_SOURCE_DIR:?KEPT_SOURCE_DIR must name the source tree}/tests/fixtures"
-CURRENT=4
+CURRENT=5
 
 # fixture_copy [N]: $LEDGER becomes a fresh copy of tests/fixtures/ledger-vN.db (default 1).
 fixture_copy() {
@@ -112,6 +112,27 @@ expect_eq "$(q "SELECT group_concat(owner || ':' || due || ':' || effort_minutes
     "bob:2026-12-11:2400:1:2026-11-04 carol:2026-11-30:90:1:2026-11-03" "schema 4: the open work of the fixture"
 KEPT_TODAY=2026-11-30 kept report --format json
 expect_eq "$OUT" "$report_before" "schema 4: the report from the tallies"
+expect_verified
+
+# Schema 4 upgrades to 5: commitments gain spent_minutes (close --spent) and the delivered
+# index carries it; existing rows have none, and the report says what it said before.
+fixture_copy 4
+KEPT_TODAY=2026-11-30 kept report --format json
+report_before=$OUT
+ok rebuild
+expect_eq "$(q 'PRAGMA user_version')" "$CURRENT" "schema 4: version after the first write"
+expect_eq "$(q "SELECT count(*) FROM commitments WHERE spent_minutes IS NOT NULL")" 0 \
+    "schema 5: no spent effort in the old rows"
+expect_eq "$(q "SELECT group_concat(name) FROM pragma_index_info('commitments_delivered')")" \
+    "owner,created,original_due,closed,effort_minutes,original_effort_minutes,spent_minutes" \
+    "schema 5: the delivered index"
+KEPT_TODAY=2026-11-30 kept report --format json
+expect_eq "$OUT" "$report_before" "schema 5: the report after the upgrade"
+KEPT_TODAY=2026-11-30 ok reopen 1 --reason "one more look"
+KEPT_TODAY=2026-11-30 ok close 1 --delivered --spent 30h
+expect_eq "$(q "SELECT spent_minutes FROM commitments WHERE id = 1")" 1800 "schema 5: spent recorded"
+ok rebuild
+expect_eq "$(q "SELECT spent_minutes FROM commitments WHERE id = 1")" 1800 "schema 5: spent replayed"
 expect_verified
 
 # 3. An upgrade that fails midway (the second of its two triggers already exists) is rolled back.

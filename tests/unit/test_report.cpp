@@ -66,17 +66,22 @@ TEST_CASE("ReportBuilder: each flag where it belongs, worst first") {
     CHECK(*overload.load_hours == doctest::Approx(42.0));
     CHECK(*overload.capacity_hours == doctest::Approx(32.0));
     CHECK(*overload.utilization == doctest::Approx(131.25));
-    CHECK(overload.commitments == std::vector<std::int64_t>{1, 2});
-    CHECK(overload.detail == "42.0h of 32.0h (131%)");
+    // #2 (due Wednesday) is worked first and done Monday; #1 is late, so it alone is named.
+    CHECK(overload.commitments == std::vector<std::int64_t>{1});
+    CHECK(overload.detail ==
+          "42.0h of work due by 2026-11-29 for 32.0h of capacity until then (131%)");
 
-    // Until Wednesday: 3 days of #1 (24h) and all of #2 (2h) against 3 days of 6.4h.
+    // 6.4h a day: 2h of #2 and 40h of #1 take 42 / 6.4 = 6.6, so 7 working days: Monday to
+    // Tuesday 2026-12-01, two working days after #1's Friday due date.
     const Flag& risk = report.flags[2];
-    CHECK(risk.commitments == std::vector<std::int64_t>{2});
-    CHECK(*risk.days_left == 2);
-    CHECK(*risk.load_hours == doctest::Approx(26.0));
-    CHECK(*risk.capacity_hours == doctest::Approx(19.2));
-    CHECK(risk.detail == "due 2026-11-25 (in 2 days), alice has 26.0h of work for 19.2h of "
-                         "capacity until then (135%)");
+    CHECK(risk.commitments == std::vector<std::int64_t>{1});
+    CHECK(*risk.days_left == 4);
+    CHECK(*risk.finish == day("2026-12-01"));
+    CHECK(*risk.slack_days == -2);
+    CHECK(*risk.load_hours == doctest::Approx(42.0));
+    CHECK(*risk.capacity_hours == doctest::Approx(32.0));
+    CHECK(risk.detail == "due 2026-11-27 (in 4 days): alice finishes 2026-12-01, 2 working days "
+                         "late; 42.0h of work until then, 32.0h of capacity");
 
     CHECK(report.flags[3].owner == "dave");
     CHECK(report.flags[4].commitments == std::vector<std::int64_t>{4});
@@ -171,16 +176,20 @@ TEST_CASE("ReportBuilder: fed in parts, as from a ledger that keeps tallies, the
     CHECK(a.calibration[1].ratios == b.calibration[1].ratios);
 }
 
-TEST_CASE("ReportBuilder: a zero-capacity member with work is overloaded") {
+TEST_CASE("ReportBuilder: a zero-capacity member with work is overloaded and never finishes") {
     Config config;
     config.members["ghost"].hours_per_week = 0;
     ReportBuilder builder(config, monday, 1, {});
     builder.add(promise(1, "ghost", "2026-11-23", "2026-11-27", hour));
     Report report = builder.build();
-    REQUIRE(report.flags.size() == 1);
+    REQUIRE(report.flags.size() == 2);
     CHECK(report.flags[0].kind == FlagKind::overload);
     CHECK(!report.flags[0].utilization);
-    CHECK(report.flags[0].detail == "1.0h of 0.0h (no capacity)");
+    CHECK(report.flags[0].detail ==
+          "1.0h of work due by 2026-11-29 for 0.0h of capacity until then (no capacity)");
+    CHECK(report.flags[1].kind == FlagKind::risk);
+    CHECK(!report.flags[1].finish);
+    CHECK(!report.flags[1].slack_days);
 }
 
 TEST_CASE("ReportBuilder: 500 commitments for one owner") {
@@ -190,11 +199,20 @@ TEST_CASE("ReportBuilder: 500 commitments for one owner") {
         builder.add(promise(i, "alice", "2026-11-23", "2026-11-27", hour));
     }
     Report report = builder.build();
-    REQUIRE(report.flags.size() == 1);
-    CHECK(*report.flags[0].load_hours == doctest::Approx(500.0));
-    CHECK(report.flags[0].commitments.size() == 500);
-    CHECK(report.flags[0].commitments.front() == 1);
-    CHECK(report.flags[0].commitments.back() == 500);
+    // 8h a day from Monday: #1..#40 are done by Friday, #41..#500 are late; every week of the
+    // horizon (at most 320h by its end) has 500h due by then.
+    auto count = [&](FlagKind kind) {
+        return std::count_if(report.flags.begin(), report.flags.end(),
+                             [&](const Flag& f) { return f.kind == kind; });
+    };
+    CHECK(count(FlagKind::overload) == 8);
+    CHECK(count(FlagKind::risk) == 460);
+    const Flag& first = report.flags[0];
+    REQUIRE(first.kind == FlagKind::overload);
+    CHECK(*first.load_hours == doctest::Approx(500.0));
+    CHECK(first.commitments.size() == 460);
+    CHECK(first.commitments.front() == 41);
+    CHECK(first.commitments.back() == 500);
 }
 
 TEST_CASE("HistoryReplay: the ledger as it stood at the end of a day") {
