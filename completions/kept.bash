@@ -2,9 +2,10 @@
 # Installed as share/bash-completion/completions/kept. Completes subcommands, options, option
 # values, and commitment ids, owners and clients read from the ledger the line points at.
 
-_kept_commands="init add renegotiate close reopen list show log report check when export import
-verify config sync rebuild"
+_kept_commands="init add renegotiate close reopen list show log report check when forecast export
+import verify config sync rebuild"
 _kept_global_options="--config --team --ledger --format --color --as --help --version"
+# The flag kinds: the names of the binary's one table of them, in its order (kept check --help).
 _kept_flag_kinds="overload creep late chronic overdue risk internal-neglect conflict"
 _kept_date_words="today tomorrow mon tue wed thu fri sat sun eow eom"
 
@@ -13,13 +14,15 @@ _kept_command_options() {
     case $1 in
     init) echo "--here" ;;
     add) echo "--client --internal --owner --due --effort --scope --tag --strict -q --quiet" ;;
-    renegotiate) echo "--due --effort --add-scope --drop-scope --owner --reason --requested-by" ;;
-    close) echo "--delivered --dropped --on --reason" ;;
+    renegotiate) echo "--due --effort --add-scope --drop-scope --owner --reason --requested-by --strict" ;;
+    close) echo "--delivered --dropped --on --reason --spent" ;;
     reopen) echo "--reason" ;;
     list) echo "--owner --client --state --due-before --tag" ;;
     log) echo "--since" ;;
-    report) echo "--as-of --weeks --owner --fail-on" ;;
+    report) echo "--as-of --weeks --owner --fail-on --section" ;;
+    check) echo "--as-of --weeks --owner" ;;
     when) echo "--owner --effort --from --confidence" ;;
+    forecast) echo "--owner --client --weeks --confidence" ;;
     export) echo "--events --owner --client --state --due-before --tag" ;;
     import) echo "--commitments -q --quiet" ;;
     sync) echo "--remote" ;;
@@ -107,6 +110,10 @@ _kept() {
         COMPREPLY=($(compgen -W "client team" -- "$cur"))
         return
         ;;
+    --section)
+        COMPREPLY=($(compgen -W "flags load reliability calibration all" -- "$cur"))
+        return
+        ;;
     --config | --ledger)
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -f -- "$cur"))
@@ -144,7 +151,7 @@ _kept() {
         _kept_flag_list "$cur"
         return
         ;;
-    --effort | --scope | --tag | --reason | --as | --weeks | --confidence | --remote | \
+    --effort | --spent | --scope | --tag | --reason | --as | --weeks | --confidence | --remote | \
         --add-scope | --drop-scope)
         return
         ;;

@@ -34,7 +34,7 @@ struct ReportSettings {
     double creep_ratio = 0.25;
     int creep_items = 2;
     int chronic_renegotiations = 3;
-    int risk_days = 3;
+    int risk_days = 3; ///< no longer used (the schedule flags every projected miss); still accepted
     double neglect_points = 15.0;
     int confidence = 80;
 };

@@ -350,8 +350,19 @@ Run attach_report(CLI::App& sub) {
     return [o](Context& context) { return run_report(context, *o); };
 }
 
+// The kinds of flag, read from the one table of them: name, severity and when each fires.
+std::string flag_kinds_help() {
+    std::string text = "Flag kinds:\n";
+    for (const FlagKindInfo& kind : flag_kind_table()) {
+        text += fmt::format("  {:<17} {:<7} {}\n", kind.name, to_string(kind.severity),
+                            kind.meaning);
+    }
+    return text;
+}
+
 Run attach_check(CLI::App& sub) {
     auto o = std::make_shared<ReportOptions>();
+    sub.footer(flag_kinds_help());
     sub.add_option("KINDS", o->kinds,
                    "Flag kinds to check, comma-separated or one per argument (default "
                    "overdue,late,overload; any for all)");

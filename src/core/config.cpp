@@ -35,13 +35,15 @@ name = {name}
 ledger = {ledger}
 # Hours of work in one day: "1.5d" of effort is 1.5 times this. Default 8; more than 0, at most 24.
 hours_per_day = 8
-# The working days: load is spread over them only, and "1w" of effort is one of these weeks.
+# The working days: the schedule puts work on them only, and "1w" of effort is one of these weeks.
 # Names mon..sun or monday..sunday. Default Monday to Friday.
 workdays = ["mon", "tue", "wed", "thu", "fri"]
 # Capacity of a member without a [members.NAME] table, in hours a week. Default 40; 0 to 168.
 default_hours_per_week = 40
-# true refuses (instead of warning about) a commitment that would overload its owner. Default false.
+# true refuses (instead of warning about) a promise that makes a commitment late. Default false.
 strict = false
+# Days nobody works (public holidays, a team-wide shutdown). Default none.
+# holidays = [2026-12-25, 2027-01-01]
 
 # One table per member whose capacity differs from the default, with their time off.
 # hours_per_week: 0 to 168. away: periods off, both dates inclusive.
@@ -54,7 +56,8 @@ strict = false
 # kind = "internal"
 
 [report]
-# overload: a member's load in a week is above capacity times this. Default 1.0; more than 0.
+# overload: by the end of a week, the work due by then is above this times the capacity from
+# today through then. Default 1.0 (a doable queue is never overloaded); more than 0.
 overload_ratio = 1.0
 # How many weeks ahead the load table and the overload check look. Default 8; 1 to 520.
 weeks = 8
@@ -64,12 +67,11 @@ creep_ratio = 0.25
 creep_items = 2
 # chronic: renegotiated at least this many times. Default 3; 1 or more.
 chronic_renegotiations = 3
-# risk: due within this many days while the owner is over capacity before it. Default 3; 0 or more.
-risk_days = 3
 # internal-neglect: internal on-time rate trails external by more than this many percentage points.
 # Default 15; 0 to 100.
 neglect_points = 15
-# Confidence level, in percent, of the report's statistical estimates. Default 80; 50 to 99.
+# Confidence, in percent, of `kept when` and `--due auto` dates, and below which `kept forecast`
+# calls a commitment at risk. Default 80; 50 to 99.
 confidence = 80
 
 # `kept sync` replicates the ledger through this git remote. Default: none.

@@ -16,8 +16,7 @@ namespace {
 constexpr std::array<FlagKindInfo, 8> table = {{
     {FlagKind::overload, "overload", Severity::high,
      "week, load_hours, capacity_hours, utilization",
-     "by the end of a week, the owner's work due by then exceeds overload_ratio x the capacity "
-     "from today through then"},
+     "the work due by a week's end exceeds overload_ratio x the capacity from today to then"},
     {FlagKind::creep, "creep", Severity::medium,
      "due, original_due, effort_hours, original_effort_hours, effort_growth, schedule_growth, "
      "scope_added",

@@ -1,8 +1,9 @@
 # A scripted team history for the report tests (sourced after lib.sh). By the end of
 # 2026-11-23 (a Monday, ISO week 48) exactly these flags fire:
 #   overdue  #6 dave      due 2026-11-20
-#   overload alice 2026-W48  36.0h of 32.0h: #1 and #5
-#   risk     #7 bob       due 2026-11-25, 33.6h of work for 24.0h of capacity until then
+#   overload alice 2026-W48  36.0h due by Sunday for 32.0h of capacity; #5 finishes late
+#   risk     #5 alice     due 2026-11-27: #1 then #5 (36h) at 6.4h a day, done Mon 2026-11-30
+#   risk     #7 bob       due 2026-11-25: 30h at 8h a day for 24h of capacity, done Thu 2026-11-26
 #   late     #2 bob       renegotiated 2026-11-18, after its due date 2026-11-13
 #   creep    #3 carol     effort 8h -> 13h, scope +2 items, due unchanged
 #   chronic  #4 carol     renegotiated 3 times

@@ -30,9 +30,11 @@ kept check creep --format json
 expect_rc 1
 expect_eq "$(printf '%s' "$OUT" | jq -c '[.[] | [.kind, .commitments]]')" '[["creep",[3]]]' "creep only"
 
+# Two risk flags: alice's #5 (36h due Friday for 32h, done Mon 30th) and bob's #7 (30h due Wed 25th
+# for 24h, done Thu 26th), both 1 working day late: alice first.
 kept check risk chronic --format csv
 expect_rc 1
-expect_eq "$(printf '%s' "$OUT" | tr -d '\r' | cut -d, -f1 | tr '\n' ' ')" "kind risk chronic " "two kinds as arguments"
+expect_eq "$(printf '%s' "$OUT" | tr -d '\r' | cut -d, -f1-5 | tr '\n' ' ')" "kind,severity,owner,week,commitments risk,high,alice,,[5] risk,high,bob,,[7] chronic,low,carol,,[4] " "two kinds as arguments"
 
 kept check internal-neglect
 expect_rc 0
@@ -49,14 +51,14 @@ expect_err 'kept: KINDS: "overlaod" is not a flag kind (one of overload, creep, 
 # report --fail-on: the whole report, then exit 1 when a named flag fired.
 kept report --fail-on overdue,late
 expect_rc 1
-expect_out_has "LOAD (percent of capacity per ISO week)"
+expect_out_has "LOAD (percent of each ISO week's capacity the schedule fills)"
 expect_err "kept: --fail-on: 2 flags fired (overdue, late)"
 kept report --fail-on internal-neglect
 expect_rc 0
 expect_err ""
 kept report --fail-on any --format json
 expect_rc 1
-expect_err "kept: --fail-on: 6 flags fired (overdue, overload, risk, late, creep, chronic)"
+expect_err "kept: --fail-on: 7 flags fired (overdue, overload, risk, late, creep, chronic)"
 kept report --owner alice --fail-on creep,late
 expect_rc 0
 kept report --fail-on overdue,nope

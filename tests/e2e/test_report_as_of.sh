@@ -50,10 +50,11 @@ expect_eq "$OUT" "$current" "replay equals stored state"
 kept report --as-of today --format json
 expect_eq "$OUT" "$current" "--as-of today"
 
-# Later events do not leak into an earlier day: on the 19th alice has only #1, 16h over 7 days.
+# Later events do not leak into an earlier day: on Thursday the 19th alice has only #1, 16h
+# worked from that day at 6.4h a day: 12.8h Thu-Fri (W47), the last 3.2h Mon 23rd (W48).
 kept report --as-of 2026-11-19 --owner alice --format json
-expect_eq "$(printf '%s' "$OUT" | jq -c '[.load[0:2][] | [.week, .load_hours]]')" \
-    '[["2026-W47",4.57],["2026-W48",11.43]]' "only #1 on the 19th"
+expect_eq "$(printf '%s' "$OUT" | jq -c '[.load[0:2][] | [.week, .load_hours, .late_hours]]')" \
+    '[["2026-W47",12.8,0],["2026-W48",3.2,0]]' "only #1 on the 19th"
 
 # On every day of the history, the report as of that day equals the report of a ledger that holds
 # only the events made up to then: the part of the ledger changed later is replayed, the rest read

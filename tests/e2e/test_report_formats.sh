@@ -46,17 +46,17 @@ expect_eq "$(printf '%s' "$OUT" | jq -c '.reliability.internal | [.delivered, .o
 expect_eq "$(printf '%s' "$OUT" | jq -c '[.reliability.owners[].name, .reliability.clients[].name]')" \
     '["alice","bob","acme","billing"]' "groups"
 expect_eq "$(printf '%s' "$OUT" | jq -c '.load[0] | keys_unsorted')" \
-    '["owner","week","load_hours","capacity_hours","utilization"]' "load keys"
+    '["owner","week","load_hours","late_hours","capacity_hours","utilization"]' "load keys"
 
 # CSV and TSV: the flags section by default, any section on request, JSON field names as headers.
 kept report --format csv
 expect_rc 0
 expect_eq "$(printf '%s' "$OUT" | head -1 | tr -d '\r')" \
-    "kind,severity,owner,week,commitments,detail,load_hours,capacity_hours,utilization,due,original_due,due_in_force,renegotiated_on,days_overdue,days_late,days_left,effort_hours,original_effort_hours,effort_growth,schedule_growth,scope_added,renegotiations,late_renegotiations,internal_on_time,external_on_time,gap_points,internal_delivered,external_delivered" "csv header"
+    "kind,severity,owner,week,commitments,detail,load_hours,capacity_hours,utilization,due,original_due,due_in_force,renegotiated_on,days_overdue,days_late,days_left,finish,slack_days,effort_hours,original_effort_hours,effort_growth,schedule_growth,scope_added,renegotiations,late_renegotiations,internal_on_time,external_on_time,gap_points,internal_delivered,external_delivered" "csv header"
 expect_eq "$(printf '%s' "$OUT" | sed -n 2p | cut -d, -f1-5)" "internal-neglect,medium,,,[]" "csv row"
 kept report --format csv --section load
 expect_eq "$(printf '%s' "$OUT" | head -2 | tr -d '\r' | tr '\n' '|')" \
-    "owner,week,load_hours,capacity_hours,utilization|alice,2026-W48,0.0,40.0,0.0|" "csv load"
+    "owner,week,load_hours,late_hours,capacity_hours,utilization|alice,2026-W48,0.0,0.0,40.0,0.0|" "csv load"
 kept report --format tsv --section reliability
 expect_eq "$(printf '%s' "$OUT" | head -1 | cut -f1-4)" "$(printf 'group\tname\tdelivered\tdropped')" "tsv header"
 expect_eq "$(printf '%s\n' "$OUT" | wc -l)" 8 "tsv rows: header, team, 2 kinds, 2 owners, 2 clients"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Org roll-up: report, check and list over two teams' ledgers. alice owes work to both teams:
-# neither team alone overloads her, the sum does.
+# neither team alone overloads her (24h due Friday for 40h), the sum (48h) does.
 . "$(dirname "$0")/lib.sh"
 
 A="$TEST_DIR/a.db" B="$TEST_DIR/b.db"
@@ -21,8 +21,10 @@ expect_eq "$(printf '%s' "$OUT" | jq -c '[.teams[].team]')" '["a","b"]' "teams"
 expect_eq "$(printf '%s' "$OUT" | jq -c '[.teams[].flags[] | select(.kind == "overload")] | length')" 0 "no overload per team"
 expect_eq "$(printf '%s' "$OUT" | jq -c '[.total.flags[] | {kind, owner, week, load_hours, capacity_hours, commitments}]')" \
     '[{"kind":"overload","owner":"alice","week":"2026-W48","load_hours":48,"capacity_hours":40,"commitments":[]}]' "total overload"
-expect_eq "$(printf '%s' "$OUT" | jq -c '[.total.load[] | select(.week == "2026-W48") | {owner, load_hours}]')" \
-    '[{"owner":"alice","load_hours":48},{"owner":"bob","load_hours":8}]' "total load sums across teams"
+# Summed, alice has 48h due Friday for 40h (8h a day): the schedule fills W48 and puts the last 8h
+# in W49, after their due date.
+expect_eq "$(printf '%s' "$OUT" | jq -c '[.total.load[] | select(.week == "2026-W48" or .week == "2026-W49") | {owner, week, load_hours, late_hours}]')" \
+    '[{"owner":"alice","week":"2026-W48","load_hours":40,"late_hours":0},{"owner":"alice","week":"2026-W49","load_hours":8,"late_hours":8},{"owner":"bob","week":"2026-W48","load_hours":8,"late_hours":0},{"owner":"bob","week":"2026-W49","load_hours":0,"late_hours":0}]' "total load sums across teams"
 
 kept_raw --ledger "$A" --ledger "$B" check overload
 expect_rc 1

@@ -38,6 +38,9 @@ hm() { printf -v HM '%dh%02dm' $(($1 / 60)) $(($1 % 60)); }
 
 day_of "$KEPT_TODAY"
 TODAY=$DAY
+# Every commitment is promised on this day, before all of the due dates, so that some can be
+# overdue today.
+PROMISED=2026-11-20
 
 # The workloads. W_*[w] describe workload w; C_EFFORT[w,i] and C_DUE[w,i] its commitment #i.
 declare -a W_MINS W_N W_AWAY_FROM W_AWAY_TO W_HOLIDAYS W_E W_D
@@ -128,7 +131,8 @@ TOML
             C_DUE[$w,$i]=$((TODAY - 5 + RANDOM % (span + 6)))
         fi
         iso "${C_DUE[$w,$i]}"
-        kept --config "$config" add "Task $i" --client acme --owner o --due "$ISO" \
+        KEPT_TODAY=$PROMISED KEPT_NOW=${PROMISED}T09:00:00Z \
+            kept --config "$config" add "Task $i" --client acme --owner o --due "$ISO" \
             --effort "${EFFORT}m" -q
         [ "$RC" = 0 ] || failure "workload $w: kept add #$i exited $RC: $ERR"
         expect_eq "$OUT" "$i" "workload $w: the id of commitment $i"
@@ -174,7 +178,7 @@ resource() {
     printf '  workinghours sat, sun off\n'
     iso "${W_AWAY_FROM[$w]}"
     printf '  leaves annual %s' "$ISO"
-    iso $((W_AWAY_TO[w] + 1))
+    iso $((W_AWAY_TO[w] + 2))
     printf ' - %s\n' "$ISO"
     for h in ${W_HOLIDAYS[$w]}; do
         iso "$h"
