@@ -2,7 +2,7 @@
 # subcommands, options, option values, and commitment ids, owners and clients from the ledger
 # that --config, --team or --ledger on the line select.
 
-set -l kept_commands init add renegotiate close reopen list show log report check when export import verify config sync rebuild
+set -l kept_commands init add renegotiate close reopen list show log report check when forecast export import verify config sync rebuild
 
 # The --config/--team/--ledger options on the current line, to pass on to kept.
 function __kept_ledger_args
@@ -49,6 +49,7 @@ function __kept_format_values
 end
 
 set -l dates today tomorrow mon tue wed thu fri sat sun eow eom
+# The flag kinds: the names of the binary's one table of them, in its order (kept check --help).
 set -l kinds overload creep late chronic overdue risk internal-neglect conflict
 
 complete -c kept -f
@@ -75,7 +76,8 @@ complete -c kept -n $no_command -a show -d 'Every field of one commitment'
 complete -c kept -n $no_command -a log -d 'The events of the ledger or of one commitment'
 complete -c kept -n $no_command -a report -d 'Flags, load and reliability'
 complete -c kept -n $no_command -a check -d 'For cron: print the flags that fired, exit 1'
-complete -c kept -n $no_command -a when -d 'Earliest realistic due date for new work'
+complete -c kept -n $no_command -a when -d 'Earliest due date the owner\'s schedule can keep for new work'
+complete -c kept -n $no_command -a forecast -d 'Projected finish, slack and chance of being on time'
 complete -c kept -n $no_command -a export -d 'Write commitments or every event'
 complete -c kept -n $no_command -a import -d 'Read events or new commitments'
 complete -c kept -n $no_command -a verify -d 'Check the database and the event hash chain'
@@ -84,8 +86,8 @@ complete -c kept -n $no_command -a sync -d 'Exchange events through a git remote
 complete -c kept -n $no_command -a rebuild -d 'Recompute the commitments table from the events'
 
 # Options shared by several subcommands.
-complete -c kept -n '__fish_seen_subcommand_from add renegotiate list report when export' -l owner -x -a '(__kept_column 6)' -d 'Owner'
-complete -c kept -n '__fish_seen_subcommand_from add list export' -l client -x -a '(__kept_column 4)' -d 'Client'
+complete -c kept -n '__fish_seen_subcommand_from add renegotiate list report check when forecast export' -l owner -x -a '(__kept_column 6)' -d 'Owner'
+complete -c kept -n '__fish_seen_subcommand_from add list forecast export' -l client -x -a '(__kept_column 4)' -d 'Client'
 complete -c kept -n '__fish_seen_subcommand_from list export' -l state -x -a 'open closed all' -d 'Which commitments'
 complete -c kept -n '__fish_seen_subcommand_from list export' -l due-before -x -a "$dates" -d 'Due strictly before'
 complete -c kept -n '__fish_seen_subcommand_from add list export' -l tag -x -d 'Tag'
@@ -98,7 +100,7 @@ complete -c kept -n '__fish_seen_subcommand_from init' -l here -d 'Write ./kept.
 complete -c kept -n '__fish_seen_subcommand_from add' -l internal -d 'The client is internal'
 complete -c kept -n '__fish_seen_subcommand_from add' -l due -x -a "$dates auto" -d 'Due date'
 complete -c kept -n '__fish_seen_subcommand_from add' -l scope -x -d 'A deliverable in scope'
-complete -c kept -n '__fish_seen_subcommand_from add' -l strict -d 'Refuse when it overloads the owner'
+complete -c kept -n '__fish_seen_subcommand_from add renegotiate' -l strict -d 'Refuse, instead of warning, when it makes a commitment late'
 
 # renegotiate, close, reopen, show, log
 complete -c kept -n '__fish_seen_subcommand_from renegotiate close' -a '(__kept_ids open)'
@@ -111,16 +113,20 @@ complete -c kept -n '__fish_seen_subcommand_from renegotiate' -l requested-by -x
 complete -c kept -n '__fish_seen_subcommand_from close' -l delivered -d 'It was delivered'
 complete -c kept -n '__fish_seen_subcommand_from close' -l dropped -d 'It was dropped'
 complete -c kept -n '__fish_seen_subcommand_from close' -l on -x -a "$dates" -d 'The day it ended'
+complete -c kept -n '__fish_seen_subcommand_from close' -l spent -x -d 'With --delivered: the effort it really took'
 complete -c kept -n '__fish_seen_subcommand_from log' -l since -x -a "$dates" -d 'Events on or after'
 
-# report, check, when
-complete -c kept -n '__fish_seen_subcommand_from report' -l as-of -x -a "$dates" -d 'Report as of this day'
-complete -c kept -n '__fish_seen_subcommand_from report' -l weeks -x -d 'Weeks of load'
+# report, check, when, forecast
+complete -c kept -n '__fish_seen_subcommand_from report check' -l as-of -x -a "$dates" -d 'Report as of this day'
+complete -c kept -n '__fish_seen_subcommand_from report check' -l weeks -x -d 'Weeks of load'
 complete -c kept -n '__fish_seen_subcommand_from report' -l fail-on -x -a "$kinds" -d 'Exit 1 when one fires'
+complete -c kept -n '__fish_seen_subcommand_from report' -l section -x -a 'flags load reliability calibration all' -d 'Print one section'
 complete -c kept -n '__fish_seen_subcommand_from check' -a "$kinds"
 complete -c kept -n '__fish_seen_subcommand_from when' -l from -x -a "$dates" -d 'Earliest start'
 complete -c kept -n '__fish_seen_subcommand_from when' -l effort -x -d 'Effort of the new work'
 complete -c kept -n '__fish_seen_subcommand_from when' -l confidence -x -d 'Confidence in percent'
+complete -c kept -n '__fish_seen_subcommand_from forecast' -l weeks -x -d 'Only commitments due within N weeks'
+complete -c kept -n '__fish_seen_subcommand_from forecast' -l confidence -x -d 'Below this percent chance: at risk'
 
 # export, import, sync
 complete -c kept -n '__fish_seen_subcommand_from export' -l events -d 'Every event, as NDJSON'

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds kept and shows its main job on a throwaway ledger: record promises, renegotiate one
-# before its date, deliver one, list what is still owed, and report where the team is promising
-# more than it can carry.
+# before its date, deliver one, list what is still owed, report where the team is promising
+# more than it can carry, and forecast which promises will slip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 .ci/install-deps
@@ -28,4 +28,5 @@ kept show 2
 kept log 2
 kept report --weeks 4
 kept when --owner bob --effort 2d
+kept forecast
 kept verify

@@ -107,8 +107,9 @@ struct Harm {
 };
 
 /// What replacing the queue `before` by `after` does: the changed commitment (`subject_id`)
-/// when it is late after the change, and every other commitment that finishes after its due
-/// date and later than it did. Work is matched by id and, for summed work (id 0), by due date.
+/// when it is late after the change and was not, or is later by more working days; and every
+/// other commitment that finishes after its due date and later than it did. Work is matched by
+/// id and, for summed work (id 0), by due date.
 std::vector<Harm> harms_of_change(const CapacityLine& line, std::vector<QueuedWork> before,
                                   std::vector<QueuedWork> after, std::int64_t subject_id);
 

@@ -9,6 +9,14 @@ namespace kept::cli {
 
 namespace {
 
+std::string holidays_text(const std::vector<Date>& days) {
+    std::vector<std::string> out;
+    for (Date day : days) {
+        out.push_back(format_date(day));
+    }
+    return fmt::format("[{}]", fmt::join(out, ", "));
+}
+
 std::string number(double value) {
     return fmt::format("{:g}", value);
 }
@@ -37,6 +45,7 @@ std::vector<Setting> settings(Context& context, const Config& c) {
         {"team.workdays", workdays_text(c.workweek)},
         {"team.default_hours_per_week", number(c.default_hours_per_week)},
         {"team.strict", c.strict ? "true" : "false"},
+        {"team.holidays", holidays_text(c.holidays)},
         {"report.overload_ratio", number(c.report.overload_ratio)},
         {"report.weeks", std::to_string(c.report.weeks)},
         {"report.creep_ratio", number(c.report.creep_ratio)},

@@ -117,7 +117,9 @@ TextTable load_table(const Report& report) {
         bool late = w.late_minutes > schedule_epsilon;
         std::string text = w.utilization() ? percent_cell(w.utilization()) : std::string("-");
         if (late) {
-            text += fmt::format(" ({}h late)", std::llround(hours(w.late_minutes)));
+            long long late_hours = std::llround(hours(w.late_minutes));
+            text += late_hours == 0 ? std::string(" (<1h late)")
+                                    : fmt::format(" ({}h late)", late_hours);
         }
         table.rows.back().push_back(
             {text, over || late ? Style::red : (w.load_minutes + schedule_epsilon >=
@@ -304,6 +306,9 @@ Json flag_record(const Flag& f) {
         record["finish"] = f.finish ? Json(format_date(*f.finish)) : Json(nullptr);
     }
     whole("slack_days", f.slack_days);
+    if (f.kind == FlagKind::risk && !f.slack_days) {
+        record["slack_days"] = nullptr; // it never finishes
+    }
     number("effort_hours", f.effort_hours, 2);
     number("original_effort_hours", f.original_effort_hours, 2);
     number("effort_growth", f.effort_growth, 1);

@@ -177,25 +177,36 @@ std::vector<WeekLoad> week_loads(const CapacityLine& line, std::span<const Proje
 
 std::vector<Harm> harms_of_change(const CapacityLine& line, std::vector<QueuedWork> before,
                                   std::vector<QueuedWork> after, std::int64_t subject_id) {
-    std::map<WorkKey, std::optional<Date>> finish_before;
+    std::map<WorkKey, Projection> was_at;
     for (const Projection& p : project(line, std::move(before))) {
-        finish_before.emplace(key_of(p.work), p.finish);
+        was_at.emplace(key_of(p.work), p);
     }
+    const MemberCalendar& calendar = line.calendar();
+    // Less slack is worse; never finishing is the worst.
+    auto less_slack = [&](const Projection& a, const Projection& b) {
+        auto sa = slack_days(a, calendar);
+        auto sb = slack_days(b, calendar);
+        return sb ? (!sa || *sa < *sb) : false;
+    };
     std::vector<Harm> out;
     for (const Projection& p : project(line, std::move(after))) {
         if (!p.late()) {
             continue;
         }
-        auto found = finish_before.find(key_of(p.work));
-        std::optional<Date> was;
-        if (found != finish_before.end()) {
-            was = found->second;
-        }
+        auto found = was_at.find(key_of(p.work));
         bool subject = p.work.id == subject_id && subject_id != 0;
-        bool worse = found == finish_before.end() ||
-                     finishes_later(p.finish, was ? std::max(*was, p.work.due) : was);
-        if (subject || worse) {
-            out.push_back({p, was, subject});
+        if (found == was_at.end()) {
+            out.push_back({p, std::nullopt, subject});
+            continue;
+        }
+        const Projection& was = found->second;
+        // The changed commitment may have a new due date: its lateness is what counts. Any
+        // other keeps its date, so a later finish past it is worse.
+        bool worse = subject ? !was.late() || less_slack(p, was)
+                             : finishes_later(p.finish, was.finish ? std::max(*was.finish, p.work.due)
+                                                                   : was.finish);
+        if (worse) {
+            out.push_back({p, was.finish, subject});
         }
     }
     return out;

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # kept's schedule agrees with TaskJuggler 3's on random workloads. Each workload is one owner with
 # a daily capacity, an away period, one or two holidays and 1-15 open commitments (some overdue,
-# some sharing a due date). TaskJuggler schedules the same work for one resource with the same
-# working hours and leaves, the tasks prioritised by (due, id): every commitment's finish in
-# kept forecast must be the day its task ends. For some workloads kept when's capacity date D is
-# checked too: with the new work due D TaskJuggler keeps every promise, and with it due the
-# owner's previous working day it breaks one.
+# some sharing a due date), all promised before today. TaskJuggler schedules the same work for
+# one resource with the same working hours and leaves, the tasks prioritised by (due, id): every
+# commitment's finish in kept forecast must be the day its task ends. For some workloads kept
+# when's capacity date D is checked too: with the new work due D TaskJuggler keeps every
+# promise, and with it due the owner's previous working day it breaks one.
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib.sh"
 
@@ -55,7 +55,8 @@ works() {
     return 0
 }
 
-# random_effort W: sets EFFORT, minutes, a multiple of 5 from 5 minutes to three of W's days.
+# random_effort W: sets EFFORT, minutes, a multiple of 5: half of them up to 6h, the others up to
+# three of W's days.
 random_effort() {
     if ((RANDOM % 2)); then
         EFFORT=$((5 * (1 + RANDOM % 72)))
@@ -142,8 +143,10 @@ TOML
         random_effort "$w"
         W_E[w]=$EFFORT
         kept --config "$config" when --owner o --effort "${EFFORT}m" --format json
-        [ "$RC" = 0 ] || failure "workload $w: kept when --effort ${EFFORT}m exited $RC: $ERR"
-        if [ "$RC" = 0 ] && day_of "$(printf '%s' "$OUT" | jq -r '.[0].capacity_date')"; then
+        if [ "$RC" != 0 ]; then
+            failure "workload $w: kept when --effort ${EFFORT}m exited $RC: $ERR"
+            W_E[w]=0
+        elif day_of "$(printf '%s' "$OUT" | jq -r '.[0].capacity_date')"; then
             W_D[w]=$DAY
         else
             failure "workload $w: kept when --effort ${EFFORT}m gave no capacity_date: $OUT"
@@ -169,8 +172,8 @@ tasks() {
     done < <(printf '%s\n' "${lines[@]}" | sort -n -k1,1 -k2,2)
 }
 
-# resource RES W: workload W's owner as TaskJuggler resource RES. Leave intervals end
-# exclusively, so the last day off is followed by "+ 1".
+# resource RES W: workload W's owner as TaskJuggler resource RES. TaskJuggler's intervals exclude
+# their end, so a leave ends on the day after the last day off.
 resource() {
     local res=$1 w=$2 h end=$((9 * 60 + W_MINS[$2]))
     printf 'resource %s "%s" {\n' "$res" "$res"
@@ -178,7 +181,7 @@ resource() {
     printf '  workinghours sat, sun off\n'
     iso "${W_AWAY_FROM[$w]}"
     printf '  leaves annual %s' "$ISO"
-    iso $((W_AWAY_TO[w] + 2))
+    iso $((W_AWAY_TO[w] + 1))
     printf ' - %s\n' "$ISO"
     for h in ${W_HOLIDAYS[$w]}; do
         iso "$h"
@@ -234,7 +237,8 @@ for ((j = 0; j < jobs_n; j++)); do
                 fi
             fi
         done
-        printf 'taskreport "ends" { formats csv columns id, end timeformat "%%Y-%%m-%%d %%H:%%M" }\n'
+        printf 'taskreport "ends" { formats csv columns id, end '
+        printf 'timeformat "%%Y-%%m-%%d %%H:%%M" }\n'
     } >"$TEST_DIR/tj$j/kept.tjp"
     (cd "$TEST_DIR/tj$j" && tj3 --silent --no-color kept.tjp >tj3.out 2>&1; echo $? >tj3.rc) &
 done
@@ -298,7 +302,8 @@ for ((w = 1; w <= WORKLOADS; w++)); do
                 bad=1
             }
         else
-            [[ $slack =~ ^(0|[1-9][0-9]*)$ ]] && [[ $status = "on track" || $status = "at risk" ]] || {
+            [[ $slack =~ ^(0|[1-9][0-9]*)$ ]] &&
+                [[ $status = "on track" || $status = "at risk" ]] || {
                 failure "$what: finishes on time ($finish) but slack_days is $slack, status $status"
                 bad=1
             }
@@ -361,5 +366,6 @@ for ((w = 1; w <= WORKLOADS; w++)); do
 done
 
 echo "tj3 agreed on $finishes finish dates and $whens when-dates" \
-    "($late of the finishes late, $firsts of the when-dates the owner's first working day)"
+    "($late of the finishes late; $firsts when-dates the owner's first working day, with no day" \
+    "before them to check)"
 finish
