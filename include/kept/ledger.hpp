@@ -80,8 +80,14 @@ class Ledger {
     void for_each_fact(const std::optional<std::string>& owner, bool open_only,
                        const std::function<void(const CommitmentFacts&)>& visit);
     /// The open work of `owner` but commitment `except_id`, as the schedule reads it (id, due
-    /// date, remaining effort): the check every add and renegotiate makes.
-    std::vector<QueuedWork> open_queue(const std::string& owner, std::int64_t except_id = 0);
+    /// date, remaining effort), in the schedule's order: the check every add and renegotiate
+    /// makes. With `from_due`, the work due before it comes summed into one item (id 0, due the
+    /// day before), which it schedules alike: a change due on or after `from_due` cannot move it.
+    std::vector<QueuedWork> open_queue(const std::string& owner, std::int64_t except_id = 0,
+                                       std::optional<Date> from_due = std::nullopt);
+    /// open_queue's rows due before `until_due` alone (what its sum stands for), in order.
+    std::vector<QueuedWork> open_queue_before(const std::string& owner, std::int64_t except_id,
+                                              Date until_due);
     /// The open commitments, in id order, with what the load and flag rules read: the facts
     /// but the client (left empty; scope_items as for_each_fact).
     void for_each_open(const std::function<void(const CommitmentFacts&)>& visit);

@@ -2,6 +2,7 @@
 
 #include "kept/error.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -142,14 +143,24 @@ std::vector<std::string> promise_warnings(Context& context, Ledger& ledger,
     const Date today = context.today();
     MemberCalendar calendar = member_calendar(config, after.owner);
     CapacityLine line(calendar, today);
-    std::vector<QueuedWork> others = ledger.open_queue(after.owner, after.id);
+    // Work due before both the old and the new due date is worked ahead of the change either
+    // way: only its sum matters.
+    bool same_owner = before != nullptr && before->is_open() && before->owner == after.owner;
+    Date from_due = same_owner ? std::min(before->due, after.due) : after.due;
+    std::vector<QueuedWork> others = ledger.open_queue(after.owner, after.id, from_due);
+    // Each queue in the schedule's order, so that it need not be sorted again.
+    auto with = [&](QueuedWork work) {
+        std::vector<QueuedWork> queue = others;
+        queue.insert(std::upper_bound(queue.begin(), queue.end(), work, queued_before), work);
+        return queue;
+    };
     std::vector<QueuedWork> was = others;
-    if (before != nullptr && before->is_open() && before->owner == after.owner) {
-        was.push_back({before->id, before->due, before->effort});
+    if (same_owner) {
+        was = with({before->id, before->due, before->effort});
     }
     std::vector<QueuedWork> now = others;
     if (after.is_open()) {
-        now.push_back({after.id, after.due, after.effort});
+        now = with({after.id, after.due, after.effort});
     }
     std::vector<Harm> harms = harms_of_change(line, std::move(was), std::move(now), after.id);
 
@@ -159,7 +170,11 @@ std::vector<std::string> promise_warnings(Context& context, Ledger& ledger,
         const Projection& p = h.after;
         auto slack = slack_days(p, calendar);
         if (h.subject) {
-            auto doable = earliest_doable(line, project(line, others), after.effort, today);
+            // Every commitment, the summed ones too, decides the earliest doable date.
+            std::vector<QueuedWork> all = ledger.open_queue_before(after.owner, after.id, from_due);
+            all.insert(all.end(), others.begin() + (others.empty() || others[0].id != 0 ? 0 : 1),
+                       others.end());
+            auto doable = earliest_doable(line, project(line, std::move(all)), after.effort, today);
             lateness.push_back(fmt::format(
                 "{} cannot finish #{} \"{}\" by {}: {} of work, {} of capacity until then; "
                 "earliest doable: {}",
@@ -181,9 +196,10 @@ std::vector<std::string> promise_warnings(Context& context, Ledger& ledger,
         if (was_late) {
             Projection earlier = p;
             earlier.finish = h.finish_before;
+            auto was_slack = slack_days(earlier, calendar);
             lateness.push_back(fmt::format("this makes {} later: {} late instead of {}", who,
                                            late_text(slack),
-                                           late_text(slack_days(earlier, calendar))));
+                                           was_slack ? std::to_string(-*was_slack) : "never"));
         } else {
             lateness.push_back(fmt::format("this makes {} late by {}", who, late_text(slack)));
         }

@@ -94,33 +94,28 @@ std::optional<Date> MemberCalendar::previous_available(Date day, Date floor) con
 }
 
 std::optional<Date> MemberCalendar::nth_available(Date from, long long n) const {
-    if (n < 1 || workweek_.days_per_week() == 0 || from > last_calendar_day()) {
+    const long long per_week = workweek_.days_per_week();
+    if (n < 1 || per_week == 0) {
         return std::nullopt;
     }
-    // The smallest `to` with n available days in [from, to] (the count only grows with `to`):
-    // a span that doubles until it holds them, then halving. Most calls step a day or two.
-    const long long limit = (last_calendar_day() - from).count();
-    auto holds = [&](long long span) {
-        return available_days(from, from + std::chrono::days{span}) >= n;
-    };
-    long long low = 0;
-    long long high = std::min(limit, n - 1);
-    while (!holds(high)) {
-        if (high == limit) {
-            return std::nullopt;
+    // Whole weeks hold at most per_week available days each: jump over as many as cannot
+    // overshoot, then walk the last days one at a time.
+    Date day = from;
+    long long left = n;
+    while (day <= last_calendar_day()) {
+        if (left > 2 * per_week) {
+            long long weeks = (left - 1) / per_week;
+            Date to = std::min(day + std::chrono::days{7 * weeks - 1}, last_calendar_day());
+            left -= available_days(day, to);
+            day = to + std::chrono::days{1};
+            continue;
         }
-        low = high + 1;
-        high = std::min(limit, 2 * high + 7);
-    }
-    while (low < high) {
-        long long mid = low + (high - low) / 2;
-        if (holds(mid)) {
-            high = mid;
-        } else {
-            low = mid + 1;
+        if (available(day) && --left == 0) {
+            return day;
         }
+        day += std::chrono::days{1};
     }
-    return from + std::chrono::days{low};
+    return std::nullopt;
 }
 
 MemberCalendar member_calendar(const Config& config, const std::string& owner) {

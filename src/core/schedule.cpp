@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <utility>
 
 namespace kept {
@@ -80,7 +79,9 @@ std::optional<Date> CapacityLine::day_done(double work) const {
 }
 
 std::vector<Projection> project(const CapacityLine& line, std::vector<QueuedWork> queue) {
-    std::sort(queue.begin(), queue.end(), queued_before);
+    if (!std::is_sorted(queue.begin(), queue.end(), queued_before)) {
+        std::sort(queue.begin(), queue.end(), queued_before);
+    }
     std::vector<Projection> out;
     out.reserve(queue.size());
     FinishCursor cursor(line);
@@ -177,37 +178,51 @@ std::vector<WeekLoad> week_loads(const CapacityLine& line, std::span<const Proje
 
 std::vector<Harm> harms_of_change(const CapacityLine& line, std::vector<QueuedWork> before,
                                   std::vector<QueuedWork> after, std::int64_t subject_id) {
-    std::map<WorkKey, Projection> was_at;
-    for (const Projection& p : project(line, std::move(before))) {
-        was_at.emplace(key_of(p.work), p);
-    }
+    const std::vector<Projection> was = project(line, std::move(before));
     const MemberCalendar& calendar = line.calendar();
+    auto is_subject = [&](const Projection& p) {
+        return subject_id != 0 && p.work.id == subject_id;
+    };
     // Less slack is worse; never finishing is the worst.
     auto less_slack = [&](const Projection& a, const Projection& b) {
         auto sa = slack_days(a, calendar);
         auto sb = slack_days(b, calendar);
         return sb ? (!sa || *sa < *sb) : false;
     };
+    const Projection* was_subject = nullptr;
+    for (const Projection& p : was) {
+        if (is_subject(p)) {
+            was_subject = &p;
+        }
+    }
+    // Everything but the subject keeps its due date and id, so both queues hold the others in
+    // the same order: walk them side by side.
     std::vector<Harm> out;
+    auto other = was.begin();
     for (const Projection& p : project(line, std::move(after))) {
-        if (!p.late()) {
+        if (is_subject(p)) {
+            if (p.late() && (was_subject == nullptr || !was_subject->late() ||
+                             less_slack(p, *was_subject))) {
+                out.push_back({p, was_subject ? was_subject->finish : std::nullopt, true});
+            }
             continue;
         }
-        auto found = was_at.find(key_of(p.work));
-        bool subject = p.work.id == subject_id && subject_id != 0;
-        if (found == was_at.end()) {
-            out.push_back({p, std::nullopt, subject});
+        while (other != was.end() && (is_subject(*other) || key_of(other->work) != key_of(p.work))) {
+            ++other;
+        }
+        if (other == was.end()) {
+            if (p.late()) {
+                out.push_back({p, std::nullopt, false});
+            }
+            other = was.begin();
             continue;
         }
-        const Projection& was = found->second;
-        // The changed commitment may have a new due date: its lateness is what counts. Any
-        // other keeps its date, so a later finish past it is worse.
-        bool worse = subject ? !was.late() || less_slack(p, was)
-                             : finishes_later(p.finish, was.finish ? std::max(*was.finish, p.work.due)
-                                                                   : was.finish);
-        if (worse) {
-            out.push_back({p, was.finish, subject});
+        const std::optional<Date>& finish = other->finish;
+        if (p.late() &&
+            finishes_later(p.finish, finish ? std::max(*finish, p.work.due) : finish)) {
+            out.push_back({p, finish, false});
         }
+        ++other;
     }
     return out;
 }
@@ -225,11 +240,12 @@ std::optional<Date> earliest_doable(const CapacityLine& line, std::span<const Pr
     // new work may start: the new work's due date must come after that of any it would push
     // past its own due date, or further past it.
     Date lower = start;
+    FinishCursor pushed(line); // the work after it only grows along the schedule
     for (const Projection& p : schedule) {
         if (p.through() <= before_start + schedule_epsilon || !p.finish) {
             continue;
         }
-        if (finishes_later(line.day_done(p.through() + work), std::max(*p.finish, p.work.due))) {
+        if (finishes_later(pushed.finish(p.through() + work), std::max(*p.finish, p.work.due))) {
             lower = std::max(lower, p.work.due);
         }
     }

@@ -134,31 +134,94 @@ void Ledger::for_each_delivered(const std::optional<std::string>& owner,
     }
 }
 
-std::vector<QueuedWork> Ledger::open_queue(const std::string& owner, std::int64_t except_id) {
+namespace {
+
+// Reads rows of (id, due, effort) into `out` in the schedule's order: the index hands them over
+// by due date (each date parsed once), by creation day within one; the schedule wants ids there.
+void read_queue_rows(RawStatement& q, std::vector<QueuedWork>& out) {
+    std::size_t start = out.size();
+    std::string due_text;
+    Date due{};
+    while (q.step()) {
+        std::string_view text = q.text(1);
+        if (out.size() == start || text != due_text) {
+            due_text.assign(text);
+            due = date_at(q, 1);
+        }
+        out.push_back({q.int64(0), due, q.int64(2)});
+    }
+    for (auto first = out.begin() + static_cast<std::ptrdiff_t>(start); first != out.end();) {
+        auto last = std::find_if(first, out.end(),
+                                 [&](const QueuedWork& w) { return w.due != first->due; });
+        std::sort(first, last, queued_before);
+        first = last;
+    }
+}
+
+} // namespace
+
+std::vector<QueuedWork> Ledger::open_queue(const std::string& owner, std::int64_t except_id,
+                                           std::optional<Date> from_due) {
     // commitments_by_owner holds every column read here (the id is its rowid).
     try {
+        std::vector<QueuedWork> out;
+        std::string from_text = from_due ? format_date(*from_due) : std::string();
+        if (from_due) {
+            // Schema 4 keeps the sums per due date; an older ledger sums the rows.
+            bool sums = impl_->db.tableExists("open_work");
+            RawStatement ahead(impl_->db,
+                               sums ? "SELECT total(effort_minutes) FROM open_work "
+                                      "WHERE owner = ?1 AND due < ?2"
+                                    : "SELECT total(effort_minutes) FROM commitments "
+                                      "INDEXED BY commitments_by_owner "
+                                      "WHERE owner = ?1 AND state = 'open' AND due < ?2");
+            ahead.bind(1, std::string_view(owner));
+            ahead.bind(2, std::string_view(from_text));
+            if (ahead.step()) {
+                Minutes sum = ahead.int64(0);
+                RawStatement mine(impl_->db, "SELECT effort_minutes FROM commitments WHERE id = ?1 "
+                                             "AND owner = ?2 AND state = 'open' AND due < ?3");
+                mine.bind(1, except_id);
+                mine.bind(2, std::string_view(owner));
+                mine.bind(3, std::string_view(from_text));
+                if (mine.step()) {
+                    sum -= mine.int64(0);
+                }
+                if (sum > 0) {
+                    out.push_back({0, *from_due - std::chrono::days{1}, sum});
+                }
+            }
+        }
         if (!impl_->select_open_queue) {
             impl_->select_open_queue.emplace(
                 impl_->db, "SELECT id, due, effort_minutes FROM commitments "
                            "INDEXED BY commitments_by_owner "
-                           "WHERE owner = ?1 AND state = 'open' AND id <> ?2");
+                           "WHERE owner = ?1 AND state = 'open' AND id <> ?2 AND due >= ?3");
         }
         RawStatement& q = *impl_->select_open_queue;
         q.reset();
         q.bind(1, std::string_view(owner));
         q.bind(2, except_id);
+        q.bind(3, std::string_view(from_text));
+        read_queue_rows(q, out);
+        return out;
+    } catch (const SQLite::Exception& error) {
+        rethrow_storage_error(error, impl_->path);
+    }
+}
+
+std::vector<QueuedWork> Ledger::open_queue_before(const std::string& owner,
+                                                  std::int64_t except_id, Date until_due) {
+    try {
+        RawStatement q(impl_->db, "SELECT id, due, effort_minutes FROM commitments "
+                                  "INDEXED BY commitments_by_owner "
+                                  "WHERE owner = ?1 AND state = 'open' AND id <> ?2 AND due < ?3");
+        std::string until_text = format_date(until_due);
+        q.bind(1, std::string_view(owner));
+        q.bind(2, except_id);
+        q.bind(3, std::string_view(until_text));
         std::vector<QueuedWork> out;
-        std::string due_text;
-        Date due{};
-        while (q.step()) {
-            // The index hands them over by due date: parse each date once.
-            std::string_view text = q.text(1);
-            if (out.empty() || text != due_text) {
-                due_text.assign(text);
-                due = date_at(q, 1);
-            }
-            out.push_back({q.int64(0), due, q.int64(2)});
-        }
+        read_queue_rows(q, out);
         return out;
     } catch (const SQLite::Exception& error) {
         rethrow_storage_error(error, impl_->path);

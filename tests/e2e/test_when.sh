@@ -123,7 +123,7 @@ expect_eq "$(printf '%s' "$OUT" | jq -c '[.[] | [.kind, .week, .commitments]]')"
 # Auto 1h, Export 20h, Search 30h, Rush 14h by Friday: Search through 51h, Wed Dec 2; Rush 65h, Mon
 # Dec 7, 6 working days late instead of 1. Search fits by Mon Dec 7 (65h in 11 days) without
 # pushing anything: due earlier it would take Export or Rush past the dates they hold.
-rejects 65 'alice cannot finish #2 "Search" by 2026-11-27: 51.0h of work, 32.0h of capacity until then; earliest doable: 2026-12-07; this makes #3 (acme) later: 6 working days late instead of 1 working day (refused: strict mode; nothing was written)' \
+rejects 65 'alice cannot finish #2 "Search" by 2026-11-27: 51.0h of work, 32.0h of capacity until then; earliest doable: 2026-12-07; this makes #3 (acme) later: 6 working days late instead of 1 (refused: strict mode; nothing was written)' \
     renegotiate 2 --due 2026-11-27 --reason "client wants it now" --strict
 # Easing: Rush to Dec 11 finishes Nov 30, on time; then handed to bob, who has nothing else.
 kept renegotiate 3 --due 2026-12-11 --reason "talked to the client"
@@ -229,11 +229,11 @@ kd add "Urgent" --client acme --owner dana --due 2026-12-02 --effort 16h
 expect_rc 0
 expect_err "kept: warning: this makes #2 (initech) late by 1 working day"
 # Another 8h due Mon Dec 7 (done Mon, 40h): Small 72h, Fri Dec 11: 2 working days late.
-rejects 65 "this makes #2 (initech) later: 2 working days late instead of 1 working day (refused: strict mode; nothing was written)" \
+rejects 65 "this makes #2 (initech) later: 2 working days late instead of 1 (refused: strict mode; nothing was written)" \
     --config dec.toml add "Another" --client acme --owner dana --due 2026-12-07 --effort 8h --strict
 kd add "Another" --client acme --owner dana --due 2026-12-07 --effort 8h
 expect_rc 0
-expect_err "kept: warning: this makes #2 (initech) later: 2 working days late instead of 1 working day"
+expect_err "kept: warning: this makes #2 (initech) later: 2 working days late instead of 1"
 expect_out 'added #4 "Another" for acme, owner dana, due 2026-12-07, 8.0h'
 # (e) Easing Small to Dec 18: everything on time again, no warning, nothing flagged (due by Sun
 # Dec 6: Urgent + Client work 32h for 32h of capacity).
