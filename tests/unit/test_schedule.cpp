@@ -1,8 +1,10 @@
+#include "kept/report.hpp"
 #include "kept/schedule.hpp"
 
 #include "report_fixtures.hpp"
 
 #include <doctest/doctest.h>
+#include <algorithm>
 #include <map>
 #include <random>
 
@@ -289,4 +291,84 @@ TEST_CASE("properties over random workloads: when's date holds, the day before b
         }
     }
     CHECK(checked > 1000);
+}
+
+TEST_CASE("properties: add warns exactly when check would newly flag; a doable queue raises "
+          "no risk or overload; when's date is never flagged") {
+    // The report's flags before and after adding one commitment, against harms_of_change (what
+    // add warns about): a new risk or overdue flag, or one whose commitment now finishes later.
+    std::mt19937 random(12);
+    Config config;
+    config.members["ann"].hours_per_week = 30;
+    config.holidays = {day("2026-12-25")};
+    MemberCalendar calendar = member_calendar(config, "ann");
+    CapacityLine line(calendar, tuesday);
+    // The commitments the report flags risk or overdue, with the finish its risk flag names.
+    auto risk_finishes = [&](const std::vector<QueuedWork>& queue) {
+        ReportBuilder builder(config, tuesday, 8, {});
+        std::map<std::int64_t, std::optional<Date>> finish_of;
+        for (const Projection& p : project(line, queue)) {
+            finish_of[p.work.id] = p.finish;
+        }
+        for (const QueuedWork& w : queue) {
+            auto c = kept::test::promise(w.id, "ann", "2026-11-02", "2026-11-02", w.effort);
+            c.due = c.original_due = w.due;
+            builder.add_open(c);
+        }
+        std::map<std::int64_t, std::optional<Date>> out;
+        for (const Flag& f : builder.build().flags) {
+            if (f.kind == FlagKind::risk) {
+                out[f.commitments.at(0)] = f.finish;
+            } else if (f.kind == FlagKind::overdue) {
+                out[f.commitments.at(0)] = finish_of.at(f.commitments.at(0));
+            }
+        }
+        return out;
+    };
+    int warned = 0;
+    int silent = 0;
+    for (int round = 0; round < 3000; ++round) {
+        std::vector<QueuedWork> queue;
+        int n = static_cast<int>(random() % 10);
+        for (int i = 1; i <= n; ++i) {
+            queue.push_back({i, tuesday + std::chrono::days{static_cast<int>(random() % 30)},
+                             static_cast<Minutes>(30 * (1 + random() % 30))});
+        }
+        QueuedWork added{n + 1, tuesday + std::chrono::days{static_cast<int>(random() % 30)},
+                         static_cast<Minutes>(30 * (1 + random() % 30))};
+        auto with = queue;
+        with.push_back(added);
+        auto before = risk_finishes(queue);
+        auto after = risk_finishes(with);
+        bool newly = false;
+        for (const auto& [id, finish] : after) {
+            auto was = before.find(id);
+            newly = newly || was == before.end() || finishes_later(finish, was->second);
+        }
+        bool warns = !harms_of_change(line, queue, with, added.id).empty();
+        CHECK(warns == newly);
+        (warns ? warned : silent) += 1;
+
+        // A doable queue: no late commitment, no overloaded week.
+        auto s = project(line, queue);
+        bool doable = std::none_of(s.begin(), s.end(), [](const Projection& p) { return p.late(); });
+        if (doable) {
+            for (const WeekLoad& w : week_loads(line, s, 8)) {
+                CHECK(!w.overloaded(1.0));
+            }
+        }
+        // when's date, added, leaves no new late work.
+        auto date = earliest_doable(line, s, added.effort, tuesday);
+        REQUIRE(date);
+        auto promised = queue;
+        promised.push_back({added.id, *date, added.effort});
+        auto flagged = risk_finishes(promised);
+        CHECK(flagged.count(added.id) == 0);
+        for (const auto& [id, finish] : flagged) {
+            REQUIRE(before.count(id) == 1);
+            CHECK(!finishes_later(finish, before.at(id)));
+        }
+    }
+    CHECK(warned > 200);
+    CHECK(silent > 300);
 }
