@@ -91,7 +91,10 @@ class MonteCarlo {
     int trials() const { return trials_; }
 
   private:
+    static constexpr std::uint64_t id_multiplier = 0xD1B54A32D192ED03ULL;
+    /// The draw of commitment `id` in `trial`: the same in every answer of one ledger.
     double ratio(int trial, std::int64_t id) const;
+    std::uint64_t trial_key_of(int trial) const;
 
     const CapacityLine& line_;
     std::span<const Projection> schedule_;

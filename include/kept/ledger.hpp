@@ -41,6 +41,18 @@ struct EventQuery {
     bool by_commitment = false; ///< grouped by commitment id, each group in replay order
 };
 
+/// What the forecast shows of an open commitment.
+struct OpenCommitment {
+    std::int64_t id = 0;
+    std::string uuid;
+    std::string title;
+    std::string client;
+    ClientKind client_kind = ClientKind::external;
+    std::string owner;
+    Date due{};
+    Minutes effort = 0;
+};
+
 /// What an import did.
 struct ImportCounts {
     std::int64_t added = 0;   ///< events new to this ledger
@@ -85,6 +97,8 @@ class Ledger {
     /// day before), which it schedules alike: a change due on or after `from_due` cannot move it.
     std::vector<QueuedWork> open_queue(const std::string& owner, std::int64_t except_id = 0,
                                        std::optional<Date> from_due = std::nullopt);
+    /// The open commitments (only `owner`'s when given) with what the forecast shows.
+    std::vector<OpenCommitment> open_commitments(const std::optional<std::string>& owner);
     /// open_queue's rows due before `until_due` alone (what its sum stands for), in order.
     std::vector<QueuedWork> open_queue_before(const std::string& owner, std::int64_t except_id,
                                               Date until_due);
@@ -95,6 +109,10 @@ class Ledger {
     /// state, created, original due, closed, effort and original effort.
     void for_each_delivered(const std::optional<std::string>& owner,
                             const std::function<void(const CommitmentFacts&)>& visit);
+    /// The delivered commitments (only `owner`'s when given) with what accuracy ratios read:
+    /// owner, state, effort, original effort and the effort spent (no dates).
+    void for_each_delivered_effort(const std::optional<std::string>& owner,
+                                   const std::function<void(const CommitmentFacts&)>& visit);
     /// Visits the reliability tallies the ledger keeps, one per owner, client and client kind
     /// (only `owner`'s when given), in that order. False, visiting none, for a ledger older than
     /// schema 4, which keeps none.

@@ -27,7 +27,7 @@ struct ForecastOptions {
 
 /// One line of the forecast, with the commitment it is about.
 struct Line {
-    const Commitment* commitment;
+    const OpenCommitment* commitment;
     ForecastEntry entry;
 };
 
@@ -43,7 +43,7 @@ Json optional_date(const std::optional<Date>& day) {
 }
 
 nlohmann::ordered_json record_of(const Line& line) {
-    const Commitment& c = *line.commitment;
+    const OpenCommitment& c = *line.commitment;
     const ForecastEntry& e = line.entry;
     return {
         {"id", c.id},
@@ -80,7 +80,7 @@ TextTable table_of(const std::vector<Line>& lines) {
                      "SLACK",  "ON TIME", "STATUS", "TALK BY", "TITLE"};
     table.right_aligned = {true, false, false, false, false, true, true};
     for (const Line& line : lines) {
-        const Commitment& c = *line.commitment;
+        const OpenCommitment& c = *line.commitment;
         const ForecastEntry& e = line.entry;
         Style style = style_of(e.status);
         table.rows.push_back({
@@ -119,33 +119,36 @@ int run_forecast(Context& context, const ForecastOptions& o) {
         due_by = monday_on_or_before(today) + std::chrono::days{7 * weeks - 1};
     }
     Ledger ledger = context.open_ledger(OpenMode::read);
-    std::vector<Commitment> open;
-    std::map<std::string, std::vector<const Commitment*>> by_owner;
+    std::vector<OpenCommitment> open;
+    std::map<std::string, std::vector<const OpenCommitment*>> by_owner;
     std::vector<Line> lines;
     ledger.read([&] {
         // An owner's whole queue decides each of their commitments' finish, whatever the
         // filters show.
-        ListFilter filter;
-        filter.owner = o.owner.empty() ? std::nullopt : std::optional<std::string>(o.owner);
-        open = ledger.list(filter);
-        for (const Commitment& c : open) {
+        open = ledger.open_commitments(o.owner.empty() ? std::nullopt
+                                                       : std::optional<std::string>(o.owner));
+        for (const OpenCommitment& c : open) {
             by_owner[c.owner].push_back(&c);
         }
         AccuracyHistory history;
-        ledger.for_each_delivered(std::nullopt, [&](const CommitmentFacts& c) { history.add(c); });
-        for (const auto& [owner, mine] : by_owner) {
+        ledger.for_each_delivered_effort(std::nullopt,
+                                         [&](const CommitmentFacts& c) { history.add(c); });
+        for (auto& [owner, mine] : by_owner) {
             MemberCalendar calendar = member_calendar(config, owner);
             CapacityLine line(calendar, today);
             std::vector<QueuedWork> queue;
-            std::map<std::int64_t, const Commitment*> by_id;
-            for (const Commitment* c : mine) {
+            queue.reserve(mine.size());
+            for (const OpenCommitment* c : mine) {
                 queue.push_back({c->id, c->due, c->effort});
-                by_id.emplace(c->id, c);
             }
+            std::sort(mine.begin(), mine.end(), [](auto* a, auto* b) { return a->id < b->id; });
             std::vector<Projection> schedule = project(line, std::move(queue));
             AccuracyRatios ratios = history.for_owner(owner);
             for (ForecastEntry& e : forecast(line, schedule, ratios, owner, confidence)) {
-                const Commitment* c = by_id.at(e.projection.work.id);
+                auto at = std::lower_bound(
+                    mine.begin(), mine.end(), e.projection.work.id,
+                    [](const OpenCommitment* c, std::int64_t id) { return c->id < id; });
+                const OpenCommitment* c = *at;
                 if ((!o.client.empty() && c->client != o.client) || (due_by && c->due > *due_by)) {
                     continue;
                 }
@@ -155,15 +158,13 @@ int run_forecast(Context& context, const ForecastOptions& o) {
     });
     std::sort(lines.begin(), lines.end(),
               [](const Line& a, const Line& b) { return worse_than(a.entry, b.entry); });
-    std::vector<nlohmann::ordered_json> records;
-    if (format != Format::table) {
-        records.reserve(lines.size());
-        for (const Line& line : lines) {
-            records.push_back(record_of(line));
-        }
+    if (format == Format::table) {
+        print_records(context, format, {}, forecast_fields(), table_of(lines));
+    } else {
+        print_record_stream(
+            context, format, lines.size(), [&](std::size_t i) { return record_of(lines[i]); },
+            forecast_fields());
     }
-    print_records(context, format, records, forecast_fields(),
-                  format == Format::table ? table_of(lines) : TextTable{});
     return 0;
 }
 

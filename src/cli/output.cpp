@@ -1,5 +1,6 @@
 #include "cli/output.hpp"
 
+#include <algorithm>
 #include <ostream>
 
 namespace kept::cli {
@@ -24,6 +25,53 @@ void print_records(Context& context, Format format,
     case Format::tsv:
         out << render_tsv(records, fields);
         break;
+    }
+}
+
+void print_record_stream(Context& context, Format format, std::size_t count,
+                         const std::function<nlohmann::ordered_json(std::size_t)>& record,
+                         const std::vector<std::string>& fields) {
+    auto& out = context.out();
+    if (format == Format::json) {
+        // nlohmann's own layout of an array: each element indented by two more spaces.
+        if (count == 0) {
+            out << "[]\n";
+            return;
+        }
+        out << "[\n";
+        for (std::size_t i = 0; i < count; ++i) {
+            std::string text =
+                record(i).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+            std::string indented = "  ";
+            indented.reserve(text.size() + text.size() / 8);
+            for (char c : text) {
+                indented += c;
+                if (c == '\n') {
+                    indented += "  ";
+                }
+            }
+            indented += i + 1 < count ? ",\n" : "\n";
+            out << indented;
+        }
+        out << "]\n";
+        return;
+    }
+    constexpr std::size_t chunk = 1024;
+    for (std::size_t first = 0; first < count || first == 0; first += chunk) {
+        std::vector<nlohmann::ordered_json> records;
+        for (std::size_t i = first; i < std::min(count, first + chunk); ++i) {
+            records.push_back(record(i));
+        }
+        std::string text = format == Format::ndjson ? render_ndjson(records)
+                           : format == Format::csv  ? render_csv(records, fields)
+                                                    : render_tsv(records, fields);
+        if (first > 0 && format != Format::ndjson) {
+            text.erase(0, text.find('\n') + 1); // the header row, written with the first chunk
+        }
+        out << text;
+        if (count == 0) {
+            break;
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 #include "kept/render.hpp"
 
 #include <nlohmann/json.hpp>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -16,5 +17,11 @@ namespace kept::cli {
 void print_records(Context& context, Format format,
                    const std::vector<nlohmann::ordered_json>& records,
                    const std::vector<std::string>& fields, const TextTable& table);
+
+/// Prints `count` records, made one at a time by `record(i)`, as json, ndjson, csv or tsv (as
+/// print_records would) without holding them all: for outputs of many thousand records.
+void print_record_stream(Context& context, Format format, std::size_t count,
+                         const std::function<nlohmann::ordered_json(std::size_t)>& record,
+                         const std::vector<std::string>& fields);
 
 } // namespace kept::cli

@@ -200,9 +200,25 @@ Date parse_date(std::string_view text, Date today, const WorkWeek& workweek,
 }
 
 std::string format_date(Date day) {
+    // Written digit by digit: reports and forecasts print hundreds of thousands of dates.
     const year_month_day ymd{day};
-    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
-                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    const int year = static_cast<int>(ymd.year());
+    if (year < 0 || year > 9999) {
+        return fmt::format("{:04}-{:02}-{:02}", year, static_cast<unsigned>(ymd.month()),
+                           static_cast<unsigned>(ymd.day()));
+    }
+    const auto month = static_cast<unsigned>(ymd.month());
+    const auto d = static_cast<unsigned>(ymd.day());
+    std::string out = "0000-00-00";
+    out[0] = static_cast<char>('0' + year / 1000);
+    out[1] = static_cast<char>('0' + year / 100 % 10);
+    out[2] = static_cast<char>('0' + year / 10 % 10);
+    out[3] = static_cast<char>('0' + year % 10);
+    out[5] = static_cast<char>('0' + month / 10);
+    out[6] = static_cast<char>('0' + month % 10);
+    out[8] = static_cast<char>('0' + d / 10);
+    out[9] = static_cast<char>('0' + d % 10);
+    return out;
 }
 
 IsoWeek iso_week(Date day) {

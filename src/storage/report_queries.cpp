@@ -228,6 +228,63 @@ std::vector<QueuedWork> Ledger::open_queue_before(const std::string& owner,
     }
 }
 
+std::vector<OpenCommitment> Ledger::open_commitments(const std::optional<std::string>& owner) {
+    std::string sql = "SELECT id, uuid, title, client, client_kind, owner, due, effort_minutes "
+                      "FROM commitments WHERE state = 'open'";
+    if (owner) {
+        sql += " AND owner = ?1";
+    }
+    try {
+        RawStatement q(impl_->db, sql.c_str());
+        q.bind(1, owner);
+        std::vector<OpenCommitment> out;
+        while (q.step()) {
+            OpenCommitment& c = out.emplace_back();
+            c.id = q.int64(0);
+            c.uuid.assign(q.text(1));
+            c.title.assign(q.text(2));
+            c.client.assign(q.text(3));
+            c.client_kind = client_kind_of(q.text(4));
+            c.owner.assign(q.text(5));
+            c.due = date_at(q, 6);
+            c.effort = q.int64(7);
+        }
+        return out;
+    } catch (const SQLite::Exception& error) {
+        rethrow_storage_error(error, impl_->path);
+    }
+}
+
+void Ledger::for_each_delivered_effort(const std::optional<std::string>& owner,
+                                       const std::function<void(const CommitmentFacts&)>& visit) {
+    bool indexed = impl_->has_index("commitments_delivered");
+    bool spent = impl_->db.execAndGet("PRAGMA user_version").getInt() >= 5;
+    std::string sql = fmt::format("SELECT owner, effort_minutes, original_effort_minutes, {} "
+                                  "FROM commitments {} WHERE state = 'delivered'",
+                                  spent ? "spent_minutes" : "NULL",
+                                  indexed ? "INDEXED BY commitments_delivered" : "");
+    if (owner) {
+        sql += " AND owner = ?1";
+    }
+    try {
+        RawStatement q(impl_->db, sql.c_str());
+        q.bind(1, owner);
+        CommitmentFacts f;
+        f.state = State::delivered;
+        while (q.step()) {
+            if (f.owner != q.text(0)) {
+                f.owner.assign(q.text(0));
+            }
+            f.effort = q.int64(1);
+            f.original_effort = q.int64(2);
+            f.spent = q.is_null(3) ? std::nullopt : std::optional<Minutes>(q.int64(3));
+            visit(f);
+        }
+    } catch (const SQLite::Exception& error) {
+        rethrow_storage_error(error, impl_->path);
+    }
+}
+
 std::vector<LateRenegotiation> Ledger::late_renegotiations(Date since, Date until) {
     // Schema 4's partial index events_late holds just the late renegotiations by day. An older
     // ledger walks events_by_day through the window: there, a late payload holds the word true
