@@ -80,6 +80,7 @@ void add_conflict_flags(Ledger& ledger, const Window& w, Report& report) {
             ledger.for_each_event(query, feed);
         }
     }
+    bool added = false;
     for (const auto& conflict : finder.conflicts()) {
         auto c = ledger.find_by_uuid(conflict.commitment_uuid);
         if (!c || (w.owner && c->owner != *w.owner)) {
@@ -110,8 +111,11 @@ void add_conflict_flags(Ledger& ledger, const Window& w, Report& report) {
                         c->id, conflict.events.size(), fmt::join(conflict.actors, ", "), c->id);
         flag.magnitude = static_cast<double>(conflict.events.size());
         report.flags.push_back(std::move(flag));
+        added = true;
     }
-    sort_flags(report.flags);
+    if (added) {
+        sort_flags(report.flags);
+    }
 }
 
 /// Feeds `builder`, given the tallies of a ledger that keeps reliability tallied, the open and
