@@ -53,7 +53,7 @@ struct Flag {
     std::string owner;                     ///< empty for a team-wide flag
     std::optional<IsoWeek> week;           ///< overload only
     std::vector<std::int64_t> commitments; ///< ascending ids
-    std::string detail;                    ///< one line for people
+    std::string detail; ///< one line for people; empty for kinds detail_of words from figures
 
     std::optional<double> load_hours;            ///< overload, risk
     std::optional<double> capacity_hours;        ///< overload, risk
@@ -82,6 +82,10 @@ struct Flag {
 
     double magnitude = 0.0; ///< orders flags of one kind, larger first
 };
+
+/// The flag's line for people: `detail`, or for overdue and risk flags (a report can hold tens
+/// of thousands) words made from its figures when it is shown.
+std::string detail_of(const Flag& flag);
 
 /// Sorts worst first: by severity, then kind, then magnitude, then owner, week and ids.
 void sort_flags(std::vector<Flag>& flags);

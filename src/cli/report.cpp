@@ -228,7 +228,7 @@ std::vector<Flag> roll_up_flags(const RollUp& roll_up) {
     std::vector<Flag> flags;
     auto take = [&](const std::string& team, const Report& report) {
         for (Flag flag : report.flags) {
-            flag.detail = fmt::format("[{}] {}", team, flag.detail);
+            flag.detail = fmt::format("[{}] {}", team, detail_of(flag));
             flags.push_back(std::move(flag));
         }
     };

@@ -70,7 +70,7 @@ TableRows flags_table(const std::vector<Flag>& flags) {
         case 4:
             return {f.commitments.empty() ? "-" : ids_text(f.commitments, 8)};
         default:
-            return {f.detail};
+            return {detail_of(f)};
         }
     };
     return table;
@@ -273,7 +273,7 @@ Json flag_record(const Flag& f) {
         {"owner", f.owner.empty() ? Json(nullptr) : Json(f.owner)},
         {"week", f.week ? Json(format_iso_week(*f.week)) : Json(nullptr)},
         {"commitments", f.commitments},
-        {"detail", f.detail},
+        {"detail", detail_of(f)},
     };
     auto number = [&](const char* name, const std::optional<double>& value, int decimals) {
         if (value) {

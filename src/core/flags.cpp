@@ -189,9 +189,8 @@ std::optional<Flag> overdue_flag(const CommitmentFacts& c, Date today) {
     flag.days_overdue = days;
     flag.effort_hours = hours(static_cast<double>(c.effort));
     flag.magnitude = days;
-    flag.detail = fmt::format("due {}, {} overdue, {} of work open", format_date(c.due),
-                              plural(days, "day", "days"), format_hours(c.effort));
-    return flag;
+    return flag; // its detail is made when it is shown (detail_of): there can be many
+
 }
 
 std::optional<Flag> creep_flag(const CommitmentFacts& c, const ReportSettings& settings) {
@@ -344,17 +343,40 @@ std::optional<Flag> risk_flag(const std::string& owner, const Projection& p,
     flag.utilization = capacity > 0.0 ? std::optional<double>(100.0 * p.through() / capacity)
                                       : std::nullopt;
     flag.magnitude = flag.slack_days ? -*flag.slack_days : 1e9;
-    std::string when = days_left == 0 ? std::string("today")
-                                      : fmt::format("in {}", plural(days_left, "day", "days"));
-    std::string finish =
-        p.finish ? fmt::format("finishes {}, {} late", format_date(*p.finish),
-                               plural(-flag.slack_days.value_or(0), "working day", "working days"))
-                 : std::string("can never finish it (no capacity)");
-    flag.detail = fmt::format("due {} ({}): {} {}; {} of work until then, {} of capacity", 
-                              format_date(p.work.due), when, owner, finish,
-                              format_hours(std::llround(p.through())),
-                              format_hours(std::llround(capacity)));
-    return flag;
+    return flag; // its detail is made when it is shown (detail_of): there can be many
+
+}
+
+std::string detail_of(const Flag& f) {
+    if (!f.detail.empty()) {
+        return f.detail;
+    }
+    auto minutes = [](const std::optional<double>& hours_value) {
+        return static_cast<Minutes>(std::llround(hours_value.value_or(0.0) * 60.0));
+    };
+    switch (f.kind) {
+    case FlagKind::overdue: {
+        int days = f.days_overdue.value_or(0);
+        return fmt::format("due {}, {} overdue, {} of work open", format_date(f.due.value_or(Date{})),
+                           plural(days, "day", "days"), format_hours(minutes(f.effort_hours)));
+    }
+    case FlagKind::risk: {
+        int days_left = f.days_left.value_or(0);
+        std::string when = days_left == 0 ? std::string("today")
+                                          : fmt::format("in {}", plural(days_left, "day", "days"));
+        std::string finish =
+            f.finish ? fmt::format("finishes {}, {} late", format_date(*f.finish),
+                                   plural(-f.slack_days.value_or(0), "working day",
+                                          "working days"))
+                     : std::string("can never finish it (no capacity)");
+        return fmt::format("due {} ({}): {} {}; {} of work until then, {} of capacity",
+                           format_date(f.due.value_or(Date{})), when, f.owner, finish,
+                           format_hours(minutes(f.load_hours)),
+                           format_hours(minutes(f.capacity_hours)));
+    }
+    default:
+        return f.detail;
+    }
 }
 
 } // namespace kept

@@ -21,10 +21,10 @@ TEST_CASE("overdue_flag: open and past due") {
     CHECK(flag->commitments == std::vector<std::int64_t>{7});
     CHECK(*flag->days_overdue == 3);
     CHECK(*flag->effort_hours == 6.0);
-    CHECK(flag->detail == "due 2026-11-20, 3 days overdue, 6.0h of work open");
+    CHECK(detail_of(*flag) == "due 2026-11-20, 3 days overdue, 6.0h of work open");
 
     CHECK(!overdue_flag(c, day("2026-11-20")));
-    CHECK(overdue_flag(c, day("2026-11-21"))->detail ==
+    CHECK(detail_of(*overdue_flag(c, day("2026-11-21"))) ==
           "due 2026-11-20, 1 day overdue, 6.0h of work open");
     CHECK(!overdue_flag(delivered(c, "2026-11-22"), day("2026-11-23")));
 }
@@ -37,7 +37,7 @@ TEST_CASE("creep_flag: effort or scope grew while the date did not follow") {
     c.scope_added = 2;
     auto flag = creep_flag(c, settings);
     REQUIRE(flag);
-    CHECK(flag->detail == "effort 8.0h → 13.0h (+62%), scope +2 items, due unchanged");
+    CHECK(detail_of(*flag) == "effort 8.0h → 13.0h (+62%), scope +2 items, due unchanged");
     CHECK(*flag->effort_growth == doctest::Approx(62.5));
     CHECK(*flag->scope_added == 2);
     CHECK(*flag->schedule_growth == 0.0);
@@ -87,7 +87,7 @@ TEST_CASE("chronic_flag: renegotiated at least chronic_renegotiations times") {
     c.late_renegotiations = 1;
     auto flag = chronic_flag(c, settings);
     REQUIRE(flag);
-    CHECK(flag->detail == "renegotiated 3 times (1 late)");
+    CHECK(detail_of(*flag) == "renegotiated 3 times (1 late)");
     CHECK(flag->severity == Severity::low);
     CHECK(*flag->renegotiations == 3);
 }
@@ -99,7 +99,7 @@ TEST_CASE("late_flag: names the day, the date in force and the new one") {
     CHECK(flag.owner == "carol");
     CHECK(*flag.days_late == 2);
     CHECK(*flag.due == day("2026-12-04"));
-    CHECK(flag.detail ==
+    CHECK(detail_of(flag) ==
           "renegotiated 2026-11-25, 2 days after the due date 2026-11-23; new due 2026-12-04");
     late.new_due.reset();
     CHECK(late_flag(late, c).detail ==
@@ -122,7 +122,7 @@ TEST_CASE("internal_neglect_flag: a gap of more than neglect_points with 5 of ea
     CHECK(*flag->external_on_time == 100.0);
     CHECK(*flag->gap_points == 60.0);
     CHECK(flag->owner.empty());
-    CHECK(flag->detail ==
+    CHECK(detail_of(*flag) ==
           "internal clients got 40% on time, external 100% (60 points apart; 5 and 5 delivered)");
 
     settings.neglect_points = 60;
