@@ -21,11 +21,16 @@ def timed: if . == null then "–"
   row("floor: one-row insert (CPU)"; "\(.add.floor_median_s | ms) (\(.add.floor_cpu_s | ms))"),
   row("**add: kept / floor (wall)**"; .add.ratio | x),
   row("add: kept / floor (CPU)"; .add.cpu_ratio | x),
+  row("`kept renegotiate` median (CPU)";
+      "\(.renegotiate.kept_median_s | ms) (\(.renegotiate.kept_cpu_s | ms))"),
+  row("**renegotiate: kept / floor (wall)**"; .renegotiate.ratio | x),
   row("`list --owner owner07`"; .list | timed),
   row("`show ID`"; .show | timed),
   row("`report`"; .report | timed),
   row("`report --as-of` (90 days back)"; .report_as_of | timed),
   row("`verify`"; .verify | timed),
+  row("`forecast --format ndjson` (every owner)"; .forecast | timed),
+  row("`when --owner owner07 --effort 2d --confidence 90`"; .when | timed),
   row("`import` (\($r.sizes[$sizes[0]].import.commitments // "?") commitments)";
       if .import.kept_per_s then .import.kept_per_s | rate else .import.kept // "–" end),
   row("floor: prepared inserts"; .import.floor_per_s | rate),

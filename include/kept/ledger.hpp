@@ -105,14 +105,12 @@ class Ledger {
     /// The open commitments, in id order, with what the load and flag rules read: the facts
     /// but the client (left empty; scope_items as for_each_fact).
     void for_each_open(const std::function<void(const CommitmentFacts&)>& visit);
-    /// The delivered commitments (only `owner`'s when given) with what calibration reads: owner,
-    /// state, created, original due, closed, effort and original effort.
+    /// The delivered commitments (only `owner`'s when given) with what calibration and accuracy
+    /// ratios read: owner, state, effort, original effort, effort spent, and with `with_dates`
+    /// created, original due and closed (left unset without: accuracy needs no dates).
     void for_each_delivered(const std::optional<std::string>& owner,
-                            const std::function<void(const CommitmentFacts&)>& visit);
-    /// The delivered commitments (only `owner`'s when given) with what accuracy ratios read:
-    /// owner, state, effort, original effort and the effort spent (no dates).
-    void for_each_delivered_effort(const std::optional<std::string>& owner,
-                                   const std::function<void(const CommitmentFacts&)>& visit);
+                            const std::function<void(const CommitmentFacts&)>& visit,
+                            bool with_dates = true);
     /// Visits the reliability tallies the ledger keeps, one per owner, client and client kind
     /// (only `owner`'s when given), in that order. False, visiting none, for a ledger older than
     /// schema 4, which keeps none.

@@ -1,5 +1,7 @@
 #include "cli/filters.hpp"
 
+#include <charconv>
+
 #include "kept/error.hpp"
 
 #include <CLI/CLI.hpp>
@@ -49,6 +51,18 @@ ListFilter make_filter(Context& context, const FilterOptions& o) {
         filter.tag = o.tag;
     }
     return filter;
+}
+
+int parse_weeks(const std::string& text, int fallback) {
+    if (text.empty()) {
+        return fallback;
+    }
+    int weeks = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), weeks);
+    if (ec != std::errc() || end != text.data() + text.size() || weeks < 1 || weeks > 520) {
+        throw BadValue(fmt::format("--weeks: \"{}\" is not a number of weeks from 1 to 520", text));
+    }
+    return weeks;
 }
 
 } // namespace kept::cli

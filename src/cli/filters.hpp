@@ -28,4 +28,7 @@ void add_filter_options(CLI::App& sub, FilterOptions& options);
 /// The filter the options ask for. Throws BadValue for a bad --state or --due-before.
 ListFilter make_filter(Context& context, const FilterOptions& options);
 
+/// Parses --weeks (a whole number from 1 to 520); `fallback` when empty. Throws BadValue.
+int parse_weeks(const std::string& text, int fallback);
+
 } // namespace kept::cli

@@ -1,4 +1,5 @@
 #include "cli/command.hpp"
+#include "cli/filters.hpp"
 #include "cli/output.hpp"
 #include "cli/promise_check.hpp"
 #include "kept/error.hpp"
@@ -99,15 +100,6 @@ TextTable table_of(const std::vector<Line>& lines) {
     return table;
 }
 
-int parse_forecast_weeks(const std::string& text) {
-    int weeks = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), weeks);
-    if (ec != std::errc() || end != text.data() + text.size() || weeks < 1 || weeks > 520) {
-        throw BadValue(fmt::format("--weeks: \"{}\" is not a number of weeks from 1 to 520", text));
-    }
-    return weeks;
-}
-
 int run_forecast(Context& context, const ForecastOptions& o) {
     Format format = context.format();
     const Config& config = context.config();
@@ -115,7 +107,7 @@ int run_forecast(Context& context, const ForecastOptions& o) {
     int confidence = parse_confidence(o.confidence, config.report.confidence);
     std::optional<Date> due_by;
     if (!o.weeks.empty()) {
-        int weeks = parse_forecast_weeks(o.weeks);
+        int weeks = parse_weeks(o.weeks, 0);
         due_by = monday_on_or_before(today) + std::chrono::days{7 * weeks - 1};
     }
     Ledger ledger = context.open_ledger(OpenMode::read);
@@ -131,8 +123,8 @@ int run_forecast(Context& context, const ForecastOptions& o) {
             by_owner[c.owner].push_back(&c);
         }
         AccuracyHistory history;
-        ledger.for_each_delivered_effort(std::nullopt,
-                                         [&](const CommitmentFacts& c) { history.add(c); });
+        ledger.for_each_delivered(
+            std::nullopt, [&](const CommitmentFacts& c) { history.add(c); }, false);
         for (auto& [owner, mine] : by_owner) {
             MemberCalendar calendar = member_calendar(config, owner);
             CapacityLine line(calendar, today);

@@ -62,10 +62,10 @@ int parse_confidence(const std::string& text, int fallback) {
 AccuracyRatios accuracy_of(Ledger& ledger, const std::string& owner) {
     AccuracyHistory history;
     auto add = [&](const CommitmentFacts& c) { history.add(c); };
-    ledger.for_each_delivered_effort(owner, add);
+    ledger.for_each_delivered(owner, add, false);
     if (history.samples(owner) < evidence_min_samples) {
         history = AccuracyHistory();
-        ledger.for_each_delivered_effort(std::nullopt, add); // the team's, to borrow
+        ledger.for_each_delivered(std::nullopt, add, false); // the team's, to borrow
     }
     return history.for_owner(owner);
 }

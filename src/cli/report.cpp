@@ -1,4 +1,5 @@
 #include "cli/command.hpp"
+#include "cli/filters.hpp"
 #include "cli/report_view.hpp"
 #include "kept/conflicts.hpp"
 #include "kept/error.hpp"
@@ -24,18 +25,6 @@ struct ReportOptions {
     std::string section = "all";
     std::vector<std::string> kinds; // kept check
 };
-
-int parse_weeks(const std::string& text, int fallback) {
-    if (text.empty()) {
-        return fallback;
-    }
-    int weeks = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), weeks);
-    if (ec != std::errc() || end != text.data() + text.size() || weeks < 1 || weeks > 520) {
-        throw BadValue(fmt::format("--weeks: \"{}\" is not a number of weeks from 1 to 520", text));
-    }
-    return weeks;
-}
 
 /// The day, horizon and owner a report looks at.
 struct Window {

@@ -100,14 +100,15 @@ void Ledger::for_each_open(const std::function<void(const CommitmentFacts&)>& vi
 }
 
 void Ledger::for_each_delivered(const std::optional<std::string>& owner,
-                                const std::function<void(const CommitmentFacts&)>& visit) {
+                                const std::function<void(const CommitmentFacts&)>& visit,
+                                bool with_dates) {
     // Schema 4's partial index commitments_delivered holds every column read here; without
     // being named, SQLite prefers the state index and a seek per row.
     bool indexed = impl_->has_index("commitments_delivered");
     // A ledger older than schema 5, read as it is, has no spent effort.
     bool spent = impl_->db.execAndGet("PRAGMA user_version").getInt() >= 5;
-    std::string sql = fmt::format("SELECT owner, created, original_due, closed, effort_minutes, "
-                                  "original_effort_minutes, {} FROM commitments {} "
+    std::string sql = fmt::format("SELECT owner, effort_minutes, original_effort_minutes, {}, "
+                                  "created, original_due, closed FROM commitments {} "
                                   "WHERE state = 'delivered' AND closed IS NOT NULL",
                                   spent ? "spent_minutes" : "NULL",
                                   indexed ? "INDEXED BY commitments_delivered" : "");
@@ -120,13 +121,17 @@ void Ledger::for_each_delivered(const std::optional<std::string>& owner,
         CommitmentFacts f;
         f.state = State::delivered;
         while (q.step()) {
-            f.owner.assign(q.text(0));
-            f.created = date_at(q, 1);
-            f.original_due = date_at(q, 2);
-            f.closed = date_at(q, 3);
-            f.effort = q.int64(4);
-            f.original_effort = q.int64(5);
-            f.spent = q.is_null(6) ? std::nullopt : std::optional<Minutes>(q.int64(6));
+            if (f.owner != q.text(0)) {
+                f.owner.assign(q.text(0));
+            }
+            f.effort = q.int64(1);
+            f.original_effort = q.int64(2);
+            f.spent = q.is_null(3) ? std::nullopt : std::optional<Minutes>(q.int64(3));
+            if (with_dates) {
+                f.created = date_at(q, 4);
+                f.original_due = date_at(q, 5);
+                f.closed = date_at(q, 6);
+            }
             visit(f);
         }
     } catch (const SQLite::Exception& error) {
@@ -250,36 +255,6 @@ std::vector<OpenCommitment> Ledger::open_commitments(const std::optional<std::st
             c.effort = q.int64(7);
         }
         return out;
-    } catch (const SQLite::Exception& error) {
-        rethrow_storage_error(error, impl_->path);
-    }
-}
-
-void Ledger::for_each_delivered_effort(const std::optional<std::string>& owner,
-                                       const std::function<void(const CommitmentFacts&)>& visit) {
-    bool indexed = impl_->has_index("commitments_delivered");
-    bool spent = impl_->db.execAndGet("PRAGMA user_version").getInt() >= 5;
-    std::string sql = fmt::format("SELECT owner, effort_minutes, original_effort_minutes, {} "
-                                  "FROM commitments {} WHERE state = 'delivered'",
-                                  spent ? "spent_minutes" : "NULL",
-                                  indexed ? "INDEXED BY commitments_delivered" : "");
-    if (owner) {
-        sql += " AND owner = ?1";
-    }
-    try {
-        RawStatement q(impl_->db, sql.c_str());
-        q.bind(1, owner);
-        CommitmentFacts f;
-        f.state = State::delivered;
-        while (q.step()) {
-            if (f.owner != q.text(0)) {
-                f.owner.assign(q.text(0));
-            }
-            f.effort = q.int64(1);
-            f.original_effort = q.int64(2);
-            f.spent = q.is_null(3) ? std::nullopt : std::optional<Minutes>(q.int64(3));
-            visit(f);
-        }
     } catch (const SQLite::Exception& error) {
         rethrow_storage_error(error, impl_->path);
     }
