@@ -215,6 +215,18 @@ TEST_CASE("harms_of_change: the new one late, another pushed late, a late one pu
         CHECK(*harms[0].finish_before == day("2026-12-04"));
         CHECK(*harms[0].after.finish == day("2026-12-07"));
     }
+    SUBCASE("a renegotiation that leaves its commitment less late is silent; more late warns") {
+        std::vector<QueuedWork> late = {{1, day("2026-12-02"), 24 * hour}}; // done Thursday
+        std::vector<QueuedWork> later_date = {{1, day("2026-12-03"), 24 * hour}};
+        CHECK(harms_of_change(line, late, later_date, 1).empty());
+        std::vector<QueuedWork> more_work = {{1, day("2026-12-03"), 40 * hour}}; // done Monday
+        auto harms = harms_of_change(line, late, more_work, 1);
+        REQUIRE(harms.size() == 1);
+        CHECK(harms[0].subject);
+        std::vector<QueuedWork> on_time = {{1, day("2026-12-02"), 8 * hour}};
+        std::vector<QueuedWork> now_late = {{1, day("2026-12-01"), 9 * hour}};
+        CHECK(harms_of_change(line, on_time, now_late, 1).size() == 1);
+    }
     SUBCASE("a change that moves nothing later is silent, even when work is late") {
         std::vector<QueuedWork> late = {{1, day("2026-12-02"), 24 * hour}};
         auto after = late;
