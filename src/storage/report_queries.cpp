@@ -7,6 +7,7 @@
 #include "kept/error.hpp"
 
 #include <algorithm>
+#include <array>
 #include <fmt/format.h>
 
 namespace kept {
@@ -120,6 +121,19 @@ void Ledger::for_each_delivered(const std::optional<std::string>& owner,
         q.bind(1, owner);
         CommitmentFacts f;
         f.state = State::delivered;
+        // The index hands them over by owner and creation day: a date is often the last one
+        // again, and parsing hundreds of thousands of them is most of this read.
+        std::array<std::string, 3> last_text;
+        std::array<Date, 3> last_date{};
+        auto date_of = [&](int column) {
+            auto i = static_cast<std::size_t>(column - 4);
+            std::string_view text = q.text(column);
+            if (text != last_text[i] || last_text[i].empty()) {
+                last_text[i].assign(text);
+                last_date[i] = date_at(q, column);
+            }
+            return last_date[i];
+        };
         while (q.step()) {
             if (f.owner != q.text(0)) {
                 f.owner.assign(q.text(0));
@@ -128,9 +142,9 @@ void Ledger::for_each_delivered(const std::optional<std::string>& owner,
             f.original_effort = q.int64(2);
             f.spent = q.is_null(3) ? std::nullopt : std::optional<Minutes>(q.int64(3));
             if (with_dates) {
-                f.created = date_at(q, 4);
-                f.original_due = date_at(q, 5);
-                f.closed = date_at(q, 6);
+                f.created = date_of(4);
+                f.original_due = date_of(5);
+                f.closed = date_of(6);
             }
             visit(f);
         }
