@@ -110,6 +110,13 @@ std::optional<Date> MemberCalendar::nth_available(Date from, long long n) const 
             day = to + std::chrono::days{1};
             continue;
         }
+        // A long time off is stepped over at once, not a day at a time.
+        auto period = std::lower_bound(away_.begin(), away_.end(), day,
+                                       [](const AwayPeriod& p, Date d) { return p.to < d; });
+        if (period != away_.end() && period->from <= day) {
+            day = period->to + std::chrono::days{1};
+            continue;
+        }
         if (available(day) && --left == 0) {
             return day;
         }

@@ -33,7 +33,7 @@ class FinishCursor {
         if (work <= schedule_epsilon) {
             return line_.today();
         }
-        if (!calendar.has_capacity()) {
+        if (!calendar.has_capacity() || never_) {
             return std::nullopt;
         }
         long long n = days_holding(work, calendar.per_day_minutes());
@@ -41,6 +41,7 @@ class FinishCursor {
             Date from = day_ ? *day_ + one_day : line_.today();
             day_ = calendar.nth_available(from, n - days_);
             if (!day_) {
+                never_ = true; // and so is all the more work after it
                 return std::nullopt;
             }
             days_ = n;
@@ -52,6 +53,7 @@ class FinishCursor {
     const CapacityLine& line_;
     std::optional<Date> day_; // the n-th available day from today, n = days_
     long long days_ = 0;
+    bool never_ = false;
 };
 
 using WorkKey = std::pair<std::int64_t, Date>;

@@ -384,3 +384,16 @@ TEST_CASE("properties: add warns exactly when check would newly flag; a doable q
     CHECK(warned > 200);
     CHECK(silent > 300);
 }
+
+TEST_CASE("project: time off to the end of the calendar leaves the work never done, at once") {
+    MemberCalendar calendar = full_time({{day("2026-12-03"), day("9999-12-31")}});
+    std::vector<QueuedWork> queue;
+    for (int i = 1; i <= 200; ++i) {
+        queue.push_back({i, day("2026-12-04"), 8 * hour});
+    }
+    auto s = schedule(calendar, tuesday, queue);
+    CHECK(*s[0].finish == tuesday);
+    CHECK(*s[1].finish == day("2026-12-02"));
+    CHECK(!s[2].finish);
+    CHECK(!s[199].finish);
+}
