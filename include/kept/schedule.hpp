@@ -112,6 +112,9 @@ struct Harm {
 /// id and, for summed work (id 0), by due date.
 std::vector<Harm> harms_of_change(const CapacityLine& line, std::vector<QueuedWork> before,
                                   std::vector<QueuedWork> after, std::int64_t subject_id);
+/// The same, on the two schedules already made.
+std::vector<Harm> harms_of_change(const CapacityLine& line, const std::vector<Projection>& before,
+                                  const std::vector<Projection>& after, std::int64_t subject_id);
 
 /// The earliest day D >= max(release, today), a day the member works, such that `effort`
 /// minutes of new work queued with due date D (after the older work due that day), and not

@@ -162,7 +162,9 @@ std::vector<std::string> promise_warnings(Context& context, Ledger& ledger,
     if (after.is_open()) {
         now = with({after.id, after.due, after.effort});
     }
-    std::vector<Harm> harms = harms_of_change(line, std::move(was), std::move(now), after.id);
+    const std::vector<Projection> schedule_before = project(line, std::move(was));
+    const std::vector<Projection> schedule_after = project(line, std::move(now));
+    std::vector<Harm> harms = harms_of_change(line, schedule_before, schedule_after, after.id);
 
     std::vector<std::string> lateness;
     constexpr std::size_t most = 5;
@@ -202,6 +204,26 @@ std::vector<std::string> promise_warnings(Context& context, Ledger& ledger,
                                            was_slack ? std::to_string(-*was_slack) : "never"));
         } else {
             lateness.push_back(fmt::format("this makes {} late by {}", who, late_text(slack)));
+        }
+    }
+    if (lateness.empty()) {
+        // With overload_ratio 1, a week newly overloaded always makes something late, warned
+        // above; under another ratio the overload flag can be new on its own.
+        double ratio = config.report.overload_ratio;
+        auto was_loads = week_loads(line, schedule_before, config.report.weeks);
+        auto now_loads = week_loads(line, schedule_after, config.report.weeks);
+        for (std::size_t i = 0; i < now_loads.size(); ++i) {
+            const WeekLoad& w = now_loads[i];
+            if (w.overloaded(ratio) && !was_loads[i].overloaded(ratio)) {
+                auto u = w.due_utilization();
+                lateness.push_back(fmt::format(
+                    "this overloads {} in {}: {} of work due by {} for {} of capacity until "
+                    "then ({}; overload_ratio {})",
+                    after.owner, format_iso_week(w.week), hours_text(w.due_minutes),
+                    format_date(w.last), hours_text(w.capacity_through),
+                    u ? fmt::format("{:.0f}%", *u) : std::string("no capacity"), ratio));
+                break;
+            }
         }
     }
     if (strict && !lateness.empty()) {

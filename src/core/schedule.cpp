@@ -180,7 +180,12 @@ std::vector<WeekLoad> week_loads(const CapacityLine& line, std::span<const Proje
 
 std::vector<Harm> harms_of_change(const CapacityLine& line, std::vector<QueuedWork> before,
                                   std::vector<QueuedWork> after, std::int64_t subject_id) {
-    const std::vector<Projection> was = project(line, std::move(before));
+    return harms_of_change(line, project(line, std::move(before)), project(line, std::move(after)),
+                           subject_id);
+}
+
+std::vector<Harm> harms_of_change(const CapacityLine& line, const std::vector<Projection>& was,
+                                  const std::vector<Projection>& now, std::int64_t subject_id) {
     const MemberCalendar& calendar = line.calendar();
     auto is_subject = [&](const Projection& p) {
         return subject_id != 0 && p.work.id == subject_id;
@@ -201,7 +206,7 @@ std::vector<Harm> harms_of_change(const CapacityLine& line, std::vector<QueuedWo
     // the same order: walk them side by side.
     std::vector<Harm> out;
     auto other = was.begin();
-    for (const Projection& p : project(line, std::move(after))) {
+    for (const Projection& p : now) {
         if (is_subject(p)) {
             if (p.late() && (was_subject == nullptr || !was_subject->late() ||
                              less_slack(p, *was_subject))) {

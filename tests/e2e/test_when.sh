@@ -309,4 +309,21 @@ awk -v c="$chance" 'BEGIN { exit !(c >= 69 && c <= 78) }' || fail "First's chanc
 ok --config dec.toml close 1 --delivered --spent 6h
 ok --config dec.toml log 1 --format json
 expect_eq "$(printf '%s' "$OUT" | jq -c '[.[] | select(.kind == "closed") | .payload.spent_minutes]')" '[360]' "spent_minutes"
+
+# Under an overload_ratio below 1 a week can be newly overloaded with nothing late: add warns
+# then too (check would flag it), and --strict refuses; a week already overloaded stays silent.
+# bob: 32h from Tuesday to Friday; 24h + 4h due Friday is 88% of it, over 80%.
+cat >ratio.toml <<'TOML'
+[report]
+overload_ratio = 0.8
+TOML
+LEDGER=ratio.db
+KEPT_TODAY=2026-12-01 ok --config ratio.toml add "a" --client x --owner bob --due 2026-12-04 --effort 24h
+expect_err ""
+KEPT_TODAY=2026-12-01 rejects 65 "this overloads bob in 2026-W49: 28.0h of work due by 2026-12-06 for 32.0h of capacity until then (88%; overload_ratio 0.8) (refused: strict mode; nothing was written)" \
+    --config ratio.toml add "b" --client x --owner bob --due 2026-12-04 --effort 4h --strict
+KEPT_TODAY=2026-12-01 ok --config ratio.toml add "b" --client x --owner bob --due 2026-12-04 --effort 4h
+expect_err "kept: warning: this overloads bob in 2026-W49: 28.0h of work due by 2026-12-06 for 32.0h of capacity until then (88%; overload_ratio 0.8)"
+KEPT_TODAY=2026-12-01 ok --config ratio.toml add "c" --client x --owner bob --due 2026-12-04 --effort 1h
+expect_err ""
 finish
