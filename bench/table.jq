@@ -21,6 +21,7 @@ def timed: if . == null then "–"
   row("floor: one-row insert (CPU)"; "\(.add.floor_median_s | ms) (\(.add.floor_cpu_s | ms))"),
   row("**add: kept / floor (wall)**"; .add.ratio | x),
   row("add: kept / floor (CPU)"; .add.cpu_ratio | x),
+  row("add that warns of nothing: kept / floor (wall)"; .add_on_time.ratio | x),
   row("`kept renegotiate` median (CPU)";
       "\(.renegotiate.kept_median_s | ms) (\(.renegotiate.kept_cpu_s | ms))"),
   row("**renegotiate: kept / floor (wall)**"; .renegotiate.ratio | x),
