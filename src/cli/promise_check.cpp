@@ -81,7 +81,7 @@ PromisedDue promised_due(Context& context, Ledger* ledger, const std::string& ow
     out.no_capacity = !calendar.has_capacity();
     for (const Projection& p : schedule) {
         if (p.late()) {
-            out.already_late.push_back(p);
+            out.already_late.push_back({p, slack_days(p, calendar)});
         }
     }
     out.capacity_date = earliest_doable(line, schedule, effort, from);
@@ -125,13 +125,16 @@ std::string promised_due_note(const PromisedDue& due) {
 
 std::vector<std::string> already_late_lines(const PromisedDue& due, std::size_t limit) {
     std::vector<std::string> out;
-    for (const Projection& p : due.already_late) {
+    for (const auto& [p, slack] : due.already_late) {
         if (out.size() == limit) {
             out.push_back(fmt::format("and {} more", due.already_late.size() - limit));
             break;
         }
-        out.push_back(fmt::format("#{} due {} finishes {}", p.work.id, format_date(p.work.due),
-                                  p.finish ? format_date(*p.finish) : std::string("never")));
+        out.push_back(p.finish ? fmt::format("#{} due {} finishes {} ({} late)", p.work.id,
+                                             format_date(p.work.due), format_date(*p.finish),
+                                             late_text(slack))
+                               : fmt::format("#{} due {} never finishes", p.work.id,
+                                             format_date(p.work.due)));
     }
     return out;
 }

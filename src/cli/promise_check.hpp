@@ -30,7 +30,12 @@ struct PromisedDue {
     int confidence = 80;
     int trials = 0;
     AccuracyRatios ratios;
-    std::vector<Projection> already_late; ///< the owner's commitments the schedule finishes late
+    /// The owner's commitments the schedule finishes late, with their slack (working days).
+    struct Late {
+        Projection projection;
+        std::optional<int> slack; ///< unset: never finishes
+    };
+    std::vector<Late> already_late;
 };
 
 /// The dates for `effort` minutes of `owner`'s work that cannot start before `from`. `ledger`
@@ -43,7 +48,7 @@ PromisedDue promised_due(Context& context, Ledger* ledger, const std::string& ow
 std::string promised_due_note(const PromisedDue& due);
 
 /// Lines naming the owner's work the schedule already finishes late ("#3 due 2026-12-02
-/// finishes 2026-12-04, 2 working days late"), at most `limit` of them.
+/// finishes 2026-12-04 (2 working days late)"), at most `limit` of them and "and N more".
 std::vector<std::string> already_late_lines(const PromisedDue& due, std::size_t limit = 5);
 
 /// The warnings for replacing `before` (null for a new commitment) by `after` (as written,

@@ -34,12 +34,9 @@ double round2(double v) {
     return std::round(v * 100.0) / 100.0;
 }
 
-nlohmann::ordered_json late_records(const PromisedDue& due, const Config& config,
-                                    const std::string& owner) {
-    MemberCalendar calendar = member_calendar(config, owner);
+nlohmann::ordered_json late_records(const PromisedDue& due) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const Projection& p : due.already_late) {
-        auto slack = slack_days(p, calendar);
+    for (const auto& [p, slack] : due.already_late) {
         out.push_back({{"id", p.work.id},
                        {"due", format_date(p.work.due)},
                        {"finish", p.finish ? nlohmann::ordered_json(format_date(*p.finish))
@@ -97,7 +94,7 @@ int run_when(Context& context, const WhenOptions& o) {
         {"median_ratio", ratio(50)},
         {"p80_ratio", ratio(80)},
         {"p90_ratio", ratio(90)},
-        {"already_late", late_records(promised, config, owner)},
+        {"already_late", late_records(promised)},
     };
     print_records(context, format, {record}, when_fields(), {});
     return 0;

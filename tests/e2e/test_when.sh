@@ -99,7 +99,7 @@ expect_eq "$(event_count)" "$before" "strict config writes nothing"
 # the work the schedule already finishes late.
 ok when --owner alice --effort 1h
 expect_out "2026-11-23 (80% confidence from $PRIOR; 50%: 2026-11-23, 90%: 2026-11-23; the schedule alone: 2026-11-23)
-alice's work already late: #3 due 2026-11-27 finishes 2026-11-30"
+alice's work already late: #3 due 2026-11-27 finishes 2026-11-30 (1 working day late)"
 ok when --owner alice --effort 1h --format json
 expect_eq "$(printf '%s' "$OUT" | jq -c '.[0] | [.capacity_date, .already_late]')" \
     '["2026-11-23",[{"id":3,"due":"2026-11-27","finish":"2026-11-30","slack_days":-1}]]' "already late, json"
