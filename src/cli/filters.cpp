@@ -53,16 +53,22 @@ ListFilter make_filter(Context& context, const FilterOptions& o) {
     return filter;
 }
 
-int parse_weeks(const std::string& text, int fallback) {
+int parse_bounded(const std::string& text, int fallback, const BoundedOption& option) {
     if (text.empty()) {
         return fallback;
     }
-    int weeks = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), weeks);
-    if (ec != std::errc() || end != text.data() + text.size() || weeks < 1 || weeks > 520) {
-        throw BadValue(fmt::format("--weeks: \"{}\" is not a number of weeks from 1 to 520", text));
+    int value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value < option.low ||
+        value > option.high) {
+        throw BadValue(fmt::format("{}: \"{}\" is not {} from {} to {}", option.field, text,
+                                   option.what, option.low, option.high));
     }
-    return weeks;
+    return value;
+}
+
+int parse_weeks(const std::string& text, int fallback) {
+    return parse_bounded(text, fallback, {"--weeks", "a number of weeks", 1, 520});
 }
 
 } // namespace kept::cli

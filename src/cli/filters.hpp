@@ -6,6 +6,7 @@
 #include "cli/context.hpp"
 
 #include <string>
+#include <string_view>
 
 namespace CLI {
 class App;
@@ -27,6 +28,18 @@ void add_filter_options(CLI::App& sub, FilterOptions& options);
 
 /// The filter the options ask for. Throws BadValue for a bad --state or --due-before.
 ListFilter make_filter(Context& context, const FilterOptions& options);
+
+/// A whole-number option and its range, for parse_bounded.
+struct BoundedOption {
+    std::string_view field; ///< "--weeks"
+    std::string_view what;  ///< "a number of weeks", as the error message names it
+    int low = 0;
+    int high = 0;
+};
+
+/// Parses a whole number in [low, high]; `fallback` when empty. Throws BadValue:
+/// `--weeks: "0" is not a number of weeks from 1 to 520`.
+int parse_bounded(const std::string& text, int fallback, const BoundedOption& option);
 
 /// Parses --weeks (a whole number from 1 to 520); `fallback` when empty. Throws BadValue.
 int parse_weeks(const std::string& text, int fallback);

@@ -43,8 +43,8 @@ Json optional_date(const std::optional<Date>& day) {
     return day ? Json(format_date(*day)) : Json(nullptr);
 }
 
-/// Fills `record` (made by record_of once) with `line`'s values, key by key in place: a forecast
-/// prints one per open commitment, and building each object anew costs more than the rest.
+/// Fills `record` (with the keys of forecast_fields(), in order) with `line`'s values in place:
+/// a forecast prints one per open commitment, and building each anew costs more than the rest.
 void refill(Json& record, const Line& line) {
     const OpenCommitment& c = *line.commitment;
     const ForecastEntry& e = line.entry;
@@ -64,24 +64,14 @@ void refill(Json& record, const Line& line) {
     *value = optional_date(e.talk_by);
 }
 
-nlohmann::ordered_json record_of(const Line& line) {
-    const OpenCommitment& c = *line.commitment;
-    const ForecastEntry& e = line.entry;
-    return {
-        {"id", c.id},
-        {"uuid", c.uuid},
-        {"title", c.title},
-        {"client", c.client},
-        {"client_kind", to_string(c.client_kind)},
-        {"owner", c.owner},
-        {"due", format_date(c.due)},
-        {"effort_hours", std::round(static_cast<double>(c.effort) / 60.0 * 100.0) / 100.0},
-        {"finish", optional_date(e.projection.finish)},
-        {"slack_days", e.slack ? Json(*e.slack) : Json(nullptr)},
-        {"on_time_percent", std::round(e.on_time_percent * 10.0) / 10.0},
-        {"status", to_string(e.status)},
-        {"talk_by", optional_date(e.talk_by)},
-    };
+/// The record of `line`: the fields of forecast_fields(), in their order.
+Json record_of(const Line& line) {
+    Json record = Json::object();
+    for (const std::string& field : forecast_fields()) {
+        record[field] = nullptr;
+    }
+    refill(record, line);
+    return record;
 }
 
 Style style_of(ForecastStatus status) {

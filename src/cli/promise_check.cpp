@@ -1,10 +1,11 @@
 #include "cli/promise_check.hpp"
 
+#include "cli/filters.hpp"
+
 #include "kept/error.hpp"
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -47,16 +48,7 @@ std::vector<Projection> schedule_of(Ledger* ledger, const CapacityLine& line,
 } // namespace
 
 int parse_confidence(const std::string& text, int fallback) {
-    if (text.empty()) {
-        return fallback;
-    }
-    int value = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size() || value < 50 || value > 99) {
-        throw BadValue(
-            fmt::format("--confidence: \"{}\" is not a whole number from 50 to 99", text));
-    }
-    return value;
+    return parse_bounded(text, fallback, {"--confidence", "a whole number", 50, 99});
 }
 
 AccuracyRatios accuracy_of(Ledger& ledger, const std::string& owner) {
