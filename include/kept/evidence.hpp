@@ -94,6 +94,8 @@ class MonteCarlo {
     static constexpr std::uint64_t id_multiplier = 0xD1B54A32D192ED03ULL;
     /// The draw of commitment `id` in `trial`: the same in every answer of one ledger.
     double ratio(int trial, std::int64_t id) const;
+    /// The ratio drawn for the keys of a trial and of a commitment (ratio's parts).
+    double draw(std::uint64_t trial_key, std::uint64_t id_key) const;
     std::uint64_t trial_key_of(int trial) const;
 
     const CapacityLine& line_;

@@ -131,23 +131,25 @@ std::uint64_t MonteCarlo::trial_key_of(int trial) const {
     return seed_ + 0x9E3779B97F4A7C15ULL * (static_cast<std::uint64_t>(trial) + 1);
 }
 
-double MonteCarlo::ratio(int trial, std::int64_t id) const {
+double MonteCarlo::draw(std::uint64_t trial_key, std::uint64_t id_key) const {
     const auto& values = ratios_.values;
     if (values.empty()) {
         return 1.0;
     }
-    std::uint64_t key = trial_key_of(trial) ^ (static_cast<std::uint64_t>(id) * id_multiplier);
     // Multiply-and-shift maps 32 random bits onto the table (Lemire's method): no division,
     // and a bias below 1e-4 even for a table of a million ratios.
-    auto bits = static_cast<std::uint32_t>(mix(key) >> 32U);
+    auto bits = static_cast<std::uint32_t>(mix(trial_key ^ id_key) >> 32U);
     return values[static_cast<std::size_t>((static_cast<std::uint64_t>(bits) * values.size()) >> 32U)];
+}
+
+double MonteCarlo::ratio(int trial, std::int64_t id) const {
+    return draw(trial_key_of(trial), static_cast<std::uint64_t>(id) * id_multiplier);
 }
 
 std::vector<double> MonteCarlo::on_time_percent() const {
     // The hot loop of a forecast (commitments x trials draws): each draw's key is the trial's
-    // part and the commitment's part, precomputed, mixed; the table index a multiply-shift.
+    // part and the commitment's part, both made once.
     const std::size_t n = schedule_.size();
-    const auto& values = ratios_.values;
     std::vector<std::uint64_t> id_keys(n);
     std::vector<double> efforts(n);
     for (std::size_t j = 0; j < n; ++j) {
@@ -155,17 +157,11 @@ std::vector<double> MonteCarlo::on_time_percent() const {
         efforts[j] = static_cast<double>(schedule_[j].work.effort);
     }
     std::vector<int> on_time(n, 0);
-    const auto size = static_cast<std::uint64_t>(values.size());
     for (int t = 0; t < trials_; ++t) {
         const std::uint64_t trial_key = trial_key_of(t);
         double work = 0.0;
         for (std::size_t j = 0; j < n; ++j) {
-            double r = 1.0;
-            if (size > 0) {
-                auto bits = static_cast<std::uint32_t>(mix(trial_key ^ id_keys[j]) >> 32U);
-                r = values[static_cast<std::size_t>((bits * size) >> 32U)];
-            }
-            work += efforts[j] * r;
+            work += efforts[j] * draw(trial_key, id_keys[j]);
             on_time[j] += work <= capacity_by_due_[j] + schedule_epsilon ? 1 : 0;
         }
     }
