@@ -50,6 +50,9 @@ class MemberCalendar {
     std::optional<Date> nth_available(Date from, long long n) const;
 
   private:
+    /// The away period holding `day`; nullptr when there is none.
+    const AwayPeriod* away_period(Date day) const;
+
     double per_day_minutes_ = 0.0;
     WorkWeek workweek_;
     std::vector<AwayPeriod> away_; // sorted, merged, no overlaps

@@ -62,6 +62,9 @@ std::string render_tsv(const std::vector<nlohmann::ordered_json>& records,
 /// One value as it appears in a CSV/TSV cell before quoting or escaping.
 std::string plain_text(const nlohmann::ordered_json& value);
 
+/// "1 day", "3 days": a count with its noun in the right number.
+std::string plural(long long count, std::string_view one, std::string_view many);
+
 /// Display width of UTF-8 text in terminal columns (one per code point; combining marks count 0).
 std::size_t display_width(std::string_view text);
 

@@ -3,6 +3,7 @@
 #include "cli/filters.hpp"
 
 #include "kept/error.hpp"
+#include "kept/render.hpp"
 
 #include <algorithm>
 #include <array>
@@ -12,10 +13,6 @@
 namespace kept::cli {
 
 namespace {
-
-std::string plural(long long count, std::string_view one, std::string_view many) {
-    return fmt::format("{} {}", count, count == 1 ? one : many);
-}
 
 std::string hours_text(double minutes) {
     return format_hours(std::llround(minutes));

@@ -41,11 +41,15 @@ MemberCalendar::MemberCalendar(double hours_per_week, WorkWeek workweek,
     }
 }
 
-bool MemberCalendar::away(Date day) const {
+const AwayPeriod* MemberCalendar::away_period(Date day) const {
     // The first period that ends on or after `day` is the only one that can contain it.
     auto it = std::lower_bound(away_.begin(), away_.end(), day,
                                [](const AwayPeriod& p, Date d) { return p.to < d; });
-    return it != away_.end() && it->from <= day;
+    return it != away_.end() && it->from <= day ? &*it : nullptr;
+}
+
+bool MemberCalendar::away(Date day) const {
+    return away_period(day) != nullptr;
 }
 
 bool MemberCalendar::holiday(Date day) const {
@@ -111,9 +115,7 @@ std::optional<Date> MemberCalendar::nth_available(Date from, long long n) const 
             continue;
         }
         // A long time off is stepped over at once, not a day at a time.
-        auto period = std::lower_bound(away_.begin(), away_.end(), day,
-                                       [](const AwayPeriod& p, Date d) { return p.to < d; });
-        if (period != away_.end() && period->from <= day) {
+        if (const AwayPeriod* period = away_period(day)) {
             day = period->to + std::chrono::days{1};
             continue;
         }

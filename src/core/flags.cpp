@@ -1,6 +1,7 @@
 #include "kept/flags.hpp"
 
 #include "kept/error.hpp"
+#include "kept/render.hpp"
 
 #include <algorithm>
 #include <array>
@@ -79,10 +80,6 @@ Flag about(FlagKind kind, const CommitmentFacts& c) {
     flag.owner = c.owner;
     flag.commitments = {c.id};
     return flag;
-}
-
-std::string plural(long long count, std::string_view one, std::string_view many) {
-    return fmt::format("{} {}", count, count == 1 ? one : many);
 }
 
 } // namespace

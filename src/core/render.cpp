@@ -108,6 +108,10 @@ std::string render_delimited(const std::vector<nlohmann::ordered_json>& records,
 
 } // namespace
 
+std::string plural(long long count, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", count, count == 1 ? one : many);
+}
+
 std::size_t display_width(std::string_view text) {
     std::size_t width = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {

@@ -155,9 +155,21 @@ void Ledger::for_each_delivered(const std::optional<std::string>& owner,
 
 namespace {
 
-// Reads rows of (id, due, effort) into `out` in the schedule's order: the index hands them over
-// by due date (each date parsed once), by creation day within one; the schedule wants ids there.
-void read_queue_rows(RawStatement& q, std::vector<QueuedWork>& out) {
+// An owner's open work but one commitment, by due date, from the owner index (which holds every
+// column read; the id is its rowid); the caller appends the comparison with ?3, a due date.
+constexpr const char* queue_rows_sql =
+    "SELECT id, due, effort_minutes FROM commitments INDEXED BY commitments_by_owner "
+    "WHERE owner = ?1 AND state = 'open' AND id <> ?2 AND due ";
+
+// Runs `q` (queue_rows_sql and its comparison) and appends its rows to `out` in the schedule's
+// order: the index hands them over by due date (each date parsed once), by creation day within
+// one; the schedule wants ids there.
+void read_queue_rows(RawStatement& q, const std::string& owner, std::int64_t except_id,
+                     std::string_view due_bound, std::vector<QueuedWork>& out) {
+    q.reset();
+    q.bind(1, std::string_view(owner));
+    q.bind(2, except_id);
+    q.bind(3, due_bound);
     std::size_t start = out.size();
     std::string due_text;
     Date due{};
@@ -181,7 +193,6 @@ void read_queue_rows(RawStatement& q, std::vector<QueuedWork>& out) {
 
 std::vector<QueuedWork> Ledger::open_queue(const std::string& owner, std::int64_t except_id,
                                            std::optional<Date> from_due) {
-    // commitments_by_owner holds every column read here (the id is its rowid).
     try {
         std::vector<QueuedWork> out;
         std::string from_text = from_due ? format_date(*from_due) : std::string();
@@ -212,17 +223,10 @@ std::vector<QueuedWork> Ledger::open_queue(const std::string& owner, std::int64_
             }
         }
         if (!impl_->select_open_queue) {
-            impl_->select_open_queue.emplace(
-                impl_->db, "SELECT id, due, effort_minutes FROM commitments "
-                           "INDEXED BY commitments_by_owner "
-                           "WHERE owner = ?1 AND state = 'open' AND id <> ?2 AND due >= ?3");
+            impl_->select_open_queue.emplace(impl_->db,
+                                             (std::string(queue_rows_sql) + ">= ?3").c_str());
         }
-        RawStatement& q = *impl_->select_open_queue;
-        q.reset();
-        q.bind(1, std::string_view(owner));
-        q.bind(2, except_id);
-        q.bind(3, std::string_view(from_text));
-        read_queue_rows(q, out);
+        read_queue_rows(*impl_->select_open_queue, owner, except_id, from_text, out);
         return out;
     } catch (const SQLite::Exception& error) {
         rethrow_storage_error(error, impl_->path);
@@ -232,15 +236,9 @@ std::vector<QueuedWork> Ledger::open_queue(const std::string& owner, std::int64_
 std::vector<QueuedWork> Ledger::open_queue_before(const std::string& owner,
                                                   std::int64_t except_id, Date until_due) {
     try {
-        RawStatement q(impl_->db, "SELECT id, due, effort_minutes FROM commitments "
-                                  "INDEXED BY commitments_by_owner "
-                                  "WHERE owner = ?1 AND state = 'open' AND id <> ?2 AND due < ?3");
-        std::string until_text = format_date(until_due);
-        q.bind(1, std::string_view(owner));
-        q.bind(2, except_id);
-        q.bind(3, std::string_view(until_text));
+        RawStatement q(impl_->db, (std::string(queue_rows_sql) + "< ?3").c_str());
         std::vector<QueuedWork> out;
-        read_queue_rows(q, out);
+        read_queue_rows(q, owner, except_id, format_date(until_due), out);
         return out;
     } catch (const SQLite::Exception& error) {
         rethrow_storage_error(error, impl_->path);
