@@ -48,6 +48,10 @@ void write_table(std::ostream& out, const TableRows& table, bool color);
 
 /// Records (JSON objects with the same keys) as one JSON array, pretty-printed.
 std::string render_json(const std::vector<nlohmann::ordered_json>& records);
+/// render_json's text for `count` records made one at a time by `record(i)`, written to `out`
+/// as they come (for outputs too big to hold).
+void write_json(std::ostream& out, std::size_t count,
+                const std::function<nlohmann::ordered_json(std::size_t)>& record);
 /// Records as NDJSON: one compact object per line.
 std::string render_ndjson(const std::vector<nlohmann::ordered_json>& records);
 /// Records as RFC 4180 CSV (CRLF line ends, header row of `fields`). Arrays and objects are

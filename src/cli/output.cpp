@@ -33,27 +33,7 @@ void print_record_stream(Context& context, Format format, std::size_t count,
                          const std::vector<std::string>& fields) {
     auto& out = context.out();
     if (format == Format::json) {
-        // nlohmann's own layout of an array: each element indented by two more spaces.
-        if (count == 0) {
-            out << "[]\n";
-            return;
-        }
-        out << "[\n";
-        for (std::size_t i = 0; i < count; ++i) {
-            std::string text =
-                record(i).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-            std::string indented = "  ";
-            indented.reserve(text.size() + text.size() / 8);
-            for (char c : text) {
-                indented += c;
-                if (c == '\n') {
-                    indented += "  ";
-                }
-            }
-            indented += i + 1 < count ? ",\n" : "\n";
-            out << indented;
-        }
-        out << "]\n";
+        write_json(out, count, record);
         return;
     }
     constexpr std::size_t chunk = 1024;

@@ -224,12 +224,35 @@ std::string plain_text(const nlohmann::ordered_json& value) {
     return value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-std::string render_json(const std::vector<nlohmann::ordered_json>& records) {
-    nlohmann::ordered_json array = nlohmann::ordered_json::array();
-    for (const auto& record : records) {
-        array.push_back(record);
+void write_json(std::ostream& out, std::size_t count,
+                const std::function<nlohmann::ordered_json(std::size_t)>& record) {
+    // nlohmann's own layout of an array, an element at a time: each indented by two spaces.
+    if (count == 0) {
+        out << "[]\n";
+        return;
     }
-    return array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    out << "[\n";
+    for (std::size_t i = 0; i < count; ++i) {
+        std::string text =
+            record(i).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        std::string indented = "  ";
+        indented.reserve(text.size() + text.size() / 8);
+        for (char c : text) {
+            indented += c;
+            if (c == '\n') {
+                indented += "  ";
+            }
+        }
+        indented += i + 1 < count ? ",\n" : "\n";
+        out << indented;
+    }
+    out << "]\n";
+}
+
+std::string render_json(const std::vector<nlohmann::ordered_json>& records) {
+    std::ostringstream out;
+    write_json(out, records.size(), [&](std::size_t i) { return records[i]; });
+    return out.str();
 }
 
 std::string render_ndjson(const std::vector<nlohmann::ordered_json>& records) {
