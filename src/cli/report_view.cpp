@@ -93,8 +93,8 @@ std::vector<Json> load_records(const Report& report) {
 }
 
 const std::vector<std::string>& load_fields() {
-    static const std::vector<std::string> fields = {"owner", "week", "load_hours", "late_hours",
-                                                    "capacity_hours", "utilization"};
+    static const std::vector<std::string> fields = {"owner",      "week",           "load_hours",
+                                                    "late_hours", "capacity_hours", "utilization"};
     return fields;
 }
 
@@ -110,11 +110,13 @@ TextTable load_table(const Report& report) {
         if (table.rows.empty() || table.rows.back().front().text != cell.owner) {
             table.rows.push_back({{cell.owner}});
         }
-        // The percent of the week's capacity the schedule fills; "+N late" the hours of it that
-        // finish after their due dates.
+        // The percent of the week's capacity the schedule fills; "(Nh late)" the hours of it done
+        // after their commitments' due dates.
         const WeekLoad& w = cell.load;
         bool over = w.overloaded(report.overload_ratio);
         bool late = w.late_minutes > schedule_epsilon;
+        bool full =
+            w.capacity_minutes > 0.0 && w.load_minutes + schedule_epsilon >= w.capacity_minutes;
         std::string text = w.utilization() ? percent_cell(w.utilization()) : std::string("-");
         if (late) {
             long long late_hours = std::llround(hours(w.late_minutes));
@@ -122,11 +124,7 @@ TextTable load_table(const Report& report) {
                                     : fmt::format(" ({}h late)", late_hours);
         }
         table.rows.back().push_back(
-            {text, over || late ? Style::red : (w.load_minutes + schedule_epsilon >=
-                                                        w.capacity_minutes &&
-                                                    w.capacity_minutes > 0.0
-                                                ? Style::yellow
-                                                : Style::plain)});
+            {text, over || late ? Style::red : (full ? Style::yellow : Style::plain)});
     }
     return table;
 }
@@ -402,7 +400,8 @@ void print_report(Context& context, Format format, const Report& report, Section
         }
     }
     if (section == Section::all || section == Section::load) {
-        print_section_title(context, "LOAD (percent of each ISO week's capacity the schedule fills)");
+        print_section_title(context,
+                            "LOAD (percent of each ISO week's capacity the schedule fills)");
         if (report.load.empty()) {
             out << "no owners\n";
         } else {
