@@ -70,8 +70,7 @@ class AccuracyHistory {
 class MonteCarlo {
   public:
     MonteCarlo(const CapacityLine& line, std::span<const Projection> schedule,
-               const AccuracyRatios& ratios, std::string_view owner,
-               int trials = evidence_trials);
+               const AccuracyRatios& ratios, std::string_view owner, int trials = evidence_trials);
 
     /// For each commitment of the schedule, the percent of trials in which it finishes by its
     /// due date.

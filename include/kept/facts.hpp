@@ -24,12 +24,12 @@ struct CommitmentFacts {
     Date due{};
     Date original_due{};
     std::optional<Date> closed;
-    Minutes effort = 0;          ///< remaining effort: the current estimate
-    Minutes original_effort = 0; ///< the effort first promised
+    Minutes effort = 0;           ///< remaining effort: the current estimate
+    Minutes original_effort = 0;  ///< the effort first promised
     std::optional<Minutes> spent; ///< delivered: the actual effort, when close --spent gave it
-    int scope_items = 0;         ///< scope items now
-    int scope_added = 0;         ///< items added by renegotiation since the promise
-    int scope_dropped = 0;       ///< items dropped by renegotiation since the promise
+    int scope_items = 0;          ///< scope items now
+    int scope_added = 0;          ///< items added by renegotiation since the promise
+    int scope_dropped = 0;        ///< items dropped by renegotiation since the promise
     int renegotiations = 0;
     int late_renegotiations = 0;
 

@@ -24,10 +24,10 @@ enum class Severity { high, medium, low };
 /// docs/report.md say of a kind.
 struct FlagKindInfo {
     FlagKind kind;
-    std::string_view name;     ///< as typed after `kept check` and in --fail-on
+    std::string_view name; ///< as typed after `kept check` and in --fail-on
     Severity severity;
-    std::string_view fields;   ///< the record fields it sets, beyond kind, owner and commitments
-    std::string_view meaning;  ///< one line: when it fires
+    std::string_view fields;  ///< the record fields it sets, beyond kind, owner and commitments
+    std::string_view meaning; ///< one line: when it fires
 };
 
 /// The table of flag kinds, in the order of DESIGN.md's table.

@@ -21,7 +21,7 @@ std::string_view to_string(ForecastStatus status);
 /// One open commitment in the forecast.
 struct ForecastEntry {
     Projection projection;
-    std::optional<int> slack;  ///< working days; negative: misses by that many; unset: never
+    std::optional<int> slack; ///< working days; negative: misses by that many; unset: never
     double on_time_percent = 0.0;
     ForecastStatus status = ForecastStatus::on_track;
     std::optional<Date> talk_by; ///< will miss: the last day to renegotiate before the due date

@@ -6,8 +6,8 @@
 #include "kept/calibration.hpp"
 #include "kept/capacity.hpp"
 #include "kept/flags.hpp"
-#include "kept/schedule.hpp"
 #include "kept/reliability.hpp"
+#include "kept/schedule.hpp"
 
 #include <map>
 #include <optional>
@@ -82,8 +82,8 @@ class ReportBuilder {
     int weeks_;
     std::optional<std::string> only_owner_;
     std::vector<LateRenegotiation> late_;
-    std::vector<std::int64_t> late_ids_;                         // sorted, without repeats
-    std::vector<CommitmentFacts> late_subjects_;                 // of late_ids_, in the same order
+    std::vector<std::int64_t> late_ids_;         // sorted, without repeats
+    std::vector<CommitmentFacts> late_subjects_; // of late_ids_, in the same order
     std::map<std::string, std::vector<QueuedWork>> open_by_owner_; // by name
     std::vector<Flag> flags_;        // overdue, creep, chronic: found as commitments come
     std::int64_t open_expected_ = 0; // open commitments the tallies count, when fed any

@@ -38,7 +38,8 @@ constexpr double schedule_epsilon = 1e-6;
 /// amount of work is done.
 class CapacityLine {
   public:
-    CapacityLine(const MemberCalendar& calendar, Date today) : calendar_(&calendar), today_(today) {}
+    CapacityLine(const MemberCalendar& calendar, Date today)
+        : calendar_(&calendar), today_(today) {}
 
     const MemberCalendar& calendar() const { return *calendar_; }
     Date today() const { return today_; }
@@ -78,12 +79,12 @@ bool finishes_later(const std::optional<Date>& a, const std::optional<Date>& b);
 /// One ISO week of a member's schedule. Only the days from today on count.
 struct WeekLoad {
     IsoWeek week;
-    Date first{};                ///< max(Monday, today)
-    Date last{};                 ///< Sunday
-    double load_minutes = 0.0;   ///< work the schedule places in the week
-    double late_minutes = 0.0;   ///< of that, work done after its commitment's due date
+    Date first{};              ///< max(Monday, today)
+    Date last{};               ///< Sunday
+    double load_minutes = 0.0; ///< work the schedule places in the week
+    double late_minutes = 0.0; ///< of that, work done after its commitment's due date
     double capacity_minutes = 0.0;
-    double due_minutes = 0.0;    ///< work due by the end of the week, overdue work included
+    double due_minutes = 0.0;      ///< work due by the end of the week, overdue work included
     double capacity_through = 0.0; ///< capacity from today through the end of the week
 
     /// Load as a percent of capacity; nullopt when there is no capacity.

@@ -1,9 +1,9 @@
+#include "kept/forecast.hpp"
 #include "cli/command.hpp"
 #include "cli/filters.hpp"
 #include "cli/output.hpp"
 #include "cli/promise_check.hpp"
 #include "kept/error.hpp"
-#include "kept/forecast.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -33,8 +33,8 @@ struct Line {
 
 const std::vector<std::string>& forecast_fields() {
     static const std::vector<std::string> fields = {
-        "id",     "uuid",       "title",           "client", "client_kind", "owner",  "due",
-        "effort_hours", "finish", "slack_days", "on_time_percent", "status", "talk_by"};
+        "id",           "uuid",   "title",      "client",          "client_kind", "owner",  "due",
+        "effort_hours", "finish", "slack_days", "on_time_percent", "status",      "talk_by"};
     return fields;
 }
 
@@ -87,8 +87,8 @@ Style style_of(ForecastStatus status) {
 
 TextTable table_of(const std::vector<Line>& lines) {
     TextTable table;
-    table.headers = {"ID",     "OWNER",   "CLIENT", "DUE",     "FINISH",
-                     "SLACK",  "ON TIME", "STATUS", "TALK BY", "TITLE"};
+    table.headers = {"ID",    "OWNER",   "CLIENT", "DUE",     "FINISH",
+                     "SLACK", "ON TIME", "STATUS", "TALK BY", "TITLE"};
     table.right_aligned = {true, false, false, false, false, true, true};
     for (const Line& line : lines) {
         const OpenCommitment& c = *line.commitment;

@@ -5,8 +5,8 @@
 #include "cli/context.hpp"
 #include "kept/render.hpp"
 
-#include <nlohmann/json.hpp>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 

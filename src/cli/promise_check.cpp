@@ -59,8 +59,8 @@ AccuracyRatios accuracy_of(Ledger& ledger, const std::string& owner) {
     return history.for_owner(owner);
 }
 
-PromisedDue promised_due(Context& context, Ledger* ledger, const std::string& owner,
-                         Minutes effort, Date from, int confidence) {
+PromisedDue promised_due(Context& context, Ledger* ledger, const std::string& owner, Minutes effort,
+                         Date from, int confidence) {
     const Config& config = context.config();
     MemberCalendar calendar = member_calendar(config, owner);
     CapacityLine line(calendar, context.today());
@@ -80,8 +80,8 @@ PromisedDue promised_due(Context& context, Ledger* ledger, const std::string& ow
                 ? fmt::format("{} has no capacity (0 hours a week, or no working days): no due "
                               "date can be kept",
                               owner)
-                : fmt::format("{}'s capacity cannot carry {} by {}", owner,
-                              format_hours(effort), format_date(last_calendar_day())));
+                : fmt::format("{}'s capacity cannot carry {} by {}", owner, format_hours(effort),
+                              format_date(last_calendar_day())));
     }
     out.ratios = ledger ? accuracy_of(*ledger, owner) : AccuracyRatios{prior_ratios()};
     MonteCarlo trials(line, schedule, out.ratios, owner);
@@ -119,11 +119,11 @@ std::vector<std::string> already_late_lines(const PromisedDue& due, std::size_t 
             out.push_back(fmt::format("and {} more", due.already_late.size() - limit));
             break;
         }
-        out.push_back(p.finish ? fmt::format("#{} due {} finishes {} ({} late)", p.work.id,
-                                             format_date(p.work.due), format_date(*p.finish),
-                                             late_text(slack))
-                               : fmt::format("#{} due {} never finishes", p.work.id,
-                                             format_date(p.work.due)));
+        out.push_back(
+            p.finish
+                ? fmt::format("#{} due {} finishes {} ({} late)", p.work.id,
+                              format_date(p.work.due), format_date(*p.finish), late_text(slack))
+                : fmt::format("#{} due {} never finishes", p.work.id, format_date(p.work.due)));
     }
     return out;
 }
@@ -223,7 +223,8 @@ std::vector<std::string> promise_warnings(Context& context, Ledger& ledger,
                                    fmt::join(lateness, "; ")));
     }
     std::vector<std::string> out = std::move(lateness);
-    bool due_changed = before == nullptr || before->due != after.due || before->owner != after.owner;
+    bool due_changed =
+        before == nullptr || before->due != after.due || before->owner != after.owner;
     if (after.is_open() && due_changed) {
         if (auto note = day_off_note(calendar, after.owner, config.workweek, after.due)) {
             out.push_back(fmt::format("due date {} is {}", format_date(after.due), *note));

@@ -40,8 +40,8 @@ struct PromisedDue {
 
 /// The dates for `effort` minutes of `owner`'s work that cannot start before `from`. `ledger`
 /// may be null: no work yet. Throws BadValue when no date exists (no capacity at all).
-PromisedDue promised_due(Context& context, Ledger* ledger, const std::string& owner,
-                         Minutes effort, Date from, int confidence);
+PromisedDue promised_due(Context& context, Ledger* ledger, const std::string& owner, Minutes effort,
+                         Date from, int confidence);
 
 /// How the date was reached, for people: "80% confidence from alice's 7 delivered commitments;
 /// 50%: D, 90%: D; the schedule alone: D".

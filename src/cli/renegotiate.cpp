@@ -57,7 +57,8 @@ int run_renegotiate(Context& context, const RenegotiateOptions& o) {
         after = ledger.append(event);
         if (payload.contains("due") || payload.contains("effort_minutes") ||
             payload.contains("owner")) {
-            warnings = promise_warnings(context, ledger, &current, after, o.strict || config.strict);
+            warnings =
+                promise_warnings(context, ledger, &current, after, o.strict || config.strict);
         }
     });
     for (const auto& warning : warnings) {

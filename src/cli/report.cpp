@@ -347,8 +347,8 @@ Run attach_report(CLI::App& sub) {
 std::string flag_kinds_help() {
     std::string text = "Flag kinds:\n";
     for (const FlagKindInfo& kind : flag_kind_table()) {
-        text += fmt::format("  {:<17} {:<7} {}\n", kind.name, to_string(kind.severity),
-                            kind.meaning);
+        text +=
+            fmt::format("  {:<17} {:<7} {}\n", kind.name, to_string(kind.severity), kind.meaning);
     }
     return text;
 }

@@ -24,9 +24,9 @@ struct WhenOptions {
 
 const std::vector<std::string>& when_fields() {
     static const std::vector<std::string> fields = {
-        "owner", "effort_hours", "from",    "due",        "capacity_date", "confidence",
-        "p50",   "p90",          "ratios",  "calibrated", "trials",        "samples",
-        "median_ratio", "p80_ratio", "p90_ratio", "already_late"};
+        "owner",        "effort_hours", "from",      "due",         "capacity_date", "confidence",
+        "p50",          "p90",          "ratios",    "calibrated",  "trials",        "samples",
+        "median_ratio", "p80_ratio",    "p90_ratio", "already_late"};
     return fields;
 }
 
@@ -41,8 +41,8 @@ nlohmann::ordered_json late_records(const PromisedDue& due) {
                        {"due", format_date(p.work.due)},
                        {"finish", p.finish ? nlohmann::ordered_json(format_date(*p.finish))
                                            : nlohmann::ordered_json(nullptr)},
-                       {"slack_days", slack ? nlohmann::ordered_json(*slack)
-                                            : nlohmann::ordered_json(nullptr)}});
+                       {"slack_days",
+                        slack ? nlohmann::ordered_json(*slack) : nlohmann::ordered_json(nullptr)}});
     }
     return out;
 }

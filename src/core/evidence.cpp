@@ -139,7 +139,8 @@ double MonteCarlo::draw(std::uint64_t trial_key, std::uint64_t id_key) const {
     // Multiply-and-shift maps 32 random bits onto the table (Lemire's method): no division,
     // and a bias below 1e-4 even for a table of a million ratios.
     auto bits = static_cast<std::uint32_t>(mix(trial_key ^ id_key) >> 32U);
-    return values[static_cast<std::size_t>((static_cast<std::uint64_t>(bits) * values.size()) >> 32U)];
+    return values[static_cast<std::size_t>((static_cast<std::uint64_t>(bits) * values.size()) >>
+                                           32U)];
 }
 
 double MonteCarlo::ratio(int trial, std::int64_t id) const {
@@ -222,12 +223,14 @@ MonteCarlo::Dates MonteCarlo::confident_dates(Minutes effort, Date release, Date
     std::size_t ahead_count = 0;
     double planned_ahead = 0.0;
     std::size_t left = percents.size();
-    std::optional<Date> day = calendar.nth_available(*std::min_element(floor.begin(), floor.end()), 1);
+    std::optional<Date> day =
+        calendar.nth_available(*std::min_element(floor.begin(), floor.end()), 1);
     while (day && left > 0) {
         while (ahead_count < n && schedule_[ahead_count].work.due <= *day) {
             const QueuedWork& w = schedule_[ahead_count].work;
             for (int t = 0; t < trials_; ++t) {
-                ahead[static_cast<std::size_t>(t)] += static_cast<double>(w.effort) * ratio(t, w.id);
+                ahead[static_cast<std::size_t>(t)] +=
+                    static_cast<double>(w.effort) * ratio(t, w.id);
             }
             planned_ahead = schedule_[ahead_count].through();
             ++ahead_count;

@@ -34,8 +34,7 @@ constexpr std::array<FlagKindInfo, 8> table = {{
     {FlagKind::internal_neglect, "internal-neglect", Severity::medium,
      "internal_on_time, external_on_time, gap_points, internal_delivered, external_delivered",
      "internal on-time rate trails external by more than neglect_points"},
-    {FlagKind::conflict, "conflict", Severity::medium, "",
-     "changed concurrently on two replicas"},
+    {FlagKind::conflict, "conflict", Severity::medium, "", "changed concurrently on two replicas"},
 }};
 
 constexpr std::array kinds = {FlagKind::overload,         FlagKind::creep,   FlagKind::late,
@@ -187,7 +186,6 @@ std::optional<Flag> overdue_flag(const CommitmentFacts& c, Date today) {
     flag.effort_hours = hours(static_cast<double>(c.effort));
     flag.magnitude = days;
     return flag; // its detail is made when it is shown (detail_of): there can be many
-
 }
 
 std::optional<Flag> creep_flag(const CommitmentFacts& c, const ReportSettings& settings) {
@@ -337,11 +335,10 @@ std::optional<Flag> risk_flag(const std::string& owner, const Projection& p,
     flag.slack_days = slack_days(p, line.calendar());
     flag.load_hours = hours(p.through());
     flag.capacity_hours = hours(capacity);
-    flag.utilization = capacity > 0.0 ? std::optional<double>(100.0 * p.through() / capacity)
-                                      : std::nullopt;
+    flag.utilization =
+        capacity > 0.0 ? std::optional<double>(100.0 * p.through() / capacity) : std::nullopt;
     flag.magnitude = flag.slack_days ? -*flag.slack_days : 1e9;
     return flag; // its detail is made when it is shown (detail_of): there can be many
-
 }
 
 std::string detail_of(const Flag& f) {
@@ -354,8 +351,9 @@ std::string detail_of(const Flag& f) {
     switch (f.kind) {
     case FlagKind::overdue: {
         int days = f.days_overdue.value_or(0);
-        return fmt::format("due {}, {} overdue, {} of work open", format_date(f.due.value_or(Date{})),
-                           plural(days, "day", "days"), format_hours(minutes(f.effort_hours)));
+        return fmt::format("due {}, {} overdue, {} of work open",
+                           format_date(f.due.value_or(Date{})), plural(days, "day", "days"),
+                           format_hours(minutes(f.effort_hours)));
     }
     case FlagKind::risk: {
         int days_left = f.days_left.value_or(0);
@@ -363,8 +361,7 @@ std::string detail_of(const Flag& f) {
                                           : fmt::format("in {}", plural(days_left, "day", "days"));
         std::string finish =
             f.finish ? fmt::format("finishes {}, {} late", format_date(*f.finish),
-                                   plural(-f.slack_days.value_or(0), "working day",
-                                          "working days"))
+                                   plural(-f.slack_days.value_or(0), "working day", "working days"))
                      : std::string("can never finish it (no capacity)");
         return fmt::format("due {} ({}): {} {}; {} of work until then, {} of capacity",
                            format_date(f.due.value_or(Date{})), when, f.owner, finish,

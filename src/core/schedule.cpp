@@ -208,13 +208,14 @@ std::vector<Harm> harms_of_change(const CapacityLine& line, const std::vector<Pr
     auto other = was.begin();
     for (const Projection& p : now) {
         if (is_subject(p)) {
-            if (p.late() && (was_subject == nullptr || !was_subject->late() ||
-                             less_slack(p, *was_subject))) {
+            if (p.late() &&
+                (was_subject == nullptr || !was_subject->late() || less_slack(p, *was_subject))) {
                 out.push_back({p, was_subject ? was_subject->finish : std::nullopt, true});
             }
             continue;
         }
-        while (other != was.end() && (is_subject(*other) || key_of(other->work) != key_of(p.work))) {
+        while (other != was.end() &&
+               (is_subject(*other) || key_of(other->work) != key_of(p.work))) {
             ++other;
         }
         if (other == was.end()) {
@@ -225,8 +226,7 @@ std::vector<Harm> harms_of_change(const CapacityLine& line, const std::vector<Pr
             continue;
         }
         const std::optional<Date>& finish = other->finish;
-        if (p.late() &&
-            finishes_later(p.finish, finish ? std::max(*finish, p.work.due) : finish)) {
+        if (p.late() && finishes_later(p.finish, finish ? std::max(*finish, p.work.due) : finish)) {
             out.push_back({p, finish, false});
         }
         ++other;

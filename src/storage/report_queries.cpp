@@ -199,12 +199,12 @@ std::vector<QueuedWork> Ledger::open_queue(const std::string& owner, std::int64_
         if (from_due) {
             // Schema 4 keeps the sums per due date; an older ledger sums the rows.
             bool sums = impl_->db.tableExists("open_work");
-            RawStatement ahead(impl_->db,
-                               sums ? "SELECT total(effort_minutes) FROM open_work "
-                                      "WHERE owner = ?1 AND due < ?2"
-                                    : "SELECT total(effort_minutes) FROM commitments "
-                                      "INDEXED BY commitments_by_owner "
-                                      "WHERE owner = ?1 AND state = 'open' AND due < ?2");
+            RawStatement ahead(impl_->db, sums
+                                              ? "SELECT total(effort_minutes) FROM open_work "
+                                                "WHERE owner = ?1 AND due < ?2"
+                                              : "SELECT total(effort_minutes) FROM commitments "
+                                                "INDEXED BY commitments_by_owner "
+                                                "WHERE owner = ?1 AND state = 'open' AND due < ?2");
             ahead.bind(1, std::string_view(owner));
             ahead.bind(2, std::string_view(from_text));
             if (ahead.step()) {
@@ -233,8 +233,8 @@ std::vector<QueuedWork> Ledger::open_queue(const std::string& owner, std::int64_
     }
 }
 
-std::vector<QueuedWork> Ledger::open_queue_before(const std::string& owner,
-                                                  std::int64_t except_id, Date until_due) {
+std::vector<QueuedWork> Ledger::open_queue_before(const std::string& owner, std::int64_t except_id,
+                                                  Date until_due) {
     try {
         RawStatement q(impl_->db, (std::string(queue_rows_sql) + "< ?3").c_str());
         std::vector<QueuedWork> out;

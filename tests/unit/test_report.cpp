@@ -80,8 +80,9 @@ TEST_CASE("ReportBuilder: each flag where it belongs, worst first") {
     CHECK(*risk.slack_days == -2);
     CHECK(*risk.load_hours == doctest::Approx(42.0));
     CHECK(*risk.capacity_hours == doctest::Approx(32.0));
-    CHECK(detail_of(risk) == "due 2026-11-27 (in 4 days): alice finishes 2026-12-01, 2 working days "
-                         "late; 42.0h of work until then, 32.0h of capacity");
+    CHECK(detail_of(risk) ==
+          "due 2026-11-27 (in 4 days): alice finishes 2026-12-01, 2 working days "
+          "late; 42.0h of work until then, 32.0h of capacity");
 
     CHECK(report.flags[3].owner == "dave");
     CHECK(report.flags[4].commitments == std::vector<std::int64_t>{4});

@@ -3,8 +3,8 @@
 
 #include "report_fixtures.hpp"
 
-#include <doctest/doctest.h>
 #include <algorithm>
+#include <doctest/doctest.h>
 #include <map>
 #include <random>
 
@@ -52,8 +52,8 @@ std::map<std::int64_t, Date> worked_by_hand(const MemberCalendar& calendar, Date
 } // namespace
 
 TEST_CASE("CapacityLine: today counts whole; nothing on weekends, holidays or time off") {
-    MemberCalendar calendar = full_time({{day("2026-12-07"), day("2026-12-08")}},
-                                        {day("2026-12-03")});
+    MemberCalendar calendar =
+        full_time({{day("2026-12-07"), day("2026-12-08")}}, {day("2026-12-03")});
     CapacityLine line(calendar, tuesday);
     CHECK(line.through(day("2026-11-30")) == 0.0);
     CHECK(line.through(tuesday) == 480.0);
@@ -363,7 +363,8 @@ TEST_CASE("properties: add warns exactly when check would newly flag; a doable q
 
         // A doable queue: no late commitment, no overloaded week.
         auto s = project(line, queue);
-        bool doable = std::none_of(s.begin(), s.end(), [](const Projection& p) { return p.late(); });
+        bool doable =
+            std::none_of(s.begin(), s.end(), [](const Projection& p) { return p.late(); });
         if (doable) {
             for (const WeekLoad& w : week_loads(line, s, 8)) {
                 CHECK(!w.overloaded(1.0));
