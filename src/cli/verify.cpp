@@ -101,7 +101,7 @@ void check_ledger(Ledger& ledger, bool full, ChainChecker& chain) {
                                       "recounts them",
                                       ledger.path().string(), groups, groups == 1 ? "" : "s"));
     }
-    // And the overload check reads the sums of open work kept beside it.
+    // And the schedule's check of add and renegotiate reads the sums of open work kept beside it.
     if (auto sums = ledger.open_work_mismatches(); sums > 0) {
         throw CheckFailed(fmt::format("{}: the open work of {} owner/due date pair{} differs "
                                       "from the open commitments; kept rebuild recounts it",

@@ -1,6 +1,6 @@
 // Schema 4's open work, summed as the ledger is written: for each owner and due date, the effort
-// of the open commitments due then. The overload check of every add and renegotiate reads an
-// owner's few hundred due dates here instead of every open commitment the owner has.
+// of the open commitments due then. The schedule's check of every add and renegotiate reads here,
+// as one sum, the owner's work due before the change's date (Ledger::open_queue).
 
 #include "ledger_impl.hpp"
 #include "raw_statement.hpp"
