@@ -48,6 +48,10 @@ class CapacityLine {
     /// The first day t >= today with through(t) >= work: today when work <= 0; nullopt when the
     /// member has no capacity or the day would come after last_calendar_day().
     std::optional<Date> day_done(double work) const;
+    /// The day new work of `work` minutes is done when it is queued behind `ahead` minutes of
+    /// other work and cannot start before `start`: the capacity before `start` goes to other
+    /// work, so it is done when max(capacity before start, ahead) + work fits.
+    std::optional<Date> done_after(Date start, double ahead, double work) const;
 
   private:
     const MemberCalendar* calendar_;

@@ -235,7 +235,7 @@ MonteCarlo::Dates MonteCarlo::confident_dates(Minutes effort, Date release, Date
             planned_ahead = schedule_[ahead_count].through();
             ++ahead_count;
         }
-        std::optional<Date> planned = line_.day_done(std::max(before_start, planned_ahead) + work);
+        std::optional<Date> planned = line_.done_after(start, planned_ahead, work);
         if (!planned) {
             break;
         }

@@ -80,6 +80,10 @@ std::optional<Date> CapacityLine::day_done(double work) const {
     return FinishCursor(*this).finish(work);
 }
 
+std::optional<Date> CapacityLine::done_after(Date start, double ahead, double work) const {
+    return day_done(std::max(through(start - one_day), ahead) + work);
+}
+
 std::vector<Projection> project(const CapacityLine& line, std::vector<QueuedWork> queue) {
     if (!std::is_sorted(queue.begin(), queue.end(), queued_before)) {
         std::sort(queue.begin(), queue.end(), queued_before);
@@ -264,7 +268,7 @@ std::optional<Date> earliest_doable(const CapacityLine& line, std::span<const Pr
             ahead = schedule[ahead_count].through();
             ++ahead_count;
         }
-        std::optional<Date> done = line.day_done(std::max(before_start, ahead) + work);
+        std::optional<Date> done = line.done_after(start, ahead, work);
         if (!done) {
             return std::nullopt;
         }
