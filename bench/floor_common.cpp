@@ -36,7 +36,6 @@ sqlite3* open_ledger(const char* path) {
         die(db, path);
     }
     sqlite3_busy_timeout(db, 5000);
-    sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     return db;
 }
 

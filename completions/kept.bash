@@ -3,7 +3,7 @@
 # values, and commitment ids, owners and clients read from the ledger the line points at.
 
 _kept_commands="init add renegotiate close reopen list show log report check when forecast export
-import verify config sync rebuild"
+import verify backup config sync rebuild"
 _kept_global_options="--config --team --ledger --format --color --as --help --version"
 # The flag kinds: the names of the binary's one table of them, in its order (kept check --help).
 _kept_flag_kinds="overload creep late chronic overdue risk internal-neglect conflict"
@@ -27,6 +27,7 @@ _kept_command_options() {
     import) echo "--commitments -q --quiet" ;;
     sync) echo "--remote" ;;
     verify) echo "--full" ;;
+    backup) echo "--force" ;;
     esac
 }
 
@@ -175,7 +176,7 @@ _kept() {
     renegotiate | close) COMPREPLY=($(compgen -W "$(_kept_ledger_column 1 open)" -- "$cur")) ;;
     reopen) COMPREPLY=($(compgen -W "$(_kept_ledger_column 1 closed)" -- "$cur")) ;;
     check) _kept_flag_list "$cur" ;;
-    import)
+    import | backup)
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -f -- "$cur"))
         ;;

@@ -2,7 +2,7 @@
 # subcommands, options, option values, and commitment ids, owners and clients from the ledger
 # that --config, --team or --ledger on the line select.
 
-set -l kept_commands init add renegotiate close reopen list show log report check when forecast export import verify config sync rebuild
+set -l kept_commands init add renegotiate close reopen list show log report check when forecast export import verify backup config sync rebuild
 
 # The --config/--team/--ledger options on the current line, to pass on to kept.
 function __kept_ledger_args
@@ -81,6 +81,7 @@ complete -c kept -n $no_command -a forecast -d 'Projected finish, slack and chan
 complete -c kept -n $no_command -a export -d 'Write commitments or every event'
 complete -c kept -n $no_command -a import -d 'Read events or new commitments'
 complete -c kept -n $no_command -a verify -d 'Check the database and the event hash chain'
+complete -c kept -n $no_command -a backup -d 'Write a consistent, verified copy of the ledger'
 complete -c kept -n $no_command -a config -d 'The effective configuration and its origins'
 complete -c kept -n $no_command -a sync -d 'Exchange events through a git remote'
 complete -c kept -n $no_command -a rebuild -d 'Recompute the commitments table from the events'
@@ -134,3 +135,5 @@ complete -c kept -n '__fish_seen_subcommand_from import' -F
 complete -c kept -n '__fish_seen_subcommand_from import' -l commitments -d 'Rows of new commitments'
 complete -c kept -n '__fish_seen_subcommand_from sync' -l remote -x -d 'Git remote URL'
 complete -c kept -n '__fish_seen_subcommand_from verify' -l full -d 'Also the full index check and the replay of every commitment'
+complete -c kept -n '__fish_seen_subcommand_from backup' -F
+complete -c kept -n '__fish_seen_subcommand_from backup' -l force -d 'Replace the file when it exists'

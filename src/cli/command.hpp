@@ -38,6 +38,7 @@ Run attach_list(CLI::App& sub);
 Run attach_show(CLI::App& sub);
 Run attach_log(CLI::App& sub);
 Run attach_verify(CLI::App& sub);
+Run attach_backup(CLI::App& sub);
 Run attach_config(CLI::App& sub);
 Run attach_sync(CLI::App& sub);
 Run attach_rebuild(CLI::App& sub);

@@ -137,6 +137,10 @@ fs::path Context::ledger_path() {
 }
 
 Ledger Context::open_ledger(OpenMode mode) {
+    return Ledger(ledger_path(), mode, busy_timeout_ms());
+}
+
+int Context::busy_timeout_ms() {
     int timeout_ms = 5000;
     if (auto text = env("KEPT_BUSY_TIMEOUT_MS")) {
         auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), timeout_ms);
@@ -146,7 +150,7 @@ Ledger Context::open_ledger(OpenMode mode) {
                                        *text));
         }
     }
-    return Ledger(ledger_path(), mode, timeout_ms);
+    return timeout_ms;
 }
 
 void Context::read_clock() {

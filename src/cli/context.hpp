@@ -47,6 +47,8 @@ class Context {
     const std::filesystem::path& config_path();
     std::filesystem::path ledger_path();
     Ledger open_ledger(OpenMode mode);
+    /// KEPT_BUSY_TIMEOUT_MS, or 5000: how long a write waits for another writer's lock.
+    int busy_timeout_ms();
 
     /// Today: KEPT_TODAY, else the day of KEPT_NOW, else the local calendar day.
     Date today();

@@ -1,4 +1,5 @@
-#include "kept/verify.hpp"
+#include "cli/verify.hpp"
+
 #include "cli/command.hpp"
 #include "cli/sync.hpp"
 #include "kept/error.hpp"
@@ -125,6 +126,12 @@ void check_ledger(Ledger& ledger, bool full, ChainChecker& chain) {
 
 } // namespace
 
+std::int64_t verify_ledger(Ledger& ledger, bool full) {
+    ChainChecker chain;
+    ledger.read([&] { check_ledger(ledger, full, chain); });
+    return chain.checked();
+}
+
 Run attach_verify(CLI::App& sub) {
     auto full = std::make_shared<bool>(false);
     sub.add_flag("--full", *full,
@@ -133,11 +140,10 @@ Run attach_verify(CLI::App& sub) {
                  "(slower on large ledgers)");
     return [full](Context& context) {
         Ledger ledger = context.open_ledger(OpenMode::read);
-        ChainChecker chain;
-        ledger.read([&] { check_ledger(ledger, *full, chain); });
+        std::int64_t events = verify_ledger(ledger, *full);
         int replicas = verify_replica_files(ledger.path());
         context.out() << fmt::format(
-            "ok: {} events, hash chain intact, database sound{}{}\n", chain.checked(),
+            "ok: {} events, hash chain intact, database sound{}{}\n", events,
             replicas ? fmt::format(", {} replica file(s) intact", replicas) : "",
             *full ? " (full check)" : "");
         return 0;

@@ -96,17 +96,20 @@ std::string immutable_uri(const fs::path& path) {
     return uri + "?immutable=1";
 }
 
-/// Whether a reader that SQLite cannot give a -shm file (read-only directory or file system) may
-/// read the ledger as immutable instead: only when no WAL holds content the file lacks. (Nobody
-/// can be writing then: a writer would need to create that WAL.)
-bool may_read_immutable(const SQLite::Exception& error, const fs::path& path, OpenMode mode) {
-    int code = error.getErrorCode() & 0xFF;
-    if (mode != OpenMode::read || (code != SQLITE_CANTOPEN && code != SQLITE_READONLY)) {
-        return false;
-    }
+/// Whether no WAL beside the ledger holds content the file lacks: then the file alone is the
+/// ledger, and nobody is writing it (a writer would need to create that WAL).
+bool file_is_whole(const fs::path& path) {
     std::error_code ec;
     auto wal_size = fs::file_size(path.string() + "-wal", ec);
     return ec || wal_size == 0;
+}
+
+/// Whether a reader that SQLite cannot give a -shm file (read-only directory or file system) may
+/// read the ledger as immutable instead.
+bool may_read_immutable(const SQLite::Exception& error, const fs::path& path, OpenMode mode) {
+    int code = error.getErrorCode() & 0xFF;
+    return mode == OpenMode::read && (code == SQLITE_CANTOPEN || code == SQLITE_READONLY) &&
+           file_is_whole(path);
 }
 
 /// Puts the ledger in WAL mode. Switching a new file needs a moment alone with it, and SQLite
@@ -179,12 +182,15 @@ void Ledger::open(const fs::path& path, const std::string& filename, int flags, 
                   int busy_timeout_ms) {
     // One connection per process, used by one thread: SQLite's own mutexes are pure cost.
     impl_ = std::make_unique<Impl>(path, filename, flags | SQLite::OPEN_NOMUTEX, busy_timeout_ms);
-    // The last connection to close would otherwise checkpoint the WAL on every command;
-    // SQLite's auto-checkpoint during commits keeps the WAL bounded anyway.
-    sqlite3_db_config(impl_->db.getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    // The last connection to close checkpoints the WAL into the file and deletes it (SQLite's
+    // default, kept on purpose): at rest the .db alone is the ledger. Without it, every process
+    // opening the ledger alone rebuilds the WAL index, which marks the whole WAL unwritten to the
+    // file, so SQLite never restarts it and it grows for ever.
     bool writable = (flags & SQLite::OPEN_READWRITE) != 0;
     if (writable && mode == OpenMode::write) {
         enable_wal(impl_->db, busy_timeout_ms);
+        // While other processes keep the ledger open, a restarted WAL is cut back to this size.
+        impl_->db.exec("PRAGMA journal_size_limit = 4194304");
     }
     impl_->uuid = prepare_schema(impl_->db, path, mode == OpenMode::write);
 }
@@ -192,6 +198,14 @@ void Ledger::open(const fs::path& path, const std::string& filename, int flags, 
 Ledger::Ledger(const fs::path& path, OpenMode mode, int busy_timeout_ms) {
     int flags = open_flags(path, mode);
     try {
+        // A ledger this user may only read is read as immutable when the file alone holds it:
+        // a read-only connection would leave a -wal and -shm of the file's mode behind, which
+        // no one could write through once the file is made writable again.
+        if (flags == SQLite::OPEN_READONLY && file_is_whole(path)) {
+            open(path, immutable_uri(path), SQLite::OPEN_READONLY | SQLite::OPEN_URI, mode,
+                 busy_timeout_ms);
+            return;
+        }
         try {
             open(path, path.string(), flags, mode, busy_timeout_ms);
         } catch (const SQLite::Exception& error) {

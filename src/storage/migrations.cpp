@@ -1,13 +1,10 @@
 #include "ledger_impl.hpp"
 
 #include "kept/error.hpp"
+#include "kept/ledger_copy.hpp"
 
-#include <SQLiteCpp/Backup.h>
-#include <cerrno>
-#include <fcntl.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
-#include <unistd.h>
 
 namespace kept {
 
@@ -73,39 +70,9 @@ static_assert(std::size(migrations) > 0 &&
                   migrations[std::size(migrations) - 1].to == Ledger::schema_version,
               "every schema version needs its migration step");
 
-constexpr int backup_timeout_ms = 5000;
-
 bool is_busy(const SQLite::Exception& error) {
     int code = error.getErrorCode() & 0xFF;
     return code == SQLITE_BUSY || code == SQLITE_LOCKED;
-}
-
-/// Copies the ledger into a 0600 file with SQLite's backup API (a consistent copy even of a WAL
-/// ledger, unlike copying the file). The caller holds the write lock, so the committed state a
-/// second, reading connection copies is the state about to be upgraded (SQLite refuses to back
-/// up from the connection that holds the lock). Sets `created` once the file is there, so that a
-/// failure removes only what this wrote.
-void write_backup(const fs::path& ledger, const fs::path& backup, bool& created) {
-    int fd = ::open(backup.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (fd < 0) {
-        throw StorageError(fmt::format("cannot create the backup {}: {}", backup.string(),
-                                       std::generic_category().message(errno)));
-    }
-    ::close(fd);
-    created = true;
-    // Readers never block this one; the timeout covers a WAL recovery by another process.
-    SQLite::Database source(ledger.string(), SQLite::OPEN_READONLY, backup_timeout_ms);
-    SQLite::Database copy(backup.string(), SQLite::OPEN_READWRITE, backup_timeout_ms);
-    SQLite::Backup step(copy, source);
-    int result = step.executeStep(-1);
-    if (result == SQLITE_BUSY || result == SQLITE_LOCKED) {
-        throw BusyError(fmt::format("ledger is busy: cannot copy {} to its backup; try again",
-                                    ledger.string()));
-    }
-    if (result != SQLITE_DONE) {
-        throw StorageError(
-            fmt::format("cannot write the backup {}: {}", backup.string(), sqlite3_errstr(result)));
-    }
 }
 
 } // namespace
@@ -145,7 +112,22 @@ void upgrade_schema(SQLite::Database& db, const fs::path& path) {
             return;
         }
         backup = backup_path(path, from);
-        write_backup(path, backup, created);
+        // An older upgrade's backup of the same version is replaced. The caller holds the write
+        // lock, so the state a second connection copies is the state about to be upgraded.
+        std::error_code ignored;
+        if (fs::is_regular_file(fs::symlink_status(backup, ignored))) {
+            fs::remove(backup, ignored);
+        }
+        try {
+            copy_ledger(path, backup, fmt::format("the backup {}", backup.string()));
+        } catch (const Error& error) {
+            // The ledger cannot be upgraded: a storage failure, whatever stopped the copy.
+            if (error.code() != ExitCode::cannot_create) {
+                throw;
+            }
+            throw StorageError(error.what());
+        }
+        created = true;
         apply_migrations(db, from);
         transaction.commit();
     } catch (const SQLite::Exception& error) {

@@ -31,3 +31,32 @@ expect_verified() {
     kept verify
     [ "$RC" = 0 ] || fail "kept verify exited $RC: $ERR"
 }
+
+# hold_open FILE: another process (the sqlite3 shell) opens the ledger FILE and keeps it open,
+# idle between queries, until release_hold; returns once it has read the file. While it holds
+# it, a kept that exits is not the last to close the ledger, so the WAL stays beside it.
+hold_open() {
+    rm -f "$TEST_DIR/.holder.in" "$TEST_DIR/.holder.out"
+    mkfifo "$TEST_DIR/.holder.in"
+    sqlite3 "$1" <"$TEST_DIR/.holder.in" >"$TEST_DIR/.holder.out" 2>&1 &
+    HOLDER=$!
+    exec 9>"$TEST_DIR/.holder.in"
+    echo "SELECT 'holding', count(*) FROM sqlite_master;" >&9
+    local tries=0
+    until grep -q holding "$TEST_DIR/.holder.out" 2>/dev/null; do
+        tries=$((tries + 1))
+        [ "$tries" -lt 500 ] || { fail "the holder never opened $1"; return 1; }
+        sleep 0.01
+    done
+}
+
+# release_hold [crash]: the holder closes the ledger (and, being the last, checkpoints it);
+# with `crash` it is killed instead, leaving the WAL with whatever it holds, as a crash would.
+release_hold() {
+    if [ "${1:-}" = crash ]; then
+        kill -KILL "$HOLDER" 2>/dev/null
+    fi
+    exec 9>&-
+    wait "$HOLDER" 2>/dev/null
+    rm -f "$TEST_DIR/.holder.in" "$TEST_DIR/.holder.out"
+}

@@ -95,9 +95,12 @@ if mount -o remount,bind,ro "$TEST_DIR/ro" 2>/dev/null; then
     DIR="$TEST_DIR/ro"
     LEDGER="$DIR/team.db"
     expect_read_only "the file system is read-only"
-    # Now with a WAL that holds the latest commit.
+    # Now with a WAL that holds the latest commit, as a crash leaves it: the commit is made
+    # while another process holds the ledger open, and that process is killed.
     umount "$TEST_DIR/ro"
+    hold_open "$writable_dir/team.db"
     "${RUN[@]}" "$BIN" --ledger "$writable_dir/team.db" reopen 2 --reason back >/dev/null
+    release_hold crash
     mount --bind "$writable_dir" "$TEST_DIR/ro" && mount -o remount,bind,ro "$TEST_DIR/ro"
     [ -s "$LEDGER-wal" ] || fail "expected a WAL with content beside the ledger"
     user list --state open --format json

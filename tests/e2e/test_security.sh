@@ -38,16 +38,25 @@ expect_eq "$(q "SELECT group_concat(name) FROM sqlite_master WHERE type = 'table
 expect_verified
 
 # 2. Modes: with no config and no --ledger, kept creates $XDG_DATA_HOME/kept/default.db; every
-# directory it creates is 0700 and the ledger and its -wal/-shm 0600, whatever the umask.
+# directory it creates is 0700 and the ledger and its -wal/-shm 0600, whatever the umask. (At
+# rest the -wal and -shm are gone; they are looked at while another process holds the ledger.)
 (
     umask 000
     "$KEPT" add "default ledger" --client c --due 2026-12-04 --effort 1h >/dev/null
 ) || fail "add on the default ledger failed"
 expect_eq "$(stat -c %a "$XDG_DATA_HOME" "$XDG_DATA_HOME/kept")" "700
 700" "modes of the directories kept created"
+expect_eq "$(ls "$XDG_DATA_HOME/kept")" "default.db" "files beside the ledger at rest"
+saved_umask=$(umask)
+umask 000
+hold_open "$XDG_DATA_HOME/kept/default.db"
+"$KEPT" add "while held" --client c --due 2026-12-04 --effort 1h >/dev/null ||
+    fail "add while the ledger is held open failed"
 for file in default.db default.db-wal default.db-shm; do
     expect_eq "$(stat -c %a "$XDG_DATA_HOME/kept/$file")" 600 "mode of $file"
 done
+release_hold
+umask "$saved_umask"
 # A directory that already exists keeps its mode: kept does not chmod what it did not create.
 mkdir -m 0755 "$TEST_DIR/shared"
 (
@@ -73,9 +82,7 @@ before=$(tree)
 (cd project/sub && "$KEPT" add t --client c --due 2026-12-04 --effort 1h >/dev/null) ||
     fail "add with the project config failed"
 expect_eq "$(comm -13 <(echo "$before") <(tree))" "$TEST_DIR/elsewhere/books
-$TEST_DIR/elsewhere/books/team.db
-$TEST_DIR/elsewhere/books/team.db-shm
-$TEST_DIR/elsewhere/books/team.db-wal" "files a write created"
+$TEST_DIR/elsewhere/books/team.db" "files a write created (the -wal and -shm are gone at rest)"
 # Read commands create nothing at all.
 before=$(tree)
 for args in "list" "log" "show 1" "verify" "config"; do
