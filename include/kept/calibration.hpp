@@ -50,6 +50,9 @@ class Calibrator {
 
     /// Counts one commitment, in any state.
     void add(const CommitmentFacts& commitment);
+    /// Says that about `delivered` more of `owner`'s delivered commitments will come, so that
+    /// their figures get the room they need at once (a ledger can hold hundreds of thousands).
+    void expect(const std::string& owner, std::int64_t delivered);
 
     /// Every owner with at least one delivered commitment, by name, statistics computed.
     std::map<std::string, OwnerCalibration> build() &&;
@@ -57,6 +60,7 @@ class Calibrator {
   private:
     WorkWeek workweek_;
     std::map<std::string, OwnerCalibration> owners_;
+    std::map<std::string, std::int64_t> expected_;
     OwnerCalibration* last_ = nullptr; // the entry of the owner added last
 };
 

@@ -5,6 +5,7 @@
 
 #include "kept/config.hpp"
 #include "kept/facts.hpp"
+#include "kept/figure.hpp"
 #include "kept/reliability.hpp"
 #include "kept/schedule.hpp"
 
@@ -17,8 +18,17 @@
 
 namespace kept {
 
-enum class FlagKind { overload, creep, late, chronic, overdue, risk, internal_neglect, conflict };
-enum class Severity { high, medium, low };
+enum class FlagKind : std::uint8_t {
+    overload,
+    creep,
+    late,
+    chronic,
+    overdue,
+    risk,
+    internal_neglect,
+    conflict
+};
+enum class Severity : std::uint8_t { high, medium, low };
 
 /// One row of the table of flag kinds: what the report, `check --help`, the completions and
 /// docs/report.md say of a kind.
@@ -55,30 +65,30 @@ struct Flag {
     std::vector<std::int64_t> commitments; ///< ascending ids
     std::string detail; ///< one line for people; empty for kinds detail_of words from figures
 
-    std::optional<double> load_hours;            ///< overload, risk
-    std::optional<double> capacity_hours;        ///< overload, risk
-    std::optional<double> utilization;           ///< percent of capacity; unset when capacity is 0
-    std::optional<Date> due;                     ///< overdue, risk, creep, late (the new due date)
-    std::optional<Date> original_due;            ///< creep
-    std::optional<Date> due_in_force;            ///< late
-    std::optional<Date> renegotiated_on;         ///< late
-    std::optional<int> days_overdue;             ///< overdue
-    std::optional<int> days_late;                ///< late: days after the due date in force
-    std::optional<int> days_left;                ///< risk
-    std::optional<Date> finish;                  ///< risk: the schedule's finish; unset: never
-    std::optional<int> slack_days;               ///< risk: working days, negative
-    std::optional<double> effort_hours;          ///< overdue, creep
-    std::optional<double> original_effort_hours; ///< creep
-    std::optional<double> effort_growth;         ///< creep, percent
-    std::optional<double> schedule_growth;       ///< creep, percent
-    std::optional<int> scope_added;              ///< creep, net items added
-    std::optional<int> renegotiations;           ///< chronic
-    std::optional<int> late_renegotiations;      ///< chronic
-    std::optional<double> internal_on_time;      ///< internal-neglect, percent
-    std::optional<double> external_on_time;      ///< internal-neglect, percent
-    std::optional<double> gap_points;            ///< internal-neglect
-    std::optional<int> internal_delivered;       ///< internal-neglect
-    std::optional<int> external_delivered;       ///< internal-neglect
+    Figure<double> load_hours;            ///< overload, risk
+    Figure<double> capacity_hours;        ///< overload, risk
+    Figure<double> utilization;           ///< percent of capacity; unset when capacity is 0
+    Figure<double> effort_hours;          ///< overdue, creep
+    Figure<double> original_effort_hours; ///< creep
+    Figure<double> effort_growth;         ///< creep, percent
+    Figure<double> schedule_growth;       ///< creep, percent
+    Figure<double> internal_on_time;      ///< internal-neglect, percent
+    Figure<double> external_on_time;      ///< internal-neglect, percent
+    Figure<double> gap_points;            ///< internal-neglect
+    Figure<Date> due;                     ///< overdue, risk, creep, late (the new due date)
+    Figure<Date> original_due;            ///< creep
+    Figure<Date> due_in_force;            ///< late
+    Figure<Date> renegotiated_on;         ///< late
+    Figure<Date> finish;                  ///< risk: the schedule's finish; unset: never
+    Figure<int> days_overdue;             ///< overdue
+    Figure<int> days_late;                ///< late: days after the due date in force
+    Figure<int> days_left;                ///< risk
+    Figure<int> slack_days;               ///< risk: working days, negative
+    Figure<int> scope_added;              ///< creep, net items added
+    Figure<int> renegotiations;           ///< chronic
+    Figure<int> late_renegotiations;      ///< chronic
+    Figure<int> internal_delivered;       ///< internal-neglect
+    Figure<int> external_delivered;       ///< internal-neglect
 
     double magnitude = 0.0; ///< orders flags of one kind, larger first
 };

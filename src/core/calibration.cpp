@@ -24,13 +24,23 @@ void Calibrator::add(const CommitmentFacts& c) {
     // Commitments often come grouped by owner (the ledger's index of delivered ones is).
     if (last_ == nullptr || last_->owner != c.owner) {
         last_ = &owners_[c.owner];
-        last_->owner = c.owner;
+        if (last_->owner.empty()) {
+            last_->owner = c.owner;
+            if (auto it = expected_.find(c.owner); it != expected_.end()) {
+                last_->ratios.reserve(static_cast<std::size_t>(it->second));
+                last_->effort_growth.reserve(static_cast<std::size_t>(it->second));
+            }
+        }
     }
     OwnerCalibration& owner = *last_;
     ++owner.samples;
     owner.ratios.push_back(static_cast<double>(actual) / promised);
     owner.effort_growth.push_back(static_cast<double>(c.effort) /
                                   static_cast<double>(std::max<Minutes>(1, c.original_effort)));
+}
+
+void Calibrator::expect(const std::string& owner, std::int64_t delivered) {
+    expected_[owner] += std::max<std::int64_t>(0, delivered);
 }
 
 std::map<std::string, OwnerCalibration> Calibrator::build() && {

@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <fmt/format.h>
+#include <iterator>
 #include <tuple>
 
 namespace kept {
@@ -345,32 +347,47 @@ std::string detail_of(const Flag& f) {
     if (!f.detail.empty()) {
         return f.detail;
     }
-    auto minutes = [](const std::optional<double>& hours_value) {
-        return static_cast<Minutes>(std::llround(hours_value.value_or(0.0) * 60.0));
+    auto hours_text = [](const Figure<double>& hours_value) {
+        return format_hours(static_cast<Minutes>(std::llround(hours_value.value_or(0.0) * 60.0)));
     };
+    auto unit = [](long long count, const char* one, const char* many) {
+        return count == 1 ? one : many;
+    };
+    // One buffer per line: a report words tens of thousands of these.
+    fmt::memory_buffer out;
     switch (f.kind) {
     case FlagKind::overdue: {
         int days = f.days_overdue.value_or(0);
-        return fmt::format("due {}, {} overdue, {} of work open",
-                           format_date(f.due.value_or(Date{})), plural(days, "day", "days"),
-                           format_hours(minutes(f.effort_hours)));
+        fmt::format_to(std::back_inserter(out), "due {}, {} {} overdue, {} of work open",
+                       format_date(f.due.value_or(Date{})), days, unit(days, "day", "days"),
+                       hours_text(f.effort_hours));
+        break;
     }
     case FlagKind::risk: {
         int days_left = f.days_left.value_or(0);
-        std::string when = days_left == 0 ? std::string("today")
-                                          : fmt::format("in {}", plural(days_left, "day", "days"));
-        std::string finish =
-            f.finish ? fmt::format("finishes {}, {} late", format_date(*f.finish),
-                                   plural(-f.slack_days.value_or(0), "working day", "working days"))
-                     : std::string("can never finish it (no capacity)");
-        return fmt::format("due {} ({}): {} {}; {} of work until then, {} of capacity",
-                           format_date(f.due.value_or(Date{})), when, f.owner, finish,
-                           format_hours(minutes(f.load_hours)),
-                           format_hours(minutes(f.capacity_hours)));
+        fmt::format_to(std::back_inserter(out), "due {} (", format_date(f.due.value_or(Date{})));
+        if (days_left == 0) {
+            fmt::format_to(std::back_inserter(out), "today");
+        } else {
+            fmt::format_to(std::back_inserter(out), "in {} {}", days_left,
+                           unit(days_left, "day", "days"));
+        }
+        fmt::format_to(std::back_inserter(out), "): {} ", f.owner);
+        if (f.finish) {
+            int late = -f.slack_days.value_or(0);
+            fmt::format_to(std::back_inserter(out), "finishes {}, {} {} late",
+                           format_date(*f.finish), late, unit(late, "working day", "working days"));
+        } else {
+            fmt::format_to(std::back_inserter(out), "can never finish it (no capacity)");
+        }
+        fmt::format_to(std::back_inserter(out), "; {} of work until then, {} of capacity",
+                       hours_text(f.load_hours), hours_text(f.capacity_hours));
+        break;
     }
     default:
         return f.detail;
     }
+    return fmt::to_string(out);
 }
 
 } // namespace kept

@@ -156,9 +156,10 @@ void write_table(std::ostream& out, const TableRows& table, bool color) {
     // One line at a time: a report of tens of thousands of flags is never held whole.
     std::string line;
     auto emit = [&](std::size_t c, std::string_view text, Style style) {
-        std::size_t width = display_width(text);
-        std::size_t pad = widths[c] > width ? widths[c] - width : 0; // the last is not sized
         bool right = c < table.right_aligned.size() && table.right_aligned[c];
+        bool padded = right || c + 1 != columns; // the last is not sized
+        std::size_t width = padded ? display_width(text) : 0;
+        std::size_t pad = padded && widths[c] > width ? widths[c] - width : 0;
         if (c) {
             line += "  ";
         }

@@ -67,6 +67,7 @@ void ReportBuilder::add_tally(const ReliabilityTally& tally) {
     }
     reliability_.add(tally);
     open_expected_ += tally.commitments - tally.figures.delivered - tally.figures.dropped;
+    calibrator_.expect(tally.owner, tally.figures.delivered);
 }
 
 void ReportBuilder::add_delivered(const CommitmentFacts& c) {
