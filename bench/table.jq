@@ -44,5 +44,21 @@ def timed: if . == null then "–"
      | "| \(.items) | \(.task_add_median_s | ms) | \(.kept_add_median_s | ms) | \(.ratio | x) |")
   else "peer: \($r.peer.status // "not measured")" end,
   "",
+  if ($r.grown // null) != null then
+    ($r.grown | keys_unsorted) as $g
+    | def grow($name; f): "| \($name) | " + ([$g[] as $k | $r.grown[$k] | f] | join(" | ")) + " |";
+    "| ledger as users grow it | " + ($g | join(" | ")) + " |",
+    "|---|" + ($g | map("---:") | join("|")) + "|",
+    grow("made in"; "\(.ledger.making_s * 10 | round / 10) s"),
+    grow("`.db` / `-wal` at rest"; "\(.ledger.db_bytes / 1024 | mib) / \(.ledger.wal_bytes_at_rest)"),
+    grow("`kept add` (CPU)"; "\(.add.kept_median_s | ms) (\(.add.kept_cpu_s | ms))"),
+    grow("**add: kept / floor (wall)**"; .add.ratio | x),
+    grow("add: kept / floor (CPU)"; .add.cpu_ratio | x),
+    grow("`list --owner owner07`"; .list | timed),
+    grow("`report`"; .report | timed),
+    grow("`when --confidence 90`"; .when | timed),
+    grow("`forecast --format ndjson`"; .forecast | timed),
+    ""
+  else empty end,
   "Machine: \($r.machine.cores) cores, \($r.machine.cpu), \($r.machine.ram) RAM, disk \($r.machine.disk), \($r.machine.os), kernel \($r.machine.kernel), SQLite \($r.machine.sqlite), \($r.machine.compiler); load average at the end \($r.machine.load_average_at_end).",
   "Run: \($r.run.date), `\($r.run.command)`, commit \($r.run.commit), \($r.run.build_type) build\(if $r.run.kept_binary then ", measuring an older kept binary" else "" end)."
