@@ -5,7 +5,9 @@
 #include "kept/error.hpp"
 
 #include <cmath>
+#include <fmt/compile.h>
 #include <fmt/format.h>
+#include <iterator>
 #include <ostream>
 
 namespace kept::cli {
@@ -30,7 +32,7 @@ std::string percent_cell(const std::optional<double>& value) {
 std::string ids_text(const std::vector<std::int64_t>& ids, std::size_t shown) {
     std::string out;
     for (std::size_t i = 0; i < ids.size() && i < shown; ++i) {
-        out += fmt::format("{}#{}", i ? " " : "", ids[i]);
+        fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}#{}"), i ? " " : "", ids[i]);
     }
     if (ids.size() > shown) {
         out += fmt::format(" … (+{})", ids.size() - shown);

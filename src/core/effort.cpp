@@ -2,6 +2,7 @@
 
 #include "kept/error.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <charconv>
@@ -140,7 +141,7 @@ std::string format_hours(Minutes minutes) {
     const Minutes magnitude = minutes < 0 ? -minutes : minutes;
     const Minutes tenths = (magnitude + 3) / 6;
     const bool negative = minutes < 0 && tenths > 0;
-    return fmt::format("{}{}.{}h", negative ? "-" : "", tenths / 10, tenths % 10);
+    return fmt::format(FMT_COMPILE("{}{}.{}h"), negative ? "-" : "", tenths / 10, tenths % 10);
 }
 
 } // namespace kept

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <fmt/compile.h>
 #include <fmt/format.h>
 #include <iterator>
 #include <tuple>
@@ -358,29 +359,33 @@ std::string detail_of(const Flag& f) {
     switch (f.kind) {
     case FlagKind::overdue: {
         int days = f.days_overdue.value_or(0);
-        fmt::format_to(std::back_inserter(out), "due {}, {} {} overdue, {} of work open",
+        fmt::format_to(std::back_inserter(out),
+                       FMT_COMPILE("due {}, {} {} overdue, {} of work open"),
                        format_date(f.due.value_or(Date{})), days, unit(days, "day", "days"),
                        hours_text(f.effort_hours));
         break;
     }
     case FlagKind::risk: {
         int days_left = f.days_left.value_or(0);
-        fmt::format_to(std::back_inserter(out), "due {} (", format_date(f.due.value_or(Date{})));
+        fmt::format_to(std::back_inserter(out), FMT_COMPILE("due {} ("),
+                       format_date(f.due.value_or(Date{})));
         if (days_left == 0) {
-            fmt::format_to(std::back_inserter(out), "today");
+            fmt::format_to(std::back_inserter(out), FMT_COMPILE("today"));
         } else {
-            fmt::format_to(std::back_inserter(out), "in {} {}", days_left,
+            fmt::format_to(std::back_inserter(out), FMT_COMPILE("in {} {}"), days_left,
                            unit(days_left, "day", "days"));
         }
-        fmt::format_to(std::back_inserter(out), "): {} ", f.owner);
+        fmt::format_to(std::back_inserter(out), FMT_COMPILE("): {} "), f.owner);
         if (f.finish) {
             int late = -f.slack_days.value_or(0);
-            fmt::format_to(std::back_inserter(out), "finishes {}, {} {} late",
+            fmt::format_to(std::back_inserter(out), FMT_COMPILE("finishes {}, {} {} late"),
                            format_date(*f.finish), late, unit(late, "working day", "working days"));
         } else {
-            fmt::format_to(std::back_inserter(out), "can never finish it (no capacity)");
+            fmt::format_to(std::back_inserter(out),
+                           FMT_COMPILE("can never finish it (no capacity)"));
         }
-        fmt::format_to(std::back_inserter(out), "; {} of work until then, {} of capacity",
+        fmt::format_to(std::back_inserter(out),
+                       FMT_COMPILE("; {} of work until then, {} of capacity"),
                        hours_text(f.load_hours), hours_text(f.capacity_hours));
         break;
     }
