@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <iterator>
 #include <tuple>
+#include <unordered_map>
 
 namespace kept {
 
@@ -143,24 +144,54 @@ Severity severity_of(FlagKind kind) {
 }
 
 void sort_flags(std::vector<Flag>& flags) {
-    auto key = [](const Flag& f) {
-        return std::make_tuple(static_cast<int>(f.severity), display_rank(f.kind), -f.magnitude,
-                               std::cref(f.owner), f.week.value_or(IsoWeek{}),
-                               std::cref(f.commitments));
+    // Each flag's key once, with its owner as a rank among the owners (a report has tens of
+    // thousands of flags and a few dozen owners), so that most comparisons compare numbers.
+    std::unordered_map<std::string_view, std::size_t> owner_rank;
+    for (const Flag& f : flags) {
+        owner_rank.emplace(f.owner, 0);
+    }
+    std::vector<std::string_view> owners;
+    owners.reserve(owner_rank.size());
+    for (const auto& entry : owner_rank) {
+        owners.push_back(entry.first);
+    }
+    std::sort(owners.begin(), owners.end());
+    for (std::size_t i = 0; i < owners.size(); ++i) {
+        owner_rank[owners[i]] = i;
+    }
+    struct Key {
+        int severity;
+        int rank;
+        double magnitude; // negated: larger first
+        std::size_t owner;
+        IsoWeek week;
+        std::size_t at;
     };
-    // Flags are big: sort their positions, then put each in place by following the permutation's
-    // cycles, without a second array of flags.
-    std::vector<std::size_t> order(flags.size());
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        order[i] = i;
+    std::vector<Key> keys(flags.size());
+    for (std::size_t i = 0; i < flags.size(); ++i) {
+        const Flag& f = flags[i];
+        keys[i] = {static_cast<int>(f.severity), display_rank(f.kind),       -f.magnitude,
+                   owner_rank.at(f.owner),       f.week.value_or(IsoWeek{}), i};
     }
     // The key orders any two flags of a report (a commitment has one flag of each kind, an
     // owner one per week), so the sort need not be stable; positions break what ties remain.
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        auto ka = key(flags[a]);
-        auto kb = key(flags[b]);
-        return ka < kb || (!(kb < ka) && a < b);
+    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+        auto ka = std::tie(a.severity, a.rank, a.magnitude, a.owner, a.week);
+        auto kb = std::tie(b.severity, b.rank, b.magnitude, b.owner, b.week);
+        if (ka != kb) {
+            return ka < kb;
+        }
+        const auto& ia = flags[a.at].commitments;
+        const auto& ib = flags[b.at].commitments;
+        return ia < ib || (ia == ib && a.at < b.at);
     });
+    // Flags are big: put each in place by following the permutation's cycles, without a second
+    // array of flags.
+    std::vector<std::size_t> order(keys.size());
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        order[i] = keys[i].at;
+    }
+    keys = {};
     for (std::size_t i = 0; i < order.size(); ++i) {
         if (order[i] == i) {
             continue;
