@@ -4,6 +4,8 @@
 #include "report_fixtures.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 using namespace kept;
 using kept::test::day;
@@ -171,4 +173,29 @@ TEST_CASE("sort_flags: worst first") {
     CHECK(flags[1].magnitude == 110);
     CHECK(flags[2].kind == FlagKind::creep);
     CHECK(flags[3].kind == FlagKind::chronic);
+}
+
+TEST_CASE("sort_flags: equal figures go by owner, then week, then commitments") {
+    auto risk = [](std::string owner, std::vector<std::int64_t> ids, unsigned week = 0) {
+        Flag f;
+        f.kind = FlagKind::risk;
+        f.severity = severity_of(f.kind);
+        f.magnitude = 3;
+        f.owner = std::move(owner);
+        f.commitments = std::move(ids);
+        if (week) {
+            f.week = IsoWeek{2026, week};
+        }
+        return f;
+    };
+    std::vector<Flag> flags = {risk("zoe", {1}),    risk("bob", {9}),     risk("bob", {2, 7}),
+                               risk("bob", {2, 5}), risk("ann", {4}, 50), risk("ann", {3}, 49),
+                               risk("", {8})};
+    sort_flags(flags);
+    std::vector<std::string> order;
+    for (const Flag& f : flags) {
+        order.push_back(fmt::format("{}{}", f.owner, fmt::join(f.commitments, ",")));
+    }
+    CHECK(order ==
+          std::vector<std::string>{"8", "ann3", "ann4", "bob2,5", "bob2,7", "bob9", "zoe1"});
 }
