@@ -1,6 +1,7 @@
 // kept: parse the command line, run one subcommand, map its outcome to an exit code.
 
 #include "cli/command.hpp"
+#include "cli/usage.hpp"
 #include "kept/error.hpp"
 
 #include <CLI/CLI.hpp>
@@ -45,7 +46,7 @@ int run(int argc, char** argv) {
     app.fallthrough();
     app.set_version_flag("--version", std::string("kept ") + KEPT_VERSION);
     app.footer("Examples:\n  kept add \"Export API\" --client acme --owner alice --due fri "
-               "--effort 6h\n  kept list --owner alice\n  kept <command> --help\n"
+               "--effort 6h\n  kept list --owner alice\n  kept help <command>\n"
                "Exit codes: 0 ok, 1 check failed, 64 usage, 65 bad value, 66 not found, "
                "70 internal,\n  73 cannot create, 74 I/O, 75 ledger busy, 77 permission denied, "
                "78 bad config/schema");
@@ -60,6 +61,10 @@ int run(int argc, char** argv) {
         runners[sub] = command.attach(*sub);
     }
 
+    if (auto code = kept::cli::run_help(app, argc, argv, std::cout)) {
+        return *code;
+    }
+    kept::cli::check_names(app, argc, argv);
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& done) {
@@ -69,7 +74,8 @@ int run(int argc, char** argv) {
         for (const auto* sub : app.get_subcommands()) {
             help = fmt::format("kept {} --help", sub->get_name());
         }
-        return report(ExitCode::usage, fmt::format("{} (see {})", error.what(), help));
+        return report(ExitCode::usage,
+                      fmt::format("{} (see {})", kept::cli::plain_message(error), help));
     }
 
     for (const auto& [sub, runner] : runners) {

@@ -22,7 +22,7 @@ add 65 '--due: "2026-11-20" is before today (2026-11-23)' T --client acme --due 
 add 65 '--scope: "x" is given twice' T --client acme --due fri --effort 1h --scope x --scope x
 add 65 '--format: "xml" is not one of table, json, ndjson, csv, tsv' T --client acme --due fri --effort 1h --format xml
 add 64 '--client is required (see kept add --help)' T --due fri --effort 1h
-add 64 'The following argument was not expected: extra (see kept add --help)' T extra --client acme --due fri --effort 1h
+add 64 'unexpected argument "extra" (see kept add --help)' T extra --client acme --due fri --effort 1h
 add 65 'title: the text is not valid UTF-8' $'bad \xff byte' --client acme --due fri --effort 1h
 
 rejects 65 '--format: "xml" is not one of table, json, ndjson, csv, tsv' list --format xml

@@ -1,0 +1,30 @@
+#pragma once
+
+// The command line's words before and after CLI11: `kept help`, mistyped command and option
+// names with the one most likely meant, and CLI11's errors in plain words.
+
+#include <optional>
+#include <ostream>
+#include <string>
+
+namespace CLI {
+class App;
+class ParseError;
+} // namespace CLI
+
+namespace kept::cli {
+
+/// `kept help` and `kept help COMMAND`: prints that help to `out` and returns 0; nullopt when
+/// the command line is not one. Throws UsageError for an unknown COMMAND.
+std::optional<int> run_help(const CLI::App& app, int argc, const char* const* argv,
+                            std::ostream& out);
+
+/// Checks the command's and the options' names before CLI11 parses them, so that a mistyped one
+/// is what the user hears about (`unknown command "ren" (did you mean "renegotiate"?)`), not a
+/// missing option that follows from it. Throws UsageError.
+void check_names(const CLI::App& app, int argc, const char* const* argv);
+
+/// CLI11's message for `error` in plain words that name the option.
+std::string plain_message(const CLI::ParseError& error);
+
+} // namespace kept::cli
