@@ -5,6 +5,8 @@
 
 #include "kept/event.hpp"
 
+#include "kept/changes.hpp"
+#include "kept/date.hpp"
 #include "kept/error.hpp"
 
 #include <algorithm>
@@ -74,6 +76,60 @@ std::string sha256_hex(const std::string& form) {
 
 std::string text_field(const nlohmann::json& object, const char* name) {
     return field(object, name, nlohmann::json::value_t::string).get<std::string>();
+}
+
+// Refuses a date (YYYY-MM-DD text, or the start of a timestamp) outside the dates kept accepts.
+void check_date_in_range(const nlohmann::json& value, std::string_view field) {
+    if (!value.is_string()) {
+        return;
+    }
+    auto day = parse_iso_date(value.get_ref<const std::string&>().substr(0, 10));
+    if (day && !in_date_range(*day)) {
+        throw BadValue(fmt::format("event field \"{}\": {} is outside the dates kept accepts ({})",
+                                   field, value.dump(), date_range_text()));
+    }
+}
+
+// Refuses a list of scope items or tags longer than kept accepts on one commitment.
+void check_list_size(const nlohmann::json& value, std::string_view field) {
+    if (value.is_array()) {
+        check_item_count(field, value.size());
+    }
+}
+
+// The bounds every commitment's fields keep, on an event read from a file: each date in range,
+// each list of scope items or tags no longer than max_list_items.
+void check_bounds(const Event& e) {
+    check_date_in_range(e.timestamp, "timestamp");
+    check_date_in_range(e.day, "day");
+    const nlohmann::json& p = e.payload;
+    for (const char* key : {"created", "on"}) {
+        if (auto it = p.find(key); it != p.end()) {
+            check_date_in_range(*it, key);
+        }
+    }
+    if (auto due = p.find("due"); due != p.end()) {
+        check_date_in_range(*due, "due");
+        if (due->is_object()) {
+            for (const char* side : {"before", "after"}) {
+                if (auto it = due->find(side); it != due->end()) {
+                    check_date_in_range(*it, "due");
+                }
+            }
+        }
+    }
+    for (const char* key : {"scope", "tags"}) {
+        if (auto it = p.find(key); it != p.end()) {
+            check_list_size(*it, key);
+            if (it->is_object()) {
+                for (const char* side : {"added", "dropped"}) {
+                    if (auto list = it->find(side); list != it->end()) {
+                        check_list_size(*list, key);
+                    }
+                }
+            }
+        }
+    }
 }
 
 } // namespace
@@ -183,6 +239,7 @@ Event event_from_json(const nlohmann::json& object) {
     e.clock = clock.get<std::int64_t>();
     e.prev_hash = text_field(object, "prev_hash");
     e.hash = text_field(object, "hash");
+    check_bounds(e);
     return e;
 }
 
