@@ -253,18 +253,27 @@ bool replays_before(const Event& a, const Event& b) {
 std::string new_uuid() {
     // The kernel's generator, not OpenSSL's: RAND_bytes instantiates a DRBG on first use, which
     // cost more CPU than the rest of `kept add` together.
-    std::array<unsigned char, 16> bytes{};
-    std::size_t filled = 0;
-    while (filled < bytes.size()) {
-        ssize_t got = ::getrandom(bytes.data() + filled, bytes.size() - filled, 0);
-        if (got < 0) {
-            if (errno == EINTR) {
-                continue;
+    // Drawn 64 UUIDs' worth at a time: an import makes two UUIDs a row, and a system call
+    // for each cost more than the rest of the UUID.
+    static std::array<unsigned char, 16 * 64> pool{};
+    static std::size_t used = pool.size();
+    if (used == pool.size()) {
+        std::size_t filled = 0;
+        while (filled < pool.size()) {
+            ssize_t got = ::getrandom(pool.data() + filled, pool.size() - filled, 0);
+            if (got < 0) {
+                if (errno == EINTR) {
+                    continue;
+                }
+                throw Error(ExitCode::internal, "no random bytes for a UUID");
             }
-            throw Error(ExitCode::internal, "no random bytes for a UUID");
+            filled += static_cast<std::size_t>(got);
         }
-        filled += static_cast<std::size_t>(got);
+        used = 0;
     }
+    std::array<unsigned char, 16> bytes{};
+    std::copy_n(pool.begin() + static_cast<std::ptrdiff_t>(used), bytes.size(), bytes.begin());
+    used += bytes.size();
     bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0F) | 0x40);
     bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3F) | 0x80);
     std::string h = hex(bytes.data(), bytes.size());
