@@ -79,7 +79,7 @@ std::string commitment_triggers(std::string_view name, const std::string& add_ne
 /// Schema 4's open_work table, the triggers that keep it and its first fill (open_work.cpp).
 std::string open_work_schema();
 
-/// The derived tables a bulk write fills at its end, for the commitments whose id is above ?1,
+/// The derived tables a bulk write fills at its end, for the commitments with ids in (?1, ?2],
 /// instead of their insert triggers row by row: each names its insert trigger and gives the SQL
 /// that adds those commitments' share, summed (the same columns and sums as the triggers).
 struct BulkFill {

@@ -208,10 +208,17 @@ void Ledger::Impl::with_fills_at_end(bool replace_all, const std::function<void(
         }
     }
     body();
+    std::int64_t last = db.execAndGet("SELECT ifnull(max(id), 0) FROM commitments").getInt64();
     for (const auto& p : paused) {
         SQLite::Statement fill(db, p.fill.add_since);
-        fill.bind(1, static_cast<std::int64_t>(before));
-        fill.exec();
+        // A range of ids at a time: the GROUP BY sorts its rows in memory.
+        constexpr std::int64_t ids_at_once = 65536;
+        for (std::int64_t from = before; from < last; from += ids_at_once) {
+            fill.bind(1, from);
+            fill.bind(2, std::min(from + ids_at_once, last));
+            fill.exec();
+            fill.reset();
+        }
         for (const auto& trigger : p.triggers) {
             db.exec(trigger);
         }

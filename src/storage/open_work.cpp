@@ -65,7 +65,7 @@ CREATE TABLE open_work (
 
 BulkFill open_work_bulk_fill() {
     return {"open_work", "commitments_open_insert", "commitments_open_delete",
-            fmt::format("INSERT INTO open_work {} AND id > ?1 GROUP BY owner, due {}",
+            fmt::format("INSERT INTO open_work {} AND id > ?1 AND id <= ?2 GROUP BY owner, due {}",
                         open_work_columns, open_work_addition)};
 }
 

@@ -133,10 +133,11 @@ BulkFill reliability_tallies_bulk_fill() {
         sums += fmt::format(", sum({})", column.of("commitments"));
     }
     return {"reliability_counts", "commitments_tally_insert", "commitments_tally_delete",
-            fmt::format("INSERT INTO reliability_counts SELECT owner, client, client_kind, "
-                        "count(*){} FROM commitments WHERE id > ?1 GROUP BY owner, client, "
-                        "client_kind ON CONFLICT DO UPDATE SET {}",
-                        sums, tally_additions())};
+            fmt::format(
+                "INSERT INTO reliability_counts SELECT owner, client, client_kind, "
+                "count(*){} FROM commitments WHERE id > ?1 AND id <= ?2 GROUP BY owner, client, "
+                "client_kind ON CONFLICT DO UPDATE SET {}",
+                sums, tally_additions())};
 }
 
 bool Ledger::for_each_tally(const std::optional<std::string>& owner,

@@ -119,5 +119,12 @@ expect_eq "$(derived bulk.db)" "$(derived one-by-one.db)" "derived tables after 
 "$KEPT" --ledger one-by-one.db add "after" --client acme --owner alice --due 2026-12-09 --effort 1h -q >/dev/null 2>&1
 "$KEPT" --ledger bulk.db add "after" --client acme --owner alice --due 2026-12-09 --effort 1h -q >/dev/null 2>&1
 expect_eq "$(derived bulk.db)" "$(derived one-by-one.db)" "derived tables of an add after them"
+# More rows than one range of the end's sums (65,536 ids): verify recounts the tallies and sums.
+awk 'BEGIN { for (i = 1; i <= 70000; i++)
+    printf "{\"title\":\"r%d\",\"client\":\"c%d\",\"owner\":\"o%d\",\"due\":\"2026-12-%02d\",\"effort\":\"%dh\"}\n",
+        i, i % 7, i % 5, 1 + i % 28, 1 + i % 9 }' >many.ndjson
+OUT=$("$KEPT" --ledger bulk.db import --commitments many.ndjson)
+expect_eq "$OUT" "imported 70000 commitments (#34 to #70033)" "a 70,000-row import"
+"$KEPT" --ledger bulk.db verify >/dev/null || fail "verify after a 70,000-row import"
 
 finish
