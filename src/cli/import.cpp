@@ -228,8 +228,8 @@ int import_commitments(Context& context, LineReader& lines, bool quiet) {
             count = 0;
             ids.clear();
             while (!drafts.empty()) {
-                for (const auto& draft : drafts) {
-                    last_id = ledger.append(draft).id;
+                for (auto& draft : drafts) {
+                    last_id = ledger.append(std::move(draft)).id;
                     if (count++ == 0) {
                         first_id = last_id;
                     }
