@@ -60,5 +60,9 @@ def timed: if . == null then "–"
     grow("`forecast --format ndjson`"; .forecast | timed),
     ""
   else empty end,
+  if ($r.peer.import // null) != null then
+    ($r.peer.import | "Bulk import of \(.rows) rows into an empty ledger: `task import` \(.task_per_s | rate) (CPU \(.task_cpu_s * 1000 | round) ms), `kept import --commitments` \(.kept_per_s | rate) (CPU \(.kept_cpu_s * 1000 | round) ms, \(.kept_max_rss_kib / 1024 | round) MiB); task / kept \(.ratio | x)."),
+    ""
+  else empty end,
   "Machine: \($r.machine.cores) cores, \($r.machine.cpu), \($r.machine.ram) RAM, disk \($r.machine.disk), \($r.machine.os), kernel \($r.machine.kernel), SQLite \($r.machine.sqlite), \($r.machine.compiler); load average at the end \($r.machine.load_average_at_end).",
   "Run: \($r.run.date), `\($r.run.command)`, commit \($r.run.commit), \($r.run.build_type) build\(if $r.run.kept_binary then ", measuring an older kept binary" else "" end)."

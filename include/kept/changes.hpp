@@ -36,6 +36,15 @@ struct Renegotiation {
 /// or is not valid UTF-8.
 void check_text(std::string_view field, const std::string& text, bool may_be_blank = false);
 
+/// The most scope items, and the most tags, one commitment (or one change to it) may list.
+constexpr std::size_t max_list_items = 1000;
+/// Throws BadValue `FIELD: 1001 items, more than the 1000 kept accepts on one commitment` when
+/// `count` is over max_list_items.
+void check_item_count(std::string_view field, std::size_t count);
+/// Checks a list of scope items or tags: at most max_list_items, each text as check_text wants
+/// it, none twice (`FIELD: "x" is given twice`). Linear in the number of items.
+void check_items(std::string_view field, const std::vector<std::string>& items);
+
 /// The payload of an `added` event. Validates every field (non-empty text, valid UTF-8, effort of
 /// at least a minute, due not before `today`, no duplicate scope items). Throws BadValue.
 nlohmann::json added_payload(const NewCommitment& request, Date today);

@@ -3,6 +3,7 @@
 #include "kept/date.hpp"
 #include "kept/effort.hpp"
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -65,6 +66,10 @@ struct Config {
 };
 
 /// Parses kept.toml text. Unknown tables or keys, wrong types and out-of-range values are errors.
+/// The largest config file kept reads: 1 MiB. A team's config is a few kilobytes; anything
+/// bigger is not a config (say /dev/zero), and is refused after reading one byte more.
+constexpr std::size_t max_config_bytes = 1024 * 1024;
+
 /// Throws ConfigError with "LINE:COL: message" (the caller prefixes the file name).
 Config parse_config(std::string_view text);
 

@@ -31,13 +31,27 @@ struct IsoWeek {
     auto operator<=>(const IsoWeek&) const = default;
 };
 
-/// Parses exactly YYYY-MM-DD (a real calendar day); nullopt otherwise.
+/// The dates kept accepts, wherever they come from (options, import rows and events, the config,
+/// KEPT_TODAY, KEPT_NOW): 1970-01-01 to 9998-12-31. Every format kept writes can hold them and
+/// the day after (an ICS event ends the day after its due date).
+inline constexpr Date earliest_date{std::chrono::days{0}};
+inline constexpr Date latest_date{std::chrono::year{9998} / std::chrono::December / 31};
+/// "from 1970-01-01 to 9998-12-31", for messages.
+std::string date_range_text();
+/// Whether `day` is from earliest_date to latest_date.
+inline bool in_date_range(Date day) {
+    return day >= earliest_date && day <= latest_date;
+}
+
+/// Parses exactly YYYY-MM-DD (a real calendar day, any year 0000-9999: ledgers are read as they
+/// are); nullopt otherwise. Input from users goes through parse_date or in_date_range too.
 std::optional<Date> parse_iso_date(std::string_view text);
 
 /// Parses a user date: YYYY-MM-DD, today, tomorrow, +Nd, +Nw, mon..sun (the next such day, today
 /// excluded), eow (last working day of this ISO week, today if it is that day), eom (last day of
 /// the month). Throws BadValue naming `field` and the text: `--due: "2026-02-30" is not a valid
-/// date`.
+/// date`, or `--due: "9999-12-31" is outside the dates kept accepts (from 1970-01-01 to
+/// 9998-12-31)`.
 Date parse_date(std::string_view text, Date today, const WorkWeek& workweek,
                 std::string_view field);
 

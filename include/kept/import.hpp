@@ -16,6 +16,10 @@
 
 namespace kept {
 
+/// The longest line `kept import` reads: 1 MiB (a CSV record over several lines counts as one).
+/// A longer one is refused as soon as it passes the limit, and nothing after it is read.
+constexpr std::size_t max_import_line_bytes = 1024 * 1024;
+
 /// One CSV record and the line (1-based) its first byte is on.
 struct CsvRecord {
     std::size_t line = 0;
@@ -26,7 +30,12 @@ struct CsvRecord {
 /// quotes may hold commas, line breaks and doubled quotes (""). Empty lines are skipped; a UTF-8
 /// byte order mark at the start is ignored. Throws BadValue "line N: ..." for a quote inside an
 /// unquoted field, text after a closing quote, or a quoted field left open at the end.
-std::vector<CsvRecord> read_csv(std::string_view text);
+/// `first_line` is the number of the text's first line.
+std::vector<CsvRecord> read_csv(std::string_view text, std::size_t first_line = 1);
+
+/// Whether CSV text holds an odd number of quotes: text that starts outside a quoted field ends
+/// inside one (a record that goes on on the next line), and the other way round.
+bool csv_record_open(std::string_view text);
 
 /// One line of a file split into lines: its number (1-based) and its text without the line end.
 struct TextLine {

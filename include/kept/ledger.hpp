@@ -142,6 +142,11 @@ class Ledger {
     /// rolls everything back. Waits up to the busy timeout for other writers, then BusyError.
     void write(const std::function<void()>& body);
 
+    /// Like write, for a body that only adds new commitments (append of `added` events): the
+    /// reliability tallies and the open work are summed once for all of them at the end,
+    /// instead of row by row.
+    void write_bulk(const std::function<void()>& body);
+
     /// Appends an event written here: fills seq, origin, clock, prev_hash and hash, applies it to
     /// its commitment (creating it for `added`) and returns the commitment's new state.
     Commitment append(Event draft);
@@ -166,8 +171,9 @@ class Ledger {
     /// The seq of the event with this uuid, if this ledger holds it.
     std::optional<std::int64_t> seq_of(const std::string& event_uuid);
 
-    /// Lets SQLite keep up to `mib` MiB of ledger pages in memory (its default is 2). For bulk
-    /// writes into a large ledger, which otherwise spill dirty pages and read them back.
+    /// Lets SQLite keep up to `mib` MiB of ledger pages in memory (its default is 2), and its
+    /// statement journals in memory too. For bulk writes into a large ledger, which otherwise
+    /// spill dirty pages and read them back, and journal every insert to a temporary file.
     void set_cache_size(int mib);
 
     /// Runs PRAGMA integrity_check, or with `full` false the linear-time PRAGMA quick_check

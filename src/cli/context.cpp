@@ -3,13 +3,14 @@
 #include "kept/changes.hpp"
 #include "kept/error.hpp"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstdlib>
 #include <ctime>
 #include <fmt/format.h>
 #include <fstream>
 #include <pwd.h>
-#include <sstream>
 #include <unistd.h>
 
 namespace kept::cli {
@@ -49,14 +50,25 @@ std::optional<fs::path> find_upwards(fs::path dir, const char* name) {
     }
 }
 
+/// The config's text; ConfigError when it is over max_config_bytes, of which it reads one more.
 std::string read_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         throw NotFound(fmt::format("cannot read config {}", path.string()));
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    std::string text;
+    std::array<char, 16 * 1024> chunk{};
+    while (text.size() <= max_config_bytes && in) {
+        std::size_t want = std::min(chunk.size(), max_config_bytes + 1 - text.size());
+        in.read(chunk.data(), static_cast<std::streamsize>(want));
+        text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+    }
+    if (text.size() > max_config_bytes) {
+        throw ConfigError(
+            fmt::format("{}: the config is over {} bytes (1 MiB), the most kept reads",
+                        path.string(), max_config_bytes));
+    }
+    return text;
 }
 
 } // namespace
@@ -162,7 +174,7 @@ void Context::read_clock() {
             throw BadValue(
                 fmt::format("KEPT_TODAY: \"{}\" is not a valid date (YYYY-MM-DD)", *fixed_today));
         }
-        today_ = *day;
+        today_ = parse_date(*fixed_today, *day, WorkWeek{}, "KEPT_TODAY");
     }
     if (fixed_now) {
         auto instant = parse_timestamp(*fixed_now);
@@ -170,6 +182,10 @@ void Context::read_clock() {
             throw BadValue(fmt::format("KEPT_NOW: \"{}\" is not a timestamp "
                                        "(YYYY-MM-DDTHH:MM:SSZ)",
                                        *fixed_now));
+        }
+        if (!in_date_range(std::chrono::floor<std::chrono::days>(*instant))) {
+            throw BadValue(fmt::format("KEPT_NOW: \"{}\" is outside the dates kept accepts ({})",
+                                       *fixed_now, date_range_text()));
         }
         now_ = *instant;
     }

@@ -1,20 +1,16 @@
 #include "kept/import.hpp"
 #include "cli/command.hpp"
+#include "cli/line_reader.hpp"
 #include "kept/error.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <fmt/format.h>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <memory>
+#include <utility>
 
 namespace kept::cli {
-
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -23,32 +19,6 @@ struct ImportOptions {
     bool commitments = false;
     bool quiet = false;
 };
-
-std::string read_input(const std::string& file) {
-    if (file == "-") {
-        std::string text{std::istreambuf_iterator<char>(std::cin),
-                         std::istreambuf_iterator<char>()};
-        if (std::cin.bad()) {
-            throw StorageError("cannot read standard input");
-        }
-        return text;
-    }
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        int err = errno;
-        std::error_code ec;
-        if (!fs::exists(file, ec)) {
-            throw NotFound(fmt::format("no file {}", file));
-        }
-        throw Error(err == EACCES ? ExitCode::permission : ExitCode::io,
-                    fmt::format("cannot read {}: {}", file, std::strerror(err)));
-    }
-    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (in.bad()) {
-        throw StorageError(fmt::format("cannot read {}", file));
-    }
-    return text;
-}
 
 // Runs `step`, prefixing the line number to any BadValue it throws.
 template <typename Step> auto at_line(std::size_t line, Step step) {
@@ -59,22 +29,34 @@ template <typename Step> auto at_line(std::size_t line, Step step) {
     }
 }
 
+bool blank(std::string_view line) {
+    return line.find_first_not_of(" \t") == std::string_view::npos;
+}
+
+// SQLite's page cache during a bulk write: the pages of the indexes the rows go into stay in
+// memory, and the memory of a million-row import stays under 100 MiB.
+constexpr int bulk_cache_mib = 64;
+
 struct NumberedEvent {
     std::size_t line = 0;
     Event event;
 };
 
-int import_events(Context& context, std::string_view text, bool quiet) {
+int import_events(Context& context, LineReader& lines, bool quiet) {
     std::vector<NumberedEvent> events;
-    for (const auto& line : non_blank_lines(text)) {
-        events.push_back(
-            {line.line, at_line(line.line, [&] { return event_from_line(line.text); })});
+    std::string line;
+    while (lines.next(line)) {
+        if (!blank(line)) {
+            events.push_back(
+                {lines.number(), at_line(lines.number(), [&] { return event_from_line(line); })});
+        }
     }
     // Clocks grow along every origin's chain, so this keeps each chain in order and puts every
     // commitment's added event before the changes made to it, whatever order the files came in.
     std::stable_sort(events.begin(), events.end(),
                      [](const auto& a, const auto& b) { return replays_before(a.event, b.event); });
     Ledger ledger = context.open_ledger(OpenMode::write);
+    ledger.set_cache_size(bulk_cache_mib);
     std::size_t added = 0;
     ledger.write([&] {
         added = 0;
@@ -96,72 +78,181 @@ struct NumberedRow {
     NewCommitment row;
 };
 
-std::vector<NumberedRow> read_rows(std::string_view text, const RowContext& rows) {
-    std::vector<NumberedRow> out;
-    auto lines = non_blank_lines(text);
-    if (lines.empty()) {
-        return out;
-    }
-    char first = lines.front().text[lines.front().text.find_first_not_of(" \t")];
-    if (first == '[') {
-        throw BadValue(fmt::format("line {}: a JSON array is not accepted: give one object per "
-                                   "line (NDJSON, as kept export writes) or CSV",
-                                   lines.front().line));
-    }
-    if (first == '{') {
-        for (const auto& line : lines) {
-            out.push_back({line.line, at_line(line.line, [&] {
-                               return commitment_from_json(parse_json_line(line.text), rows);
-                           })});
-        }
-        return out;
-    }
-    auto records = read_csv(text);
-    if (records.empty()) {
-        return out;
-    }
-    const auto& header = records.front();
-    at_line(header.line, [&] {
-        check_commitment_header(header.fields);
-        return 0;
-    });
-    for (std::size_t i = 1; i < records.size(); ++i) {
-        out.push_back({records[i].line, at_line(records[i].line, [&] {
-                           return commitment_from_csv(header.fields, records[i].fields, rows);
-                       })});
-    }
-    return out;
-}
+/// The commitment rows of an import, read a row at a time: NDJSON when the first non-blank
+/// character is `{`, CSV otherwise.
+class RowReader {
+  public:
+    RowReader(LineReader& lines, const RowContext& rows) : lines_(lines), rows_(rows) {}
 
-int import_commitments(Context& context, std::string_view text, bool quiet) {
-    RowContext rows{context.today(), context.config(), context.actor()};
-    std::vector<NumberedRow> parsed = read_rows(text, rows);
-    std::vector<Event> drafts;
-    for (const auto& numbered : parsed) {
-        Event event = context.draft_event(EventKind::added, new_uuid());
-        event.payload =
-            at_line(numbered.line, [&] { return added_payload(numbered.row, rows.today); });
-        drafts.push_back(std::move(event));
-    }
-    Ledger ledger = context.open_ledger(OpenMode::write);
-    std::vector<std::int64_t> ids;
-    ledger.write([&] {
-        ids.clear();
-        for (const auto& draft : drafts) {
-            ids.push_back(ledger.append(draft).id);
+    /// The next row, checked; nullopt at the end. Throws BadValue "line N: ...".
+    std::optional<NumberedRow> next() {
+        if (!started_) {
+            start();
         }
-    });
+        if (json_) {
+            while (std::exchange(pending_, false) || lines_.next(line_)) {
+                if (!blank(line_)) {
+                    return NumberedRow{lines_.number(), at_line(lines_.number(), [&] {
+                                           return commitment_from_json(parse_json_line(line_),
+                                                                       rows_);
+                                       })};
+                }
+            }
+            return std::nullopt;
+        }
+        auto record = next_record();
+        if (!record) {
+            return std::nullopt;
+        }
+        return NumberedRow{record->line, at_line(record->line, [&] {
+                               return commitment_from_csv(header_, record->fields, rows_);
+                           })};
+    }
+
+  private:
+    void start() {
+        started_ = true;
+        std::size_t first = 0;
+        while (lines_.next(line_)) {
+            if (!blank(line_)) {
+                first = lines_.number();
+                break;
+            }
+        }
+        if (first == 0) {
+            done_ = true;
+            return;
+        }
+        char c = line_[line_.find_first_not_of(" \t")];
+        if (c == '[') {
+            throw BadValue(fmt::format("line {}: a JSON array is not accepted: give one object per "
+                                       "line (NDJSON, as kept export writes) or CSV",
+                                       first));
+        }
+        if (c == '{') {
+            json_ = true;
+            pending_ = true;
+            return;
+        }
+        pending_ = true;
+        auto header = next_record();
+        if (!header) {
+            return;
+        }
+        header_ = std::move(header->fields);
+        at_line(header->line, [&] {
+            check_commitment_header(header_);
+            return 0;
+        });
+    }
+
+    /// The next CSV record: lines joined while a quoted field is open.
+    std::optional<CsvRecord> next_record() {
+        std::string text;
+        std::size_t first = 0;
+        bool open = false; // inside a quoted field at the end of the text so far
+        for (;;) {
+            // The line end inside a quoted field, kept as it was.
+            const char* line_end = lines_.ended_with_crlf() ? "\r\n" : "\n";
+            if (!pending_ && (done_ || !lines_.next(line_))) {
+                done_ = true;
+                break;
+            }
+            pending_ = false;
+            if (first == 0) {
+                if (line_.empty()) {
+                    continue;
+                }
+                first = lines_.number();
+            } else {
+                text += line_end;
+            }
+            text += line_;
+            if (text.size() > max_import_line_bytes) {
+                throw BadValue(fmt::format("line {}: a CSV record longer than {} bytes (1 MiB), "
+                                           "the longest kept imports",
+                                           first, max_import_line_bytes));
+            }
+            open = open != csv_record_open(line_);
+            if (!open) {
+                break;
+            }
+        }
+        if (first == 0) {
+            return std::nullopt;
+        }
+        auto records = read_csv(text, first);
+        return records.empty() ? std::nullopt : std::optional<CsvRecord>(std::move(records[0]));
+    }
+
+    LineReader& lines_;
+    const RowContext& rows_;
+    std::string line_;
+    std::vector<std::string> header_;
+    bool started_ = false;
+    bool json_ = false;
+    bool pending_ = false; ///< line_ holds a line not yet used
+    bool done_ = false;
+};
+
+// Rows drafted into events before the ledger is opened (so that a file whose first rows are bad
+// leaves a missing ledger missing), and then written in one transaction batch by batch.
+constexpr std::size_t batch_rows = 4096;
+
+int import_commitments(Context& context, LineReader& lines, bool quiet) {
+    RowContext rows{context.today(), context.config(), context.actor()};
+    RowReader reader(lines, rows);
+    std::vector<Event> drafts;
+    auto read_batch = [&] {
+        drafts.clear();
+        while (drafts.size() < batch_rows) {
+            auto numbered = reader.next();
+            if (!numbered) {
+                return;
+            }
+            Event event = context.draft_event(EventKind::added, new_uuid());
+            event.payload =
+                at_line(numbered->line, [&] { return added_payload(numbered->row, rows.today); });
+            drafts.push_back(std::move(event));
+        }
+    };
+    read_batch();
+    std::int64_t count = 0;
+    std::int64_t first_id = 0;
+    std::int64_t last_id = 0;
+    std::vector<std::int64_t> ids; // with --quiet, printed once they are committed
+    if (!drafts.empty()) {
+        Ledger ledger = context.open_ledger(OpenMode::write);
+        ledger.set_cache_size(bulk_cache_mib);
+        ledger.write_bulk([&] {
+            count = 0;
+            ids.clear();
+            while (!drafts.empty()) {
+                for (auto& draft : drafts) {
+                    last_id = ledger.append(std::move(draft)).id;
+                    if (count++ == 0) {
+                        first_id = last_id;
+                    }
+                    if (quiet) {
+                        ids.push_back(last_id);
+                    }
+                }
+                read_batch();
+            }
+        });
+    }
     auto& out = context.out();
     if (quiet) {
         for (auto id : ids) {
             out << id << '\n';
         }
-    } else if (ids.empty()) {
+        return 0;
+    }
+    if (count == 0) {
         out << "imported 0 commitments\n";
     } else {
-        out << fmt::format("imported {} commitment{} (#{}{})\n", ids.size(),
-                           ids.size() == 1 ? "" : "s", ids.front(),
-                           ids.size() == 1 ? "" : fmt::format(" to #{}", ids.back()));
+        out << fmt::format("imported {} commitment{} (#{}{})\n", count, count == 1 ? "" : "s",
+                           first_id, count == 1 ? "" : fmt::format(" to #{}", last_id));
     }
     return 0;
 }
@@ -176,9 +267,9 @@ Run attach_import(CLI::App& sub) {
     sub.add_flag("-q,--quiet", o->quiet,
                  "Print nothing (events) or only the new ids, one a line (commitments)");
     return [o](Context& context) {
-        std::string text = read_input(o->file);
-        return o->commitments ? import_commitments(context, text, o->quiet)
-                              : import_events(context, text, o->quiet);
+        LineReader lines(o->file);
+        return o->commitments ? import_commitments(context, lines, o->quiet)
+                              : import_events(context, lines, o->quiet);
     };
 }
 

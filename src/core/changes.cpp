@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <unordered_set>
 
 namespace kept {
 
@@ -54,20 +55,6 @@ bool blank(std::string_view text) {
                        [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
-void check_items(std::string_view field, const std::vector<std::string>& items) {
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        check_text(field, items[i]);
-        if (std::find(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(i), items[i]) !=
-            items.begin() + static_cast<std::ptrdiff_t>(i)) {
-            throw BadValue(fmt::format("{}: \"{}\" is given twice", field, items[i]));
-        }
-    }
-}
-
-bool contains(const std::vector<std::string>& items, const std::string& item) {
-    return std::find(items.begin(), items.end(), item) != items.end();
-}
-
 nlohmann::json change(const nlohmann::json& before, const nlohmann::json& after) {
     return {{"before", before}, {"after", after}};
 }
@@ -79,6 +66,24 @@ void require_open(const Commitment& c, std::string_view action) {
 }
 
 } // namespace
+
+void check_item_count(std::string_view field, std::size_t count) {
+    if (count > max_list_items) {
+        throw BadValue(fmt::format("{}: {} items, more than the {} kept accepts on one commitment",
+                                   field, count, max_list_items));
+    }
+}
+
+void check_items(std::string_view field, const std::vector<std::string>& items) {
+    check_item_count(field, items.size());
+    std::unordered_set<std::string_view> seen;
+    for (const auto& item : items) {
+        check_text(field, item);
+        if (!seen.insert(item).second) {
+            throw BadValue(fmt::format("{}: \"{}\" is given twice", field, item));
+        }
+    }
+}
 
 void check_text(std::string_view field, const std::string& text, bool may_be_blank) {
     if (!valid_utf8(text)) {
@@ -144,16 +149,18 @@ nlohmann::json renegotiated_payload(const Commitment& c, const Renegotiation& r,
     }
     check_items("--add-scope", r.add_scope);
     check_items("--drop-scope", r.drop_scope);
+    const std::unordered_set<std::string_view> scope(c.scope.begin(), c.scope.end());
     for (const auto& item : r.add_scope) {
-        if (contains(c.scope, item)) {
+        if (scope.count(item) != 0) {
             throw BadValue(fmt::format("--add-scope: \"{}\" is already in scope", item));
         }
     }
     for (const auto& item : r.drop_scope) {
-        if (!contains(c.scope, item)) {
+        if (scope.count(item) == 0) {
             throw BadValue(fmt::format("--drop-scope: \"{}\" is not in scope", item));
         }
     }
+    check_item_count("scope", c.scope.size() + r.add_scope.size() - r.drop_scope.size());
     if (!r.add_scope.empty() || !r.drop_scope.empty()) {
         payload["scope"] = {{"added", r.add_scope}, {"dropped", r.drop_scope}};
     }

@@ -92,10 +92,18 @@ bool boolean(const toml::node& node, std::string_view name) {
     return b->get();
 }
 
+Date within_range(Date day, const toml::node& node, std::string_view name) {
+    if (!in_date_range(day)) {
+        fail(node.source(), fmt::format("{} must be a date {}, not {}", name, date_range_text(),
+                                        format_date(day)));
+    }
+    return day;
+}
+
 Date date(const toml::node& node, std::string_view name) {
     if (const auto* d = node.as_date()) {
         const toml::date& v = d->get();
-        return Date{std::chrono::year{v.year} / v.month / v.day};
+        return within_range(Date{std::chrono::year{v.year} / v.month / v.day}, node, name);
     }
     const auto* s = node.as_string();
     const auto day = s ? parse_iso_date(s->get()) : std::nullopt;
@@ -103,7 +111,7 @@ Date date(const toml::node& node, std::string_view name) {
         fail(node.source(),
              fmt::format("{} must be a date such as 2026-12-24, not {}", name, describe(node)));
     }
-    return *day;
+    return within_range(*day, node, name);
 }
 
 WorkWeek workdays(const toml::node& node) {

@@ -54,6 +54,14 @@ std::string lowercase(std::string_view text) {
     throw BadValue(fmt::format("{}: \"{}\" is not a valid date", field, text));
 }
 
+Date in_range(Date day, std::string_view field, std::string_view text) {
+    if (!in_date_range(day)) {
+        throw BadValue(fmt::format("{}: \"{}\" is outside the dates kept accepts ({})", field, text,
+                                   date_range_text()));
+    }
+    return day;
+}
+
 // "+12d" -> 12 days, "+2w" -> 14 days; nullopt if the text is not of that form or too far out.
 std::optional<days> parse_offset(std::string_view text) {
     if (text.size() < 3 || text.front() != '+') {
@@ -98,11 +106,6 @@ Date end_of_week(Date today, const WorkWeek& workweek) {
 Date end_of_month(Date today) {
     const year_month_day ymd{today};
     return Date{ymd.year() / ymd.month() / std::chrono::last};
-}
-
-bool in_supported_range(Date day) {
-    const year_month_day ymd{day};
-    return ymd.year() >= std::chrono::year{0} && ymd.year() <= std::chrono::year{9999};
 }
 
 } // namespace
@@ -163,10 +166,14 @@ std::optional<weekday> parse_weekday(std::string_view text) {
     return std::nullopt;
 }
 
+std::string date_range_text() {
+    return fmt::format("from {} to {}", format_date(earliest_date), format_date(latest_date));
+}
+
 Date parse_date(std::string_view text, Date today, const WorkWeek& workweek,
                 std::string_view field) {
     if (const auto day = parse_iso_date(text)) {
-        return *day;
+        return in_range(*day, field, text);
     }
     // No keyword is longer than "wednesday"; the cap keeps a pasted essay from being copied.
     if (text.size() > 16) {
@@ -193,10 +200,10 @@ Date parse_date(std::string_view text, Date today, const WorkWeek& workweek,
         const days ahead = *target - weekday{today};
         result = today + (ahead == days{0} ? days{7} : ahead);
     }
-    if (!result || !in_supported_range(*result)) {
+    if (!result) {
         throw_invalid(field, text);
     }
-    return *result;
+    return in_range(*result, field, text);
 }
 
 std::string format_date(Date day) {

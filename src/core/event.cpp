@@ -5,6 +5,8 @@
 
 #include "kept/event.hpp"
 
+#include "kept/changes.hpp"
+#include "kept/date.hpp"
 #include "kept/error.hpp"
 
 #include <algorithm>
@@ -74,6 +76,60 @@ std::string sha256_hex(const std::string& form) {
 
 std::string text_field(const nlohmann::json& object, const char* name) {
     return field(object, name, nlohmann::json::value_t::string).get<std::string>();
+}
+
+// Refuses a date (YYYY-MM-DD text, or the start of a timestamp) outside the dates kept accepts.
+void check_date_in_range(const nlohmann::json& value, std::string_view field) {
+    if (!value.is_string()) {
+        return;
+    }
+    auto day = parse_iso_date(value.get_ref<const std::string&>().substr(0, 10));
+    if (day && !in_date_range(*day)) {
+        throw BadValue(fmt::format("event field \"{}\": {} is outside the dates kept accepts ({})",
+                                   field, value.dump(), date_range_text()));
+    }
+}
+
+// Refuses a list of scope items or tags longer than kept accepts on one commitment.
+void check_list_size(const nlohmann::json& value, std::string_view field) {
+    if (value.is_array()) {
+        check_item_count(field, value.size());
+    }
+}
+
+// The bounds every commitment's fields keep, on an event read from a file: each date in range,
+// each list of scope items or tags no longer than max_list_items.
+void check_bounds(const Event& e) {
+    check_date_in_range(e.timestamp, "timestamp");
+    check_date_in_range(e.day, "day");
+    const nlohmann::json& p = e.payload;
+    for (const char* key : {"created", "on"}) {
+        if (auto it = p.find(key); it != p.end()) {
+            check_date_in_range(*it, key);
+        }
+    }
+    if (auto due = p.find("due"); due != p.end()) {
+        check_date_in_range(*due, "due");
+        if (due->is_object()) {
+            for (const char* side : {"before", "after"}) {
+                if (auto it = due->find(side); it != due->end()) {
+                    check_date_in_range(*it, "due");
+                }
+            }
+        }
+    }
+    for (const char* key : {"scope", "tags"}) {
+        if (auto it = p.find(key); it != p.end()) {
+            check_list_size(*it, key);
+            if (it->is_object()) {
+                for (const char* side : {"added", "dropped"}) {
+                    if (auto list = it->find(side); list != it->end()) {
+                        check_list_size(*list, key);
+                    }
+                }
+            }
+        }
+    }
 }
 
 } // namespace
@@ -183,6 +239,7 @@ Event event_from_json(const nlohmann::json& object) {
     e.clock = clock.get<std::int64_t>();
     e.prev_hash = text_field(object, "prev_hash");
     e.hash = text_field(object, "hash");
+    check_bounds(e);
     return e;
 }
 
@@ -196,18 +253,27 @@ bool replays_before(const Event& a, const Event& b) {
 std::string new_uuid() {
     // The kernel's generator, not OpenSSL's: RAND_bytes instantiates a DRBG on first use, which
     // cost more CPU than the rest of `kept add` together.
-    std::array<unsigned char, 16> bytes{};
-    std::size_t filled = 0;
-    while (filled < bytes.size()) {
-        ssize_t got = ::getrandom(bytes.data() + filled, bytes.size() - filled, 0);
-        if (got < 0) {
-            if (errno == EINTR) {
-                continue;
+    // Drawn 64 UUIDs' worth at a time: an import makes two UUIDs a row, and a system call
+    // for each cost more than the rest of the UUID.
+    static std::array<unsigned char, 16 * 64> pool{};
+    static std::size_t used = pool.size();
+    if (used == pool.size()) {
+        std::size_t filled = 0;
+        while (filled < pool.size()) {
+            ssize_t got = ::getrandom(pool.data() + filled, pool.size() - filled, 0);
+            if (got < 0) {
+                if (errno == EINTR) {
+                    continue;
+                }
+                throw Error(ExitCode::internal, "no random bytes for a UUID");
             }
-            throw Error(ExitCode::internal, "no random bytes for a UUID");
+            filled += static_cast<std::size_t>(got);
         }
-        filled += static_cast<std::size_t>(got);
+        used = 0;
     }
+    std::array<unsigned char, 16> bytes{};
+    std::copy_n(pool.begin() + static_cast<std::ptrdiff_t>(used), bytes.size(), bytes.begin());
+    used += bytes.size();
     bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0F) | 0x40);
     bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3F) | 0x80);
     std::string h = hex(bytes.data(), bytes.size());

@@ -95,6 +95,7 @@ std::vector<std::string> list_of(const nlohmann::json& value, const std::string&
                 rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
                 if (!item.empty()) {
                     items.push_back(item);
+                    check_item_count(name, items.size());
                 }
             }
         }
@@ -102,14 +103,13 @@ std::vector<std::string> list_of(const nlohmann::json& value, const std::string&
     if (!items.is_array()) {
         throw BadValue(fmt::format("{}: must be a list of text, not {}", name, shown(value)));
     }
+    check_item_count(name, items.size());
     std::vector<std::string> out;
+    out.reserve(items.size());
     for (const auto& item : items) {
-        std::string text = text_of(item, name);
-        if (std::find(out.begin(), out.end(), text) != out.end()) {
-            throw BadValue(fmt::format("{}: \"{}\" is given twice", name, text));
-        }
-        out.push_back(std::move(text));
+        out.push_back(text_of(item, name));
     }
+    check_items(name, out);
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include "kept/error.hpp"
 #include "kept/import.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace kept {
@@ -24,9 +25,16 @@ std::size_t skip_line_end(std::string_view text, std::size_t i) {
     return text[i] == '\r' ? i + 2 : i + 1;
 }
 
+// A key that `keys` holds twice.
+std::string repeated(std::vector<std::string> keys) {
+    std::sort(keys.begin(), keys.end());
+    auto twice = std::adjacent_find(keys.begin(), keys.end());
+    return twice == keys.end() ? std::string() : *twice;
+}
+
 class CsvReader {
   public:
-    explicit CsvReader(std::string_view text) : text_(text) {}
+    CsvReader(std::string_view text, std::size_t first_line) : text_(text), line_(first_line) {}
 
     std::vector<CsvRecord> read() {
         std::vector<CsvRecord> records;
@@ -109,16 +117,20 @@ class CsvReader {
 
     std::string_view text_;
     std::size_t i_ = 0;
-    std::size_t line_ = 1;
+    std::size_t line_;
 };
 
 } // namespace
 
-std::vector<CsvRecord> read_csv(std::string_view text) {
+std::vector<CsvRecord> read_csv(std::string_view text, std::size_t first_line) {
     if (text.substr(0, byte_order_mark.size()) == byte_order_mark) {
         text.remove_prefix(byte_order_mark.size());
     }
-    return CsvReader(text).read();
+    return CsvReader(text, first_line).read();
+}
+
+bool csv_record_open(std::string_view text) {
+    return std::count(text.begin(), text.end(), '"') % 2 != 0;
 }
 
 std::vector<TextLine> non_blank_lines(std::string_view text) {
@@ -143,14 +155,29 @@ std::vector<TextLine> non_blank_lines(std::string_view text) {
 }
 
 nlohmann::json parse_json_line(std::string_view line) {
-    auto limit_depth = [](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+    using Event = nlohmann::json::parse_event_t;
+    // The keys of each object being read, innermost last: a key given twice is refused (the
+    // parser would keep the last value silently).
+    std::vector<std::vector<std::string>> keys;
+    auto check = [&keys](int depth, Event event, nlohmann::json& parsed) {
         if (depth > max_json_depth) {
             throw BadValue(fmt::format("JSON nested deeper than {} levels", max_json_depth));
+        }
+        if (event == Event::object_start) {
+            keys.emplace_back();
+        } else if (event == Event::key) {
+            keys.back().push_back(parsed.get<std::string>());
+        } else if (event == Event::object_end) {
+            if (keys.back().size() != parsed.size()) {
+                throw BadValue(fmt::format("the key {:?} is given twice in one JSON object",
+                                           repeated(keys.back())));
+            }
+            keys.pop_back();
         }
         return true;
     };
     try {
-        return nlohmann::json::parse(line.begin(), line.end(), limit_depth);
+        return nlohmann::json::parse(line.begin(), line.end(), check);
     } catch (const nlohmann::json::parse_error& error) {
         throw BadValue(fmt::format("not valid JSON (at byte {})", error.byte));
     } catch (const nlohmann::json::exception&) {

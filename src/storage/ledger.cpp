@@ -406,6 +406,9 @@ std::int64_t Ledger::event_count() {
 void Ledger::set_cache_size(int mib) {
     try {
         impl_->db.exec(fmt::format("PRAGMA cache_size = -{}", std::max(1, mib) * 1024));
+        // A bulk write's statement journals (the pages each insert changes, kept until it
+        // completes) stay in memory instead of a temporary file.
+        impl_->db.exec("PRAGMA temp_store = MEMORY");
     } catch (const SQLite::Exception& error) {
         rethrow_storage_error(error, impl_->path);
     }

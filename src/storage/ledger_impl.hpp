@@ -6,6 +6,7 @@
 #include "raw_statement.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -29,6 +30,12 @@ struct Ledger::Impl {
     std::optional<SQLite::Statement> select_event_by_uuid;
     std::optional<RawStatement> select_open_queue;
 
+    // What the events table ends with, known inside one write transaction (which holds the lock,
+    // so only this connection changes it, through insert): the next clock, and the last hash of
+    // each origin read or written. Forgotten when a transaction starts.
+    std::optional<std::int64_t> known_next_clock;
+    std::map<std::string, std::string, std::less<>> known_last_hash;
+
     /// `filename` is what SQLite opens: the path, or a URI naming it.
     Impl(const std::filesystem::path& p, const std::string& filename, int flags, int timeout_ms);
 
@@ -40,10 +47,20 @@ struct Ledger::Impl {
     /// The uuid of the commitment's last event in replay order ("" when it has none).
     std::string latest_event_of(std::int64_t commitment_id);
     std::optional<std::int64_t> commitment_id_of(const std::string& commitment_uuid);
-    void insert(const Event& event);
+    /// Inserts the event row; `payload_json` is its payload as stored (event.payload.dump()),
+    /// when the caller has it already.
+    void insert(const Event& event, const std::string* payload_json = nullptr);
     /// Writes `c` (inserting when c.id == 0) and returns its id.
     std::int64_t save(const Commitment& c);
     Commitment replay(std::int64_t commitment_id);
+    /// Forgets known_next_clock and known_last_hash.
+    void forget_chain_ends();
+    /// Runs `body`, inside a write transaction, with the derived tables' insert triggers paused
+    /// and the tables filled once at its end for the commitments added meanwhile (ids above the
+    /// highest before it): for a body that only adds commitments. With `replace_all`, every
+    /// commitment row and every derived row is deleted first (their delete triggers paused too)
+    /// and the body writes all of them again.
+    void with_fills_at_end(bool replace_all, const std::function<void()>& body);
     /// The bound SELECT of event_columns that `query` asks for.
     SQLite::Statement select_events(const EventQuery& query);
 };
@@ -61,6 +78,19 @@ std::string commitment_triggers(std::string_view name, const std::string& add_ne
 
 /// Schema 4's open_work table, the triggers that keep it and its first fill (open_work.cpp).
 std::string open_work_schema();
+
+/// The derived tables a bulk write fills at its end, for the commitments with ids in (?1, ?2],
+/// instead of their insert triggers row by row: each names its insert trigger and gives the SQL
+/// that adds those commitments' share, summed (the same columns and sums as the triggers).
+struct BulkFill {
+    const char* table;
+    const char* insert_trigger;
+    const char* delete_trigger;
+    std::string add_since;
+};
+/// reliability_counts (reliability_tallies.cpp) and open_work (open_work.cpp).
+BulkFill reliability_tallies_bulk_fill();
+BulkFill open_work_bulk_fill();
 
 /// The client kind stored as text.
 inline ClientKind client_kind_of(std::string_view text) {

@@ -9,19 +9,33 @@
 namespace kept {
 
 std::int64_t Ledger::Impl::next_clock() {
-    auto& q = statement(select_last_clock, "SELECT clock FROM events ORDER BY clock DESC LIMIT 1");
-    std::int64_t clock = q.executeStep() ? q.getColumn(0).getInt64() + 1 : 1;
-    q.reset();
-    return clock;
+    if (!known_next_clock) {
+        auto& q =
+            statement(select_last_clock, "SELECT clock FROM events ORDER BY clock DESC LIMIT 1");
+        known_next_clock = q.executeStep() ? q.getColumn(0).getInt64() + 1 : 1;
+        q.reset();
+    }
+    return *known_next_clock;
 }
 
 std::string Ledger::Impl::last_hash_of(const std::string& origin) {
+    if (auto known = known_last_hash.find(origin); known != known_last_hash.end()) {
+        return known->second;
+    }
     auto& q = statement(select_last_hash,
                         "SELECT hash FROM events WHERE origin = ? ORDER BY seq DESC LIMIT 1");
     q.bind(1, origin);
     std::string hash = q.executeStep() ? q.getColumn(0).getString() : std::string();
     q.reset();
+    if (in_write) {
+        known_last_hash.emplace(origin, hash);
+    }
     return hash;
+}
+
+void Ledger::Impl::forget_chain_ends() {
+    known_next_clock.reset();
+    known_last_hash.clear();
 }
 
 std::string Ledger::Impl::latest_event_of(std::int64_t commitment_id) {
@@ -51,14 +65,17 @@ void Ledger::write(const std::function<void()>& body) {
     }
     try {
         SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+        impl_->forget_chain_ends(); // other processes may have written since
         impl_->in_write = true;
         try {
             body();
         } catch (...) {
             impl_->in_write = false;
+            impl_->forget_chain_ends();
             throw;
         }
         impl_->in_write = false;
+        impl_->forget_chain_ends();
         transaction.commit();
     } catch (const SQLite::Exception& error) {
         rethrow_storage_error(error, impl_->path);
@@ -84,11 +101,12 @@ Commitment Ledger::append(Event e) {
         e.origin = impl_->uuid;
         e.clock = impl_->next_clock();
         e.prev_hash = impl_->last_hash_of(e.origin);
-        e.hash = compute_hash(e);
+        std::string payload_json = e.payload.dump();
+        e.hash = compute_hash(e, payload_json);
         apply_event(c, e);
         c.id = impl_->save(c);
         e.commitment_id = c.id;
-        impl_->insert(e);
+        impl_->insert(e, &payload_json);
         return c;
     } catch (const SQLite::Exception& error) {
         rethrow_storage_error(error, impl_->path);
@@ -147,6 +165,66 @@ bool Ledger::import_event(const Event& e) {
     }
 }
 
+void Ledger::write_bulk(const std::function<void()>& body) {
+    write([&] {
+        try {
+            impl_->with_fills_at_end(false, body);
+        } catch (const SQLite::Exception& error) {
+            rethrow_storage_error(error, impl_->path);
+        }
+    });
+}
+
+void Ledger::Impl::with_fills_at_end(bool replace_all, const std::function<void()>& body) {
+    std::int64_t before = replace_all ? 0
+                                      : db.execAndGet("SELECT ifnull(max(id), 0) FROM "
+                                                      "commitments")
+                                            .getInt64();
+    struct Paused {
+        BulkFill fill;
+        std::vector<std::string> triggers; ///< their CREATE statements, to put back
+    };
+    std::vector<Paused> paused;
+    for (BulkFill fill : {reliability_tallies_bulk_fill(), open_work_bulk_fill()}) {
+        SQLite::Statement q(db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND "
+                                "(name = ?1 OR (?2 AND name = ?3))");
+        q.bind(1, fill.insert_trigger);
+        q.bind(2, replace_all ? 1 : 0);
+        q.bind(3, fill.delete_trigger);
+        Paused p{fill, {}};
+        while (q.executeStep()) {
+            db.exec(fmt::format("DROP TRIGGER \"{}\"", q.getColumn(0).getString()));
+            p.triggers.push_back(q.getColumn(1).getString());
+        }
+        if (!p.triggers.empty()) {
+            paused.push_back(std::move(p));
+        }
+    }
+    if (replace_all) {
+        // Every row goes: the tallies and sums are emptied too, whatever they held.
+        db.exec("DELETE FROM commitments");
+        for (const auto& p : paused) {
+            db.exec(fmt::format("DELETE FROM {}", p.fill.table));
+        }
+    }
+    body();
+    std::int64_t last = db.execAndGet("SELECT ifnull(max(id), 0) FROM commitments").getInt64();
+    for (const auto& p : paused) {
+        SQLite::Statement fill(db, p.fill.add_since);
+        // A range of ids at a time: the GROUP BY sorts its rows in memory.
+        constexpr std::int64_t ids_at_once = 65536;
+        for (std::int64_t from = before; from < last; from += ids_at_once) {
+            fill.bind(1, from);
+            fill.bind(2, std::min(from + ids_at_once, last));
+            fill.exec();
+            fill.reset();
+        }
+        for (const auto& trigger : p.triggers) {
+            db.exec(trigger);
+        }
+    }
+}
+
 ImportCounts Ledger::import_events(std::vector<Event> events) {
     std::stable_sort(events.begin(), events.end(), replays_before);
     ImportCounts counts;
@@ -159,29 +237,38 @@ ImportCounts Ledger::import_events(std::vector<Event> events) {
 }
 
 std::int64_t Ledger::rebuild() {
-    std::map<std::int64_t, Commitment> state;
+    std::int64_t commitments = 0;
     write([&] {
         try {
-            SQLite::Statement q(
-                impl_->db,
-                fmt::format("SELECT {} FROM events ORDER BY clock, origin", event_columns));
-            while (q.executeStep()) {
-                Event e = event_from_row(q);
-                Commitment& c = state[e.commitment_id];
-                c.id = e.commitment_id;
-                apply_event(c, e);
-            }
-            // The tallies and sums are emptied too, whatever they held: rebuild repairs them.
-            impl_->db.exec("DELETE FROM commitments; DELETE FROM reliability_counts; "
-                           "DELETE FROM open_work");
-            for (const auto& [id, c] : state) {
-                impl_->save(c);
-            }
+            impl_->with_fills_at_end(true, [&] {
+                commitments = 0;
+                // Each commitment's events in replay order, one commitment after the other (the
+                // events_by_commitment index): one commitment in memory at a time.
+                EventQuery query;
+                query.by_commitment = true;
+                SQLite::Statement q = impl_->select_events(query);
+                Commitment c;
+                while (q.executeStep()) {
+                    Event e = event_from_row(q);
+                    if (e.commitment_id != c.id) {
+                        if (c.id != 0) {
+                            impl_->save(c);
+                        }
+                        c = Commitment{};
+                        c.id = e.commitment_id;
+                        ++commitments;
+                    }
+                    apply_event(c, e);
+                }
+                if (c.id != 0) {
+                    impl_->save(c);
+                }
+            });
         } catch (const SQLite::Exception& error) {
             rethrow_storage_error(error, impl_->path);
         }
     });
-    return static_cast<std::int64_t>(state.size());
+    return commitments;
 }
 
 bool Ledger::has_foreign_events() {

@@ -14,14 +14,18 @@ namespace kept {
 
 namespace {
 
+/// How a share arriving as `excluded` is added to an owner's open work on a due date.
+constexpr const char* open_work_addition =
+    "ON CONFLICT DO UPDATE SET effort_minutes = effort_minutes + excluded.effort_minutes, "
+    "commitments = commitments + excluded.commitments, latest_created = "
+    "max(latest_created, excluded.latest_created)";
+
 std::string add_open(std::string_view r) {
     // An upsert from a SELECT needs its WHERE: without one, ON would read as a join's.
     return fmt::format(
         "INSERT INTO open_work SELECT {0}.owner, {0}.due, {0}.effort_minutes, 1, {0}.created "
-        "WHERE {0}.state = 'open' ON CONFLICT DO UPDATE SET effort_minutes = effort_minutes + "
-        "excluded.effort_minutes, commitments = commitments + 1, latest_created = "
-        "max(latest_created, excluded.latest_created);\n",
-        r);
+        "WHERE {0}.state = 'open' {1};\n",
+        r, open_work_addition);
 }
 
 std::string remove_open(std::string_view r) {
@@ -35,9 +39,11 @@ std::string remove_open(std::string_view r) {
                        r, match);
 }
 
-constexpr const char* open_work_sums =
+constexpr const char* open_work_columns =
     "SELECT owner, due, sum(effort_minutes) AS effort, count(*) AS commitments, "
-    "max(created) AS latest FROM commitments WHERE state = 'open' GROUP BY owner, due";
+    "max(created) AS latest FROM commitments WHERE state = 'open'";
+
+const std::string open_work_sums = fmt::format("{} GROUP BY owner, due", open_work_columns);
 
 } // namespace
 
@@ -55,6 +61,12 @@ CREATE TABLE open_work (
 )sql",
                        commitment_triggers("open", add_open("NEW"), remove_open("OLD")),
                        open_work_sums);
+}
+
+BulkFill open_work_bulk_fill() {
+    return {"open_work", "commitments_open_insert", "commitments_open_delete",
+            fmt::format("INSERT INTO open_work {} AND id > ?1 AND id <= ?2 GROUP BY owner, due {}",
+                        open_work_columns, open_work_addition)};
 }
 
 std::int64_t Ledger::open_work_mismatches() {

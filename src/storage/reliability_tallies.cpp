@@ -51,17 +51,23 @@ const std::array<TallyColumn, 8> tally_columns = {{
      [](std::string_view r) { return fmt::format("{}.late_renegotiations", r); }},
 }};
 
-std::string add_row(std::string_view r) {
-    std::string values;
-    std::string sums;
+/// How a share arriving as `excluded` is added to a tally already there.
+std::string tally_additions() {
+    std::string sums = "commitments = commitments + excluded.commitments";
     for (const auto& column : tally_columns) {
-        values += fmt::format(", {}", column.of(r));
         sums += fmt::format(", {0} = {0} + excluded.{0}", column.name);
     }
+    return sums;
+}
+
+std::string add_row(std::string_view r) {
+    std::string values;
+    for (const auto& column : tally_columns) {
+        values += fmt::format(", {}", column.of(r));
+    }
     return fmt::format("INSERT INTO reliability_counts VALUES ({0}.owner, {0}.client, "
-                       "{0}.client_kind, 1{1}) ON CONFLICT DO UPDATE SET commitments = "
-                       "commitments + 1{2};\n",
-                       r, values, sums);
+                       "{0}.client_kind, 1{1}) ON CONFLICT DO UPDATE SET {2};\n",
+                       r, values, tally_additions());
 }
 
 std::string remove_row(std::string_view r) {
@@ -119,6 +125,19 @@ CREATE INDEX commitments_open ON commitments
 )sql",
                        columns, commitment_triggers("tally", add_row("NEW"), remove_row("OLD")),
                        sums);
+}
+
+BulkFill reliability_tallies_bulk_fill() {
+    std::string sums;
+    for (const auto& column : tally_columns) {
+        sums += fmt::format(", sum({})", column.of("commitments"));
+    }
+    return {"reliability_counts", "commitments_tally_insert", "commitments_tally_delete",
+            fmt::format(
+                "INSERT INTO reliability_counts SELECT owner, client, client_kind, "
+                "count(*){} FROM commitments WHERE id > ?1 AND id <= ?2 GROUP BY owner, client, "
+                "client_kind ON CONFLICT DO UPDATE SET {}",
+                sums, tally_additions())};
 }
 
 bool Ledger::for_each_tally(const std::optional<std::string>& owner,

@@ -2,6 +2,7 @@
 
 #include "kept/error.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace kept {
@@ -76,7 +77,7 @@ Event event_from_row(SQLite::Statement& row, bool parse_payload) {
     return e;
 }
 
-void Ledger::Impl::insert(const Event& e) {
+void Ledger::Impl::insert(const Event& e, const std::string* payload_json) {
     auto& q = statement(insert_event,
                         "INSERT INTO events (uuid, commitment_id, commitment_uuid, ts, day, actor, "
                         "kind, payload, reason, origin, clock, prev_hash, hash) "
@@ -88,7 +89,11 @@ void Ledger::Impl::insert(const Event& e) {
     q.bind(5, e.day);
     q.bind(6, e.actor);
     q.bind(7, std::string(to_string(e.kind)));
-    q.bind(8, e.payload.dump());
+    if (payload_json != nullptr) {
+        q.bindNoCopy(8, *payload_json); // text, read by exec below
+    } else {
+        q.bind(8, e.payload.dump());
+    }
     if (e.reason) {
         q.bind(9, *e.reason);
     } else {
@@ -100,6 +105,12 @@ void Ledger::Impl::insert(const Event& e) {
     q.bind(13, e.hash);
     q.exec();
     q.reset();
+    if (in_write) {
+        if (known_next_clock) {
+            known_next_clock = std::max(*known_next_clock, e.clock + 1);
+        }
+        known_last_hash[e.origin] = e.hash; // the latest seq of its origin now
+    }
 }
 
 std::int64_t Ledger::Impl::save(const Commitment& c) {

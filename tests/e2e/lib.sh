@@ -82,13 +82,13 @@ event_count() {
 }
 
 # rejects CODE MESSAGE ARGS...: kept ARGS must exit CODE, print exactly "kept: MESSAGE" on
-# stderr, nothing on stdout, and write no event.
+# stderr, nothing on stdout, and write no event. REJECTS_RUN names another runner than kept.
 rejects() {
     local code=$1 message=$2
     shift 2
     local before
     before=$(event_count)
-    kept "$@"
+    "${REJECTS_RUN:-kept}" "$@"
     expect_rc "$code"
     expect_err "kept: $message"
     expect_out ""

@@ -102,6 +102,21 @@ TEST_CASE("parse_date: names the field it parses") {
                          "--on: \"soon\" is not a valid date", BadValue);
 }
 
+TEST_CASE("parse_date: accepts exactly the dates from 1970-01-01 to 9998-12-31") {
+    const std::string range = "is outside the dates kept accepts (from 1970-01-01 to 9998-12-31)";
+    CHECK(due("1970-01-01", wednesday) == "1970-01-01");
+    CHECK(due("9998-12-31", wednesday) == "9998-12-31");
+    CHECK(format_date(earliest_date) == "1970-01-01");
+    CHECK(format_date(latest_date) == "9998-12-31");
+    CHECK(rejection("1969-12-31") == "--due: \"1969-12-31\" " + range);
+    CHECK(rejection("9999-01-01") == "--due: \"9999-01-01\" " + range);
+    CHECK(rejection("9999-12-31") == "--due: \"9999-12-31\" " + range);
+    CHECK(rejection("0000-01-01") == "--due: \"0000-01-01\" " + range);
+    CHECK(due("tomorrow", ymd(9998, 12, 30)) == "9998-12-31");
+    CHECK(rejection("tomorrow", ymd(9998, 12, 31)) == "--due: \"tomorrow\" " + range);
+    CHECK(rejection("eom", ymd(9998, 12, 31) + days{1}) == "--due: \"eom\" " + range);
+}
+
 TEST_CASE("parse_date: ISO dates pass through, in the past too") {
     CHECK(due("2026-03-04", wednesday) == "2026-03-04");
     CHECK(due("2024-02-29", wednesday) == "2024-02-29");
@@ -140,7 +155,8 @@ TEST_CASE("parse_date: +Nd and +Nw") {
         CHECK(rejection("+100001d") == invalid("+100001d"));
         CHECK(rejection("+14286w") == invalid("+14286w"));
         CHECK(rejection("+99999999999999999999999d") == invalid("+99999999999999999999999d"));
-        CHECK(rejection("+9d", ymd(9999, 12, 30)) == invalid("+9d"));
+        CHECK(rejection("+9d", ymd(9998, 12, 30)) ==
+              "--due: \"+9d\" is outside the dates kept accepts (from 1970-01-01 to 9998-12-31)");
     }
     SUBCASE("malformed") {
         for (const char* text : {"+d", "+w", "+-3d", "-3d", "+3", "3d", "+3x", "+3dd", "+ 3d",
