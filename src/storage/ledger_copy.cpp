@@ -5,10 +5,12 @@
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <cerrno>
+#include <chrono>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
 #include <system_error>
+#include <thread>
 #include <unistd.h>
 
 namespace kept {
@@ -25,7 +27,14 @@ void copy_pages(const fs::path& source, const fs::path& target) {
     SQLite::Database to(target.string(), SQLite::OPEN_READWRITE, copy_timeout_ms);
     SQLite::Backup backup(to, from);
     // All pages in one step: one read transaction, so one snapshot even while others commit.
+    // Taking the read lock can meet a writer restarting the WAL; that passes in moments.
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(copy_timeout_ms);
     int result = backup.executeStep(-1);
+    while ((result == SQLITE_BUSY || result == SQLITE_LOCKED) &&
+           std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        result = backup.executeStep(-1);
+    }
     if (result == SQLITE_BUSY || result == SQLITE_LOCKED) {
         throw BusyError(fmt::format("ledger is busy: cannot copy {}; try again", source.string()));
     }

@@ -75,7 +75,7 @@ ok() {
 # event_count: the number of events in $LEDGER (0 when it does not exist).
 event_count() {
     if [ -f "$LEDGER" ]; then
-        sqlite3 "$LEDGER" 'SELECT count(*) FROM events'
+        sqlite3 -cmd '.timeout 5000' "$LEDGER" 'SELECT count(*) FROM events'
     else
         echo 0
     fi
