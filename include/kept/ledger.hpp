@@ -53,10 +53,25 @@ struct OpenCommitment {
     Minutes effort = 0;
 };
 
+/// An event an import could not take, and why; the later events of its origin were left out
+/// with it.
+struct RefusedEvent {
+    std::string uuid;
+    std::string origin;
+    std::string reason;
+};
+
 /// What an import did.
 struct ImportCounts {
-    std::int64_t added = 0;   ///< events new to this ledger
-    std::int64_t present = 0; ///< events it already held
+    std::int64_t added = 0;            ///< events new to this ledger
+    std::int64_t present = 0;          ///< events it already held
+    std::vector<RefusedEvent> refused; ///< with OnBadEvent::skip_origin: one per origin
+};
+
+/// What a batch import does with an event it cannot take.
+enum class OnBadEvent {
+    fail,        ///< throw, importing nothing
+    skip_origin, ///< leave it and every later event of its origin out, import the rest
 };
 
 enum class OpenMode {
@@ -147,14 +162,17 @@ class Ledger {
     Commitment append(Event draft);
 
     /// Inserts an event first written in another ledger, as is (same uuid, clock, hashes).
-    /// Returns false when this ledger already holds it. Throws BadValue when its hash is wrong,
-    /// it does not follow the last event this ledger holds from its origin, or its commitment is
-    /// unknown.
+    /// Returns false when this ledger already holds it. Throws BadValue when it holds another
+    /// event with the same uuid (a rewrite), when its hash is wrong, it does not follow the last
+    /// event this ledger holds from its origin, its commitment is unknown, or its clock is not
+    /// justified: above max_imported_clock, or more than one above the greatest clock held (its
+    /// writer had seen an event with the clock just below its own, which in replay order is
+    /// imported first).
     bool import_event(const Event& event);
 
     /// Imports a batch of events in one transaction, in replay order (which keeps each origin's
-    /// chain order, since clocks grow along every chain). All or nothing.
-    ImportCounts import_events(std::vector<Event> events);
+    /// chain order, since clocks grow along every chain). All or nothing with OnBadEvent::fail.
+    ImportCounts import_events(std::vector<Event> events, OnBadEvent on_bad = OnBadEvent::fail);
 
     /// Recomputes the whole commitments table from the events alone, replaying them in the total
     /// order, in one transaction. Returns the number of commitments.

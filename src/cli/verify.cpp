@@ -2,15 +2,13 @@
 #include "cli/command.hpp"
 #include "cli/sync.hpp"
 #include "kept/error.hpp"
-#include "kept/event_lines.hpp"
+#include "kept/replica.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <fmt/format.h>
-#include <fstream>
 #include <memory>
 #include <ostream>
-#include <sstream>
 
 namespace kept::cli {
 
@@ -19,7 +17,8 @@ namespace fs = std::filesystem;
 namespace {
 
 /// Checks the replica files of the sync working copy: each must be one intact chain of events
-/// written by the replica it is named after. Returns how many files it checked.
+/// written by the replica it is named after, by the rule sync imports them with. Returns how
+/// many files it checked.
 int verify_replica_files(const fs::path& ledger) {
     fs::path events = sync_directory(ledger) / "events";
     if (!fs::is_directory(events)) {
@@ -31,27 +30,10 @@ int verify_replica_files(const fs::path& ledger) {
             continue;
         }
         ++files;
-        std::ifstream in(entry.path(), std::ios::binary);
-        std::ostringstream text;
-        text << in.rdbuf();
-        std::vector<Event> chain;
-        try {
-            chain = parse_event_lines(text.str());
-        } catch (const BadValue& error) {
-            throw CheckFailed(fmt::format("{}: {}", entry.path().string(), error.what()));
-        }
-        ChainChecker checker;
-        std::string origin = entry.path().stem().string();
-        for (std::size_t i = 0; i < chain.size(); ++i) {
-            chain[i].seq = static_cast<std::int64_t>(i + 1);
-            if (chain[i].origin != origin) {
-                throw CheckFailed(fmt::format("{}: line {} was written by another replica ({})",
-                                              entry.path().string(), i + 1, chain[i].origin));
-            }
-            if (!checker.feed(chain[i])) {
-                throw CheckFailed(fmt::format("{}: hash chain broken at line {}: {}",
-                                              entry.path().string(), i + 1, checker.problem()));
-            }
+        auto chain = read_replica_chain(read_replica_text(entry.path()), entry.path().stem());
+        if (chain.problem) {
+            throw CheckFailed(fmt::format("{} line {}: {}", entry.path().string(),
+                                          chain.problem->line, chain.problem->reason));
         }
     }
     return files;

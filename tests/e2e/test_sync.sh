@@ -102,7 +102,7 @@ f=$(ls b.db.sync/events/*.ndjson | head -1)
 sed -i '1s/"actor":"tester"/"actor":"mallory"/' "$f"
 LEDGER="$TEST_DIR/b.db" kept verify
 expect_rc 1
-expect_err_has "hash chain broken at line 1"
+expect_err_has "line 1: hash chain broken"
 
 # sync without git on PATH says so.
 ERR=$(PATH=/nonexistent "$KEPT" --ledger a.db sync 2>&1)
