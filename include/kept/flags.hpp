@@ -17,7 +17,17 @@
 
 namespace kept {
 
-enum class FlagKind { overload, creep, late, chronic, overdue, risk, internal_neglect, conflict };
+enum class FlagKind {
+    overload,
+    creep,
+    late,
+    chronic,
+    overdue,
+    risk,
+    internal_neglect,
+    conflict,
+    sync
+};
 enum class Severity { high, medium, low };
 
 /// One row of the table of flag kinds: what the report, `check --help`, the completions and
@@ -35,7 +45,8 @@ std::span<const FlagKindInfo> flag_kind_table();
 /// The row of `kind`.
 const FlagKindInfo& info_of(FlagKind kind);
 
-/// "overload", "creep", "late", "chronic", "overdue", "risk", "internal-neglect", "conflict".
+/// "overload", "creep", "late", "chronic", "overdue", "risk", "internal-neglect", "conflict",
+/// "sync".
 std::string_view to_string(FlagKind kind);
 /// "high", "medium", "low".
 std::string_view to_string(Severity severity);

@@ -4,6 +4,7 @@
 #include "kept/event.hpp"
 #include "kept/facts.hpp"
 #include "kept/reliability.hpp"
+#include "kept/replica.hpp"
 #include "kept/schedule.hpp"
 #include "kept/verify.hpp"
 
@@ -68,6 +69,17 @@ struct ImportCounts {
     std::vector<RefusedEvent> refused; ///< with OnBadEvent::skip_origin: one per origin
 };
 
+/// How far sync has imported one replica file, and where the file stopped being importable.
+struct ReplicaFileState {
+    std::string origin;             ///< the replica the file belongs to (its name)
+    std::int64_t resume_offset = 0; ///< byte offset of the line of the last event taken
+    std::int64_t resume_line = 0;   ///< that line's number; 0 when nothing was taken yet
+    std::string last_uuid;          ///< the last event taken ("" when none)
+    std::string last_hash;          ///< its hash, which chains the whole prefix
+    std::int64_t last_clock = 0;
+    std::optional<ReplicaProblem> problem; ///< the first line not taken, and why
+};
+
 /// What a batch import does with an event it cannot take.
 enum class OnBadEvent {
     fail,        ///< throw, importing nothing
@@ -83,7 +95,7 @@ enum class OpenMode {
 /// Every method that writes must run inside write(); every failure surfaces as a kept::Error.
 class Ledger {
   public:
-    static constexpr int schema_version = 5;
+    static constexpr int schema_version = 6;
 
     /// Opens the ledger at `path`. Throws NotFound (read mode, no file), ConfigError (schema newer
     /// than this binary), StorageError (not a kept ledger, I/O), Error(permission).
@@ -173,6 +185,12 @@ class Ledger {
     /// Imports a batch of events in one transaction, in replay order (which keeps each origin's
     /// chain order, since clocks grow along every chain). All or nothing with OnBadEvent::fail.
     ImportCounts import_events(std::vector<Event> events, OnBadEvent on_bad = OnBadEvent::fail);
+
+    /// What sync remembers of each replica file, by origin; empty for a ledger older than
+    /// schema 6, which keeps none.
+    std::vector<ReplicaFileState> replica_files();
+    /// Records `state` for its origin, replacing what was there. Inside write().
+    void save_replica_file(const ReplicaFileState& state);
 
     /// Recomputes the whole commitments table from the events alone, replaying them in the total
     /// order, in one transaction. Returns the number of commitments.

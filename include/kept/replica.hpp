@@ -46,14 +46,25 @@ struct ReplicaProblem {
 /// The events of a replica file read up to its first bad line.
 struct ReplicaChain {
     std::vector<Event> events;
-    std::vector<std::int64_t> lines; ///< the file line of each event
+    std::vector<std::int64_t> lines;   ///< the file line of each event
+    std::vector<std::int64_t> offsets; ///< the byte offset in the file where each line starts
     std::optional<ReplicaProblem> problem;
 };
 
+/// Where in a replica file the text given to read_replica_chain begins: at the start, or just
+/// after an event read before.
+struct ChainStart {
+    std::int64_t line = 1;   ///< the file line of the text's first line
+    std::int64_t offset = 0; ///< the byte offset of the text in the file
+    std::string prev_hash;   ///< the hash of the event before ("" at the start)
+    std::int64_t prev_clock = 0;
+};
+
 /// Reads the NDJSON `text` of the replica file of `origin`: each line must parse as an event
-/// written by `origin`, match its hash, follow the line before (the first names no
-/// predecessor) and carry a clock greater than the line before and at most
+/// written by `origin`, match its hash, follow the line before (the first the event `start`
+/// names, or none) and carry a clock greater than the line before and at most
 /// max_imported_clock. Stops at the first line that does not, and says why.
-ReplicaChain read_replica_chain(std::string_view text, const std::string& origin);
+ReplicaChain read_replica_chain(std::string_view text, const std::string& origin,
+                                const ChainStart& start = {});
 
 } // namespace kept

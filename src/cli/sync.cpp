@@ -4,6 +4,7 @@
 #include "cli/sync_copy.hpp"
 #include "kept/error.hpp"
 #include "kept/event_lines.hpp"
+#include "kept/import.hpp"
 #include "kept/replica.hpp"
 
 #include <CLI/CLI.hpp>
@@ -78,11 +79,55 @@ struct ReplicaScan {
     ImportCounts counts;
     std::optional<std::string> our_last_uuid; ///< the last good event of our own file, when any
     std::optional<ReplicaProblem> our_damage; ///< where our own file stops being our chain
-    std::vector<std::string> problems;        ///< "FILE line N: reason", one per stopped file
+    /// Where our own file's history leaves the ledger's: a restore from an older backup that
+    /// was then written to, or a copy of this ledger syncing as a second replica.
+    std::optional<ReplicaProblem> our_fork;
+    std::vector<std::string> problems; ///< "FILE line N: reason", one per stopped file
 };
 
-/// Imports what every replica file holds that the ledger lacks. A file is read up to its first
-/// bad line, and an event the ledger refuses stops its origin's later events: the rest syncs.
+/// The bytes of `file` from `offset` on ("" when it is shorter).
+std::string read_from(const fs::path& file, std::int64_t offset) {
+    std::ifstream in(file, std::ios::binary);
+    in.seekg(offset);
+    std::ostringstream text;
+    if (in) {
+        text << in.rdbuf();
+    }
+    return text.str();
+}
+
+/// What sync has not read yet of one replica file: the text after the last event it took, when
+/// that event is still where it was (the file's prefix unchanged: the event's hash chains it),
+/// else the whole file.
+struct FileTail {
+    std::string text;
+    ChainStart start;
+    bool resumed = false;
+};
+
+FileTail unread_part(const fs::path& file, const ReplicaFileState& before) {
+    if (before.resume_line > 0) {
+        std::string text = read_from(file, before.resume_offset);
+        auto end = text.find('\n');
+        try {
+            if (end != std::string::npos &&
+                event_from_line(std::string_view(text).substr(0, end)).hash == before.last_hash) {
+                ChainStart start{before.resume_line + 1,
+                                 before.resume_offset + static_cast<std::int64_t>(end) + 1,
+                                 before.last_hash, before.last_clock};
+                return {text.substr(end + 1), start, true};
+            }
+        } catch (const BadValue&) {
+            // Rewritten where the last event taken was: read it all again.
+        }
+    }
+    return {read_replica_text(file), {}, false};
+}
+
+/// Imports what every replica file holds that the ledger lacks, reading each from where the
+/// last sync stopped. A file is read up to its first bad line, and an event the ledger refuses
+/// stops its origin's later events: the rest syncs. What was taken of each file, and where it
+/// stopped, is saved in the same transaction.
 ReplicaScan import_replicas(Ledger& ledger, const fs::path& events_dir) {
     ReplicaScan scan;
     std::vector<fs::path> files;
@@ -93,32 +138,74 @@ ReplicaScan import_replicas(Ledger& ledger, const fs::path& events_dir) {
         }
     }
     std::sort(files.begin(), files.end());
+    std::map<std::string, ReplicaFileState> known;
+    for (auto& state : ledger.replica_files()) {
+        known[state.origin] = std::move(state);
+    }
+
+    struct Read {
+        fs::path file;
+        ReplicaFileState state; ///< what was taken before this sync (reset when not resumed)
+        ReplicaChain chain;
+    };
+    std::vector<Read> reads;
     std::vector<Event> incoming;
-    std::map<std::string, std::pair<fs::path, std::int64_t>> where; // uuid -> file, line
     for (const auto& file : files) {
         std::string origin = file.stem().string();
-        ReplicaChain chain = read_replica_chain(read_replica_text(file), origin);
+        ReplicaFileState before = known.count(origin) ? known[origin] : ReplicaFileState{};
+        FileTail tail = unread_part(file, before);
+        if (!tail.resumed) {
+            before = ReplicaFileState{};
+        }
+        before.origin = origin;
+        Read read{file, before, read_replica_chain(tail.text, origin, tail.start)};
         if (origin == ledger.uuid()) {
-            if (!chain.events.empty()) {
-                scan.our_last_uuid = chain.events.back().uuid;
+            scan.our_last_uuid = !read.chain.events.empty() ? read.chain.events.back().uuid
+                                 : before.last_uuid.empty() ? std::optional<std::string>()
+                                                            : before.last_uuid;
+            scan.our_damage = read.chain.problem;
+        }
+        // Our own file too: events of ours the ledger lacks (it was restored from a backup
+        // older than its last sync) come back from it.
+        incoming.insert(incoming.end(), read.chain.events.begin(), read.chain.events.end());
+        reads.push_back(std::move(read));
+    }
+
+    ledger.write([&] {
+        scan.counts = ledger.import_events(std::move(incoming), OnBadEvent::skip_origin);
+        std::map<std::string, const RefusedEvent*> refused;
+        for (const auto& r : scan.counts.refused) {
+            refused[r.origin] = &r;
+        }
+        for (auto& read : reads) {
+            ReplicaFileState state = read.state;
+            const ReplicaChain& chain = read.chain;
+            state.problem = chain.problem;
+            const RefusedEvent* stop =
+                refused.count(state.origin) ? refused[state.origin] : nullptr;
+            for (std::size_t i = 0; i < chain.events.size(); ++i) {
+                if (stop && chain.events[i].uuid == stop->uuid) {
+                    state.problem = ReplicaProblem{chain.lines[i], stop->reason};
+                    if (state.origin == ledger.uuid()) {
+                        scan.our_fork = state.problem;
+                    }
+                    break;
+                }
+                state.resume_offset = chain.offsets[i];
+                state.resume_line = chain.lines[i];
+                state.last_uuid = chain.events[i].uuid;
+                state.last_hash = chain.events[i].hash;
+                state.last_clock = chain.events[i].clock;
             }
-            scan.our_damage = chain.problem;
-            continue;
+            if (state.origin == ledger.uuid()) {
+                state.problem.reset(); // this sync writes our file anew from the ledger
+            } else if (state.problem) {
+                scan.problems.push_back(fmt::format("{} line {}: {}", read.file.string(),
+                                                    state.problem->line, state.problem->reason));
+            }
+            ledger.save_replica_file(state);
         }
-        if (chain.problem) {
-            scan.problems.push_back(fmt::format("{} line {}: {}", file.string(),
-                                                chain.problem->line, chain.problem->reason));
-        }
-        for (std::size_t i = 0; i < chain.events.size(); ++i) {
-            where[chain.events[i].uuid] = {file, chain.lines[i]};
-        }
-        std::move(chain.events.begin(), chain.events.end(), std::back_inserter(incoming));
-    }
-    scan.counts = ledger.import_events(std::move(incoming), OnBadEvent::skip_origin);
-    for (const auto& refused : scan.counts.refused) {
-        auto [file, line] = where[refused.uuid];
-        scan.problems.push_back(fmt::format("{} line {}: {}", file.string(), line, refused.reason));
-    }
+    });
     return scan;
 }
 
@@ -216,6 +303,15 @@ int run_sync(Context& context, const SyncOptions& o) {
         ReplicaScan scan = import_replicas(ledger, dir / "events");
         imported += scan.counts.added;
         problems = std::move(scan.problems);
+        if (scan.our_fork) {
+            throw BadValue(fmt::format(
+                "sync: this ledger's history leaves its replica file {} at line {} (it was "
+                "restored from a backup older than its last sync and written to since, or it is "
+                "a copy of another replica's ledger): its events from there on cannot be shared; "
+                "set this machine up again with kept sync --remote on a new, empty ledger "
+                "(docs/sync.md, \"Restore and a second machine\")",
+                ours.string(), scan.our_fork->line));
+        }
 
         if (scan.our_damage) {
             repaired = fmt::format(" (this replica's file rewritten from the ledger: line {}: {})",
@@ -265,6 +361,16 @@ int run_sync(Context& context, const SyncOptions& o) {
 
 Run attach_sync(CLI::App& sub) {
     auto o = std::make_shared<SyncOptions>();
+    sub.footer([] {
+        return std::string(
+            "A second machine: run kept sync --remote URL on a new, empty ledger there; never\n"
+            "copy a ledger file (both copies would write as one replica).\n"
+            "A ledger restored from a backup: sync it before writing to it, and it takes back\n"
+            "its events from its replica file.\n"
+            "Exit 1: a replica file has a bad line (named); the rest synced. 65: this ledger's\n"
+            "history left its replica file (restored and written to, or copied). 75: another\n"
+            "sync of this ledger is running. See docs/sync.md.\n");
+    });
     sub.add_option("--remote", o->remote,
                    "The git remote: ssh, https, git, file URL or a path (default: [sync] remote "
                    "in kept.toml)")

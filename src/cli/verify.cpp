@@ -118,6 +118,14 @@ Run attach_verify(CLI::App& sub) {
         ChainChecker chain;
         ledger.read([&] { check_ledger(ledger, *full, chain); });
         int replicas = verify_replica_files(ledger.path());
+        for (const auto& file : ledger.replica_files()) {
+            if (file.problem) {
+                throw CheckFailed(fmt::format(
+                    "{} line {}: {} (found by the last sync: its later events are not imported)",
+                    (sync_directory(ledger.path()) / "events" / (file.origin + ".ndjson")).string(),
+                    file.problem->line, file.problem->reason));
+            }
+        }
         context.out() << fmt::format(
             "ok: {} events, hash chain intact, database sound{}{}\n", chain.checked(),
             replicas ? fmt::format(", {} replica file(s) intact", replicas) : "",

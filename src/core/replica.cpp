@@ -89,12 +89,14 @@ std::chrono::milliseconds retry_delay(int attempt, double jitter) {
         static_cast<std::int64_t>(full * (0.5 + 0.5 * std::clamp(jitter, 0.0, 1.0))));
 }
 
-ReplicaChain read_replica_chain(std::string_view text, const std::string& origin) {
+ReplicaChain read_replica_chain(std::string_view text, const std::string& origin,
+                                const ChainStart& start) {
     ReplicaChain chain;
     ChainChecker links;
-    std::int64_t last_clock = 0;
+    links.resume(origin, start.prev_hash);
+    std::int64_t last_clock = start.prev_clock;
     for (const auto& line : non_blank_lines(text)) {
-        auto number = static_cast<std::int64_t>(line.line);
+        auto number = start.line - 1 + static_cast<std::int64_t>(line.line);
         auto stop = [&](std::string reason) {
             chain.problem = ReplicaProblem{number, std::move(reason)};
         };
@@ -125,6 +127,7 @@ ReplicaChain read_replica_chain(std::string_view text, const std::string& origin
         e.seq = 0;
         chain.events.push_back(std::move(e));
         chain.lines.push_back(number);
+        chain.offsets.push_back(start.offset + (line.text.data() - text.data()));
     }
     return chain;
 }

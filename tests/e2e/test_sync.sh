@@ -4,12 +4,9 @@
 # fails halfway. Every replica ends with the same events and the same state, verify passes
 # everywhere and nothing is duplicated.
 . "$(dirname "$0")/lib.sh"
-command -v git >/dev/null || { echo "git is not installed: skipping"; exit 77; }
+. "$(dirname "$0")/lib_sync.sh"
+replicas a b c
 
-git init -q --bare remote.git
-a() { LEDGER="$TEST_DIR/a.db" kept "$@"; }
-b() { LEDGER="$TEST_DIR/b.db" kept "$@"; }
-c() { LEDGER="$TEST_DIR/c.db" kept "$@"; }
 sync_ok() { "$1" sync "${@:2}"; [ "$RC" = 0 ] || fail "$1 sync exited $RC: $ERR"; }
 
 a add "Export API" --client acme --owner alice --due 2026-12-04 --effort 8h --scope csv -q

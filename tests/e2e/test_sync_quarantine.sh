@@ -4,15 +4,10 @@
 # file's later events only. Everything else syncs; sync exits 1 naming the file, line and reason,
 # and verify keeps saying so until the file is fixed. The Lamport clock never overflows.
 . "$(dirname "$0")/lib.sh"
-command -v git >/dev/null || { echo "git is not installed: skipping"; exit 77; }
+. "$(dirname "$0")/lib_sync.sh"
+replicas a b c
 command -v python3 >/dev/null || { echo "python3 is not installed: skipping"; exit 77; }
 
-git init -q --bare remote.git
-a() { LEDGER="$TEST_DIR/a.db" kept "$@"; }
-b() { LEDGER="$TEST_DIR/b.db" kept "$@"; }
-c() { LEDGER="$TEST_DIR/c.db" kept "$@"; }
-add() { "$1" add "$2" --client acme --owner alice --due 2026-12-04 --effort 1h -q; }
-uuid_of() { sqlite3 "$1.db" "SELECT value FROM meta WHERE key = 'ledger_uuid'"; }
 count() { sqlite3 "$1.db" "SELECT count(*) FROM events"; }
 
 for r in a b c; do
@@ -72,6 +67,13 @@ expect_eq "$(count b)" 5 "events on b: a two and c two arrived"
 a verify
 expect_rc 1
 expect_err "kept: $TEST_DIR/a.db.sync/events/$(uuid_of c).ndjson line 3: not valid JSON (at byte 20)"
+# The report flags it (kind sync) until a sync finds the file fixed.
+a report --format json
+expect_eq "$(printf '%s' "$OUT" | jq -c '[.flags[] | select(.kind == "sync") | [.severity, .detail]]')" \
+    "[[\"high\",\"replica $(uuid_of c) line 3: not valid JSON (at byte 20); its later events are not imported (kept sync says more)\"]]" \
+    "the sync flag"
+a check sync
+expect_rc 1
 
 # c's own sync rewrites its file from its ledger, the source of truth for its events: the
 # poison line is gone and everyone's sync heals.
@@ -84,6 +86,8 @@ b sync
 expect_rc 0
 expect_eq "$(count a)" "$(count c)" "events on a and c after the fix"
 a verify
+expect_rc 0
+a check sync
 expect_rc 0
 
 # 2. A correctly hashed event with clock 2^63-1 appended to b's file: refused, no overflow.

@@ -3,12 +3,10 @@
 # rejected as non-fast-forward or by the remote's ref lock, and retried), a second sync of one
 # replica waiting for the first, and a git that hangs.
 . "$(dirname "$0")/lib.sh"
-command -v git >/dev/null || { echo "git is not installed: skipping"; exit 77; }
+. "$(dirname "$0")/lib_sync.sh"
+replicas a b
 command -v flock >/dev/null || { echo "flock (util-linux) is not installed: skipping"; exit 77; }
 
-git init -q --bare remote.git
-a() { LEDGER="$TEST_DIR/a.db" kept "$@"; }
-b() { LEDGER="$TEST_DIR/b.db" kept "$@"; }
 a sync --remote "$TEST_DIR/remote.git"
 b sync --remote "$TEST_DIR/remote.git"
 

@@ -5,13 +5,10 @@
 # uncommitted and partly written files, a detached HEAD). Each time the next sync exits 0, both
 # replicas hold the same events and verify passes.
 . "$(dirname "$0")/lib.sh"
-command -v git >/dev/null || { echo "git is not installed: skipping"; exit 77; }
+. "$(dirname "$0")/lib_sync.sh"
+replicas a b
 command -v setsid >/dev/null || { echo "setsid (util-linux) is not installed: skipping"; exit 77; }
 
-git init -q --bare remote.git
-a() { LEDGER="$TEST_DIR/a.db" kept "$@"; }
-b() { LEDGER="$TEST_DIR/b.db" kept "$@"; }
-add() { "$1" add "$2" --client acme --owner alice --due 2026-12-04 --effort 1h -q; }
 
 # The wrapper counts git runs in $TEST_DIR/steps; at step $KILL_AT it kills kept's whole process
 # group (as Ctrl-C does) before running git ("before"), after it ("after"), or while git runs
