@@ -72,12 +72,14 @@ struct ImportCounts {
 /// How far sync has imported one replica file, and where the file stopped being importable.
 struct ReplicaFileState {
     std::string origin;             ///< the replica the file belongs to (its name)
+    std::int64_t resume_part = 0;   ///< the chunk holding the last event taken (0: the old file)
     std::int64_t resume_offset = 0; ///< byte offset of the line of the last event taken
     std::int64_t resume_line = 0;   ///< that line's number; 0 when nothing was taken yet
     std::string last_uuid;          ///< the last event taken ("" when none)
     std::string last_hash;          ///< its hash, which chains the whole prefix
     std::int64_t last_clock = 0;
     std::optional<ReplicaProblem> problem; ///< the first line not taken, and why
+    std::int64_t problem_part = 0;         ///< the chunk that line is in
 };
 
 /// What a batch import does with an event it cannot take.

@@ -20,6 +20,17 @@ namespace kept {
 /// event written on top of it cannot overflow.
 constexpr std::int64_t max_imported_clock = std::int64_t{1} << 40;
 
+/// A replica's history is split in chunk files of at most this many events,
+/// events/<origin>/<NNNNNN>.ndjson numbered from 1, so that a sync commits and pushes only the
+/// last chunk however long the history. A file events/<origin>.ndjson, as earlier versions
+/// wrote, is read first, as chunk 0.
+constexpr std::int64_t replica_chunk_lines = 1000;
+
+/// The name of chunk `number`: "000042.ndjson".
+std::string chunk_file_name(std::int64_t number);
+/// The number of a chunk file name ("000042.ndjson": 42); nothing for any other name.
+std::optional<std::int64_t> chunk_number(std::string_view file_name);
+
 /// Throws UsageError unless `url` names a remote through a transport a team uses: ssh
 /// (ssh://, git+ssh://, or [user@]host:path), https://, git://, file:// or a local path.
 /// Transport helpers (fd::, ext::, any <name>::) and other schemes are refused.

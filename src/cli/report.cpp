@@ -117,9 +117,12 @@ void add_sync_flags(Ledger& ledger, Report& report) {
         Flag flag;
         flag.kind = FlagKind::sync;
         flag.severity = severity_of(flag.kind);
-        flag.detail = fmt::format("replica {} line {}: {}; its later events are not imported "
-                                  "(kept sync says more)",
-                                  file.origin, file.problem->line, file.problem->reason);
+        flag.detail = fmt::format(
+            "replica {}{} line {}: {}; its later events are not imported (kept sync says more)",
+            file.origin,
+            file.problem_part > 0 ? fmt::format(" chunk {}", chunk_file_name(file.problem_part))
+                                  : "",
+            file.problem->line, file.problem->reason);
         report.flags.push_back(std::move(flag));
         added = true;
     }

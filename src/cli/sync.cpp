@@ -1,6 +1,7 @@
 #include "cli/sync.hpp"
 
 #include "cli/command.hpp"
+#include "cli/replica_layout.hpp"
 #include "cli/sync_copy.hpp"
 #include "kept/error.hpp"
 #include "kept/event_lines.hpp"
@@ -15,7 +16,9 @@
 #include <map>
 #include <memory>
 #include <ostream>
+#include <queue>
 #include <random>
+#include <set>
 #include <sstream>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -40,7 +43,7 @@ std::string read_replica_text(const fs::path& file) {
 namespace {
 
 constexpr int push_attempts = 10;
-constexpr int default_git_timeout_s = 120;
+constexpr int default_git_timeout_s = 600;
 
 /// Holds an exclusive lock on LEDGER.sync.lock, so two syncs of one replica take turns: waits
 /// for the other up to the busy timeout, then BusyError.
@@ -82,170 +85,242 @@ struct ReplicaScan {
     /// Where our own file's history leaves the ledger's: a restore from an older backup that
     /// was then written to, or a copy of this ledger syncing as a second replica.
     std::optional<ReplicaProblem> our_fork;
-    std::vector<std::string> problems; ///< "FILE line N: reason", one per stopped file
+    fs::path our_fork_path;
+    std::int64_t our_last_part = 0;       ///< our last chunk (0: none, or only the old file)
+    std::int64_t our_last_part_lines = 0; ///< how many lines it holds
+    std::vector<std::string> problems;    ///< "FILE line N: reason", one per stopped replica
 };
 
-/// The bytes of `file` from `offset` on ("" when it is shorter).
-std::string read_from(const fs::path& file, std::int64_t offset) {
-    std::ifstream in(file, std::ios::binary);
-    in.seekg(offset);
-    std::ostringstream text;
-    if (in) {
-        text << in.rdbuf();
-    }
-    return text.str();
-}
+/// How many events a sync imports in one transaction: a first sync of a long history is
+/// streamed, holding a batch and one chunk per replica in memory, never the history.
+constexpr std::size_t import_batch = 5000;
 
-/// What sync has not read yet of one replica file: the text after the last event it took, when
-/// that event is still where it was (the file's prefix unchanged: the event's hash chains it),
-/// else the whole file.
-struct FileTail {
-    std::string text;
-    ChainStart start;
-    bool resumed = false;
-};
-
-FileTail unread_part(const fs::path& file, const ReplicaFileState& before) {
-    if (before.resume_line > 0) {
-        std::string text = read_from(file, before.resume_offset);
-        auto end = text.find('\n');
-        try {
-            if (end != std::string::npos &&
-                event_from_line(std::string_view(text).substr(0, end)).hash == before.last_hash) {
-                ChainStart start{before.resume_line + 1,
-                                 before.resume_offset + static_cast<std::int64_t>(end) + 1,
-                                 before.last_hash, before.last_clock};
-                return {text.substr(end + 1), start, true};
-            }
-        } catch (const BadValue&) {
-            // Rewritten where the last event taken was: read it all again.
-        }
-    }
-    return {read_replica_text(file), {}, false};
-}
-
-/// Imports what every replica file holds that the ledger lacks, reading each from where the
-/// last sync stopped. A file is read up to its first bad line, and an event the ledger refuses
-/// stops its origin's later events: the rest syncs. What was taken of each file, and where it
-/// stopped, is saved in the same transaction.
+/// Imports what every replica's files hold that the ledger lacks, reading each from where the
+/// last sync stopped, one chunk at a time, merged in replay order (clock, then origin) and
+/// imported in batches, each one transaction with what it advanced of each replica's record.
+/// A history is read up to its first bad line, and an event the ledger refuses stops its
+/// origin's later events: the rest syncs.
 ReplicaScan import_replicas(Ledger& ledger, const fs::path& events_dir) {
     ReplicaScan scan;
-    std::vector<fs::path> files;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(events_dir, ec)) {
-        if (entry.path().extension() == ".ndjson") {
-            files.push_back(entry.path());
-        }
-    }
-    std::sort(files.begin(), files.end());
     std::map<std::string, ReplicaFileState> known;
     for (auto& state : ledger.replica_files()) {
         known[state.origin] = std::move(state);
     }
-
-    struct Read {
-        fs::path file;
-        ReplicaFileState state; ///< what was taken before this sync (reset when not resumed)
-        ReplicaChain chain;
+    struct Replica {
+        ReplicaStream stream;
+        ReplicaFileState state; ///< what was taken so far (reset when not resumed)
+        bool refused = false;   ///< the ledger refused one of its events
+        fs::path problem_path;
     };
-    std::vector<Read> reads;
-    std::vector<Event> incoming;
-    for (const auto& file : files) {
-        std::string origin = file.stem().string();
+    std::vector<Replica> replicas;
+    for (auto& [origin, parts] : replica_parts(events_dir)) {
         ReplicaFileState before = known.count(origin) ? known[origin] : ReplicaFileState{};
-        FileTail tail = unread_part(file, before);
-        if (!tail.resumed) {
+        ReplicaStream stream(origin, std::move(parts), before);
+        if (!stream.resumed()) {
             before = ReplicaFileState{};
         }
         before.origin = origin;
-        Read read{file, before, read_replica_chain(tail.text, origin, tail.start)};
-        if (origin == ledger.uuid()) {
-            scan.our_last_uuid = !read.chain.events.empty() ? read.chain.events.back().uuid
-                                 : before.last_uuid.empty() ? std::optional<std::string>()
-                                                            : before.last_uuid;
-            scan.our_damage = read.chain.problem;
-        }
-        // Our own file too: events of ours the ledger lacks (it was restored from a backup
-        // older than its last sync) come back from it.
-        incoming.insert(incoming.end(), read.chain.events.begin(), read.chain.events.end());
-        reads.push_back(std::move(read));
+        before.problem.reset();
+        replicas.push_back({std::move(stream), std::move(before), false, {}});
     }
+    bool ours_read = false;
+    auto is_ours = [&](const Replica& r) { return r.state.origin == ledger.uuid(); };
+
+    // The replica whose next event comes first in replay order.
+    auto later = [&](std::size_t a, std::size_t b) {
+        const Event* x = replicas[a].stream.peek();
+        const Event* y = replicas[b].stream.peek();
+        return replays_before(*y, *x);
+    };
+    std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(later)> next(later);
+    for (std::size_t i = 0; i < replicas.size(); ++i) {
+        if (replicas[i].stream.peek()) {
+            next.push(i);
+        }
+    }
+    /// Where each event of the batch came from, and what the record keeps of it.
+    struct Source {
+        std::size_t replica = 0;
+        ReplicaPosition at;
+        std::string uuid;
+        std::string hash;
+        std::int64_t clock = 0;
+    };
+    std::vector<Event> batch;
+    std::vector<Source> from;
+    auto import_batch_now = [&] {
+        ledger.write([&] {
+            ImportCounts counts = ledger.import_events(std::move(batch), OnBadEvent::skip_origin);
+            scan.counts.added += counts.added;
+            scan.counts.present += counts.present;
+            std::map<std::string, const RefusedEvent*> refused;
+            for (const auto& r : counts.refused) {
+                refused[r.uuid] = &r;
+            }
+            std::set<std::size_t> touched;
+            for (const Source& source : from) {
+                std::size_t i = source.replica;
+                const ReplicaPosition& at = source.at;
+                Replica& r = replicas[i];
+                if (r.refused) {
+                    continue;
+                }
+                touched.insert(i);
+                if (auto it = refused.find(source.uuid); it != refused.end()) {
+                    r.refused = true;
+                    r.state.problem = ReplicaProblem{at.line, it->second->reason};
+                    r.state.problem_part = at.part;
+                    r.problem_path = at.part == 0 ? events_dir / (r.state.origin + ".ndjson")
+                                                  : chunk_path(events_dir, r.state.origin, at.part);
+                    continue;
+                }
+                r.state.resume_part = at.part;
+                r.state.resume_offset = at.offset;
+                r.state.resume_line = at.line;
+                r.state.last_uuid = source.uuid;
+                r.state.last_hash = source.hash;
+                r.state.last_clock = source.clock;
+            }
+            for (std::size_t i : touched) {
+                ledger.save_replica_file(replicas[i].state);
+            }
+        });
+        batch.clear();
+        from.clear();
+    };
+    while (!next.empty()) {
+        std::size_t i = next.top();
+        next.pop();
+        Replica& r = replicas[i];
+        if (r.refused) {
+            continue; // its later events wait until the refused one is fixed
+        }
+        ReplicaPosition at = r.stream.position();
+        Event e = r.stream.take();
+        if (is_ours(r)) {
+            scan.our_last_uuid = e.uuid;
+            ours_read = true;
+        }
+        from.push_back({i, at, e.uuid, e.hash, e.clock});
+        batch.push_back(std::move(e));
+        if (r.stream.peek()) {
+            next.push(i);
+        }
+        if (batch.size() >= import_batch) {
+            import_batch_now();
+        }
+    }
+    import_batch_now();
 
     ledger.write([&] {
-        scan.counts = ledger.import_events(std::move(incoming), OnBadEvent::skip_origin);
-        std::map<std::string, const RefusedEvent*> refused;
-        for (const auto& r : scan.counts.refused) {
-            refused[r.origin] = &r;
-        }
-        for (auto& read : reads) {
-            ReplicaFileState state = read.state;
-            const ReplicaChain& chain = read.chain;
-            state.problem = chain.problem;
-            const RefusedEvent* stop =
-                refused.count(state.origin) ? refused[state.origin] : nullptr;
-            for (std::size_t i = 0; i < chain.events.size(); ++i) {
-                if (stop && chain.events[i].uuid == stop->uuid) {
-                    state.problem = ReplicaProblem{chain.lines[i], stop->reason};
-                    if (state.origin == ledger.uuid()) {
-                        scan.our_fork = state.problem;
-                    }
-                    break;
+        for (auto& r : replicas) {
+            if (!r.refused && r.stream.problem()) {
+                r.state.problem = r.stream.problem();
+                r.state.problem_part = r.stream.problem_part();
+                r.problem_path = r.stream.problem_path();
+            }
+            if (is_ours(r)) {
+                if (!ours_read && !r.state.last_uuid.empty()) {
+                    scan.our_last_uuid = r.state.last_uuid;
                 }
-                state.resume_offset = chain.offsets[i];
-                state.resume_line = chain.lines[i];
-                state.last_uuid = chain.events[i].uuid;
-                state.last_hash = chain.events[i].hash;
-                state.last_clock = chain.events[i].clock;
+                scan.our_damage = r.refused ? std::nullopt : r.stream.problem();
+                scan.our_last_part = r.stream.last_part();
+                scan.our_last_part_lines = r.stream.last_part_lines();
+                if (r.refused) {
+                    scan.our_fork = r.state.problem;
+                    scan.our_fork_path = r.problem_path;
+                }
+                r.state.problem.reset(); // this sync writes our files anew from the ledger
+            } else if (r.state.problem) {
+                scan.problems.push_back(fmt::format("{} line {}: {}", r.problem_path.string(),
+                                                    r.state.problem->line,
+                                                    r.state.problem->reason));
             }
-            if (state.origin == ledger.uuid()) {
-                state.problem.reset(); // this sync writes our file anew from the ledger
-            } else if (state.problem) {
-                scan.problems.push_back(fmt::format("{} line {}: {}", read.file.string(),
-                                                    state.problem->line, state.problem->reason));
-            }
-            ledger.save_replica_file(state);
+            ledger.save_replica_file(r.state);
         }
     });
     return scan;
 }
 
-/// Appends to our replica file the events of ours it does not hold yet; returns how many. A
-/// file `damaged` after its intact events (a bad line someone pushed) is written anew from the
-/// ledger, the source of truth for this replica's events.
-std::int64_t append_ours(Ledger& ledger, const fs::path& file,
-                         const std::optional<std::string>& last_uuid, bool damaged) {
+/// What append_ours wrote.
+struct Appended {
+    std::int64_t count = 0;
+    ReplicaFileState state; ///< where our last event now is (origin empty when none written)
+};
+
+/// Appends to our replica's chunks the events of ours they do not hold yet, filling the last
+/// chunk up to replica_chunk_lines and starting new ones. A history `damaged` after its intact
+/// events (a bad line someone pushed) is written anew from the ledger, the source of truth for
+/// this replica's events.
+Appended append_ours(Ledger& ledger, const fs::path& events_dir, const ReplicaScan& scan) {
+    const auto& last_uuid = scan.our_last_uuid;
+    bool damaged = scan.our_damage.has_value();
     EventQuery query;
     query.origin = ledger.uuid();
-    if (last_uuid && !damaged) {
+    if (last_uuid) {
         auto seq = ledger.seq_of(*last_uuid);
         if (!seq) {
-            throw BadValue(fmt::format("sync: {} holds events of this ledger that it lacks (was "
-                                       "it restored from a backup, or copied?)",
-                                       file.string()));
+            throw BadValue(fmt::format("sync: the replica files of this ledger in {} hold events "
+                                       "it lacks (was it restored from a backup, or copied?)",
+                                       events_dir.string()));
         }
-        query.after_seq = *seq;
+        if (!damaged) {
+            query.after_seq = *seq;
+        }
     }
-    std::string lines;
-    std::int64_t count = 0;
-    ledger.for_each_event(query, [&](const Event& e) {
-        lines += event_line(e) + '\n';
-        ++count;
-    });
-    if (last_uuid && damaged && !ledger.seq_of(*last_uuid)) {
-        throw BadValue(fmt::format("sync: {} holds events of this ledger that it lacks (was "
-                                   "it restored from a backup, or copied?)",
-                                   file.string()));
+    std::int64_t part = damaged ? 1 : std::max<std::int64_t>(scan.our_last_part, 1);
+    std::int64_t lines_in_part = damaged || scan.our_last_part == 0 ? 0 : scan.our_last_part_lines;
+    if (damaged) {
+        std::error_code ignored;
+        fs::remove(events_dir / (ledger.uuid() + ".ndjson"), ignored);
+        fs::remove_all(events_dir / ledger.uuid(), ignored);
     }
-    if (count > 0) {
+    // One chunk's new lines at a time in memory, written out when the next chunk begins.
+    std::string pending;
+    std::int64_t base = -1; // the size of chunk `part` before this sync appended to it
+    auto write_pending = [&] {
+        if (pending.empty()) {
+            return;
+        }
+        fs::path file = chunk_path(events_dir, ledger.uuid(), part);
         fs::create_directories(file.parent_path());
-        std::ofstream out(file, std::ios::binary | (damaged ? std::ios::trunc : std::ios::app));
-        out << lines;
+        std::ofstream out(file, std::ios::binary | std::ios::app);
+        out << pending;
         out.flush();
         if (!out) {
             throw StorageError(fmt::format("sync: cannot write {}", file.string()));
         }
+        pending.clear();
+    };
+    Appended appended;
+    ReplicaFileState& at = appended.state;
+    ledger.for_each_event(query, [&](const Event& e) {
+        if (lines_in_part >= replica_chunk_lines) {
+            write_pending();
+            ++part;
+            lines_in_part = 0;
+            base = -1;
+        }
+        if (base < 0) {
+            std::error_code missing;
+            auto size = fs::file_size(chunk_path(events_dir, ledger.uuid(), part), missing);
+            base = missing ? 0 : static_cast<std::int64_t>(size);
+        }
+        at.resume_offset = base + static_cast<std::int64_t>(pending.size());
+        pending += event_line(e) + '\n';
+        ++lines_in_part;
+        ++appended.count;
+        at.resume_part = part;
+        at.resume_line = lines_in_part;
+        at.last_uuid = e.uuid;
+        at.last_hash = e.hash;
+        at.last_clock = e.clock;
+    });
+    write_pending();
+    if (appended.count > 0) {
+        at.origin = ledger.uuid();
     }
-    return count;
+    return appended;
 }
 
 /// Remembers the remote in the config file as [sync] remote, when the file has no [sync] table
@@ -291,7 +366,7 @@ int run_sync(Context& context, const SyncOptions& o) {
     WorkingCopy copy(dir, actor, git_timeout_ms);
     copy.prepare(remote);
 
-    fs::path ours = dir / "events" / (ledger.uuid() + ".ndjson");
+    fs::path events_dir = dir / "events";
     std::int64_t imported = 0;
     std::int64_t appended = 0;
     std::vector<std::string> problems;
@@ -300,7 +375,7 @@ int run_sync(Context& context, const SyncOptions& o) {
     for (int attempt = 1;; ++attempt) {
         copy.fetch();
         copy.reset_to_remote();
-        ReplicaScan scan = import_replicas(ledger, dir / "events");
+        ReplicaScan scan = import_replicas(ledger, events_dir);
         imported += scan.counts.added;
         problems = std::move(scan.problems);
         if (scan.our_fork) {
@@ -310,18 +385,23 @@ int run_sync(Context& context, const SyncOptions& o) {
                 "a copy of another replica's ledger): its events from there on cannot be shared; "
                 "set this machine up again with kept sync --remote on a new, empty ledger "
                 "(docs/sync.md, \"Restore and a second machine\")",
-                ours.string(), scan.our_fork->line));
+                scan.our_fork_path.string(), scan.our_fork->line));
         }
 
         if (scan.our_damage) {
             repaired = fmt::format(" (this replica's file rewritten from the ledger: line {}: {})",
                                    scan.our_damage->line, scan.our_damage->reason);
         }
-        std::int64_t fresh =
-            append_ours(ledger, ours, scan.our_last_uuid, scan.our_damage.has_value());
-        if (fresh > 0) {
-            copy.commit(ours, fmt::format("kept: {} event(s) from {} ({})", fresh, actor,
-                                          ledger.uuid().substr(0, 8)));
+        Appended ours = append_ours(ledger, events_dir, scan);
+        std::int64_t fresh = ours.count;
+        if (!ours.state.origin.empty()) {
+            // The next sync need not read what it wrote (if the push fails, the copy is reset
+            // and the next sync finds the line gone, and reads the files whole once).
+            ledger.write([&] { ledger.save_replica_file(ours.state); });
+        }
+        if (fresh > 0 || scan.our_damage) {
+            copy.commit(events_dir, fmt::format("kept: {} event(s) from {} ({})", fresh, actor,
+                                                ledger.uuid().substr(0, 8)));
         }
         if (!copy.ahead()) {
             // Pushed now or before: what a retry appended was counted by the attempt it lost.

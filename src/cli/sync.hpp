@@ -6,7 +6,7 @@
 namespace kept::cli {
 
 /// The git working copy that `kept sync` keeps next to a ledger: LEDGER.sync/. Each replica
-/// appends its own events to events/<ledger-uuid>.ndjson there.
+/// appends its own events to its chunks events/<ledger-uuid>/NNNNNN.ndjson there.
 std::filesystem::path sync_directory(const std::filesystem::path& ledger);
 
 /// The whole text of a replica file ("" when it cannot be read).

@@ -252,8 +252,8 @@ void WorkingCopy::reset_to_remote() {
     must({"clean", "-q", "-f", "-d", "-x"}, "git clean");
 }
 
-void WorkingCopy::commit(const fs::path& file, const std::string& message) {
-    must({"add", "--", file.lexically_relative(dir_).string()}, "git add");
+void WorkingCopy::commit(const fs::path& path, const std::string& message) {
+    must({"add", "-A", "--", path.lexically_relative(dir_).string()}, "git add");
     must({"commit", "-q", "--no-verify", "-m", message}, "git commit");
 }
 

@@ -35,8 +35,9 @@ class WorkingCopy {
     /// commits are dropped, as the ledger writes them again.
     void reset_to_remote();
 
-    /// Commits `file` (inside the copy) with `message`.
-    void commit(const std::filesystem::path& file, const std::string& message);
+    /// Commits what changed under `path` (inside the copy: files added, changed or removed)
+    /// with `message`.
+    void commit(const std::filesystem::path& path, const std::string& message);
 
     /// Whether the branch holds commits the remote's branch lacks.
     bool ahead();

@@ -1,5 +1,6 @@
 #include "kept/verify.hpp"
 #include "cli/command.hpp"
+#include "cli/replica_layout.hpp"
 #include "cli/sync.hpp"
 #include "kept/error.hpp"
 #include "kept/replica.hpp"
@@ -16,27 +17,24 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// Checks the replica files of the sync working copy: each must be one intact chain of events
-/// written by the replica it is named after, by the rule sync imports them with. Returns how
-/// many files it checked.
+/// Checks the replica files of the sync working copy: each replica's files must be one intact
+/// chain of events written by that replica, by the rule sync imports them with. Returns how
+/// many replicas' files it checked.
 int verify_replica_files(const fs::path& ledger) {
-    fs::path events = sync_directory(ledger) / "events";
-    if (!fs::is_directory(events)) {
-        return 0;
-    }
-    int files = 0;
-    for (const auto& entry : fs::directory_iterator(events)) {
-        if (entry.path().extension() != ".ndjson") {
-            continue;
+    int replicas = 0;
+    for (const auto& [origin, parts] : replica_parts(sync_directory(ledger) / "events")) {
+        ++replicas;
+        // One part at a time: a long history is never held whole.
+        ReplicaStream stream(origin, parts, {});
+        while (stream.peek()) {
+            stream.take();
         }
-        ++files;
-        auto chain = read_replica_chain(read_replica_text(entry.path()), entry.path().stem());
-        if (chain.problem) {
-            throw CheckFailed(fmt::format("{} line {}: {}", entry.path().string(),
-                                          chain.problem->line, chain.problem->reason));
+        if (stream.problem()) {
+            throw CheckFailed(fmt::format("{} line {}: {}", stream.problem_path().string(),
+                                          stream.problem()->line, stream.problem()->reason));
         }
     }
-    return files;
+    return replicas;
 }
 
 /// How many owner/client groups the ledger's reliability tallies count otherwise than its
@@ -122,7 +120,11 @@ Run attach_verify(CLI::App& sub) {
             if (file.problem) {
                 throw CheckFailed(fmt::format(
                     "{} line {}: {} (found by the last sync: its later events are not imported)",
-                    (sync_directory(ledger.path()) / "events" / (file.origin + ".ndjson")).string(),
+                    (file.problem_part == 0
+                         ? sync_directory(ledger.path()) / "events" / (file.origin + ".ndjson")
+                         : chunk_path(sync_directory(ledger.path()) / "events", file.origin,
+                                      file.problem_part))
+                        .string(),
                     file.problem->line, file.problem->reason));
             }
         }

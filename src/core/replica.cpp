@@ -72,6 +72,20 @@ bool is_local_remote(std::string_view url) {
     return colon == std::string_view::npos || url.find('/') < colon;
 }
 
+std::string chunk_file_name(std::int64_t number) {
+    return fmt::format("{:06}.ndjson", number);
+}
+
+std::optional<std::int64_t> chunk_number(std::string_view name) {
+    constexpr std::string_view suffix = ".ndjson";
+    if (name.size() != 6 + suffix.size() || name.substr(6) != suffix ||
+        !std::all_of(name.begin(), name.begin() + 6, [](char c) { return c >= '0' && c <= '9'; })) {
+        return std::nullopt;
+    }
+    std::int64_t number = std::stoll(std::string(name.substr(0, 6)));
+    return number > 0 ? std::optional<std::int64_t>(number) : std::nullopt;
+}
+
 bool lost_push_race(std::string_view output) {
     static constexpr std::array signs = {
         "non-fast-forward",    "fetch first",    "cannot lock ref",  "failed to update ref",

@@ -142,7 +142,7 @@ report_before=$OUT
 ok rebuild
 expect_eq "$(q 'PRAGMA user_version')" "$CURRENT" "schema 5: version after the first write"
 expect_eq "$(q "SELECT group_concat(name) FROM pragma_table_info('replica_files')")" \
-    "origin,resume_offset,resume_line,last_uuid,last_hash,last_clock,problem_line,problem" \
+    "origin,resume_part,resume_offset,resume_line,last_uuid,last_hash,last_clock,problem_part,problem_line,problem" \
     "schema 6: the replica_files table"
 expect_eq "$(q "SELECT count(*) FROM replica_files")" 0 "schema 6: nothing read yet"
 KEPT_TODAY=2026-11-30 kept report --format json

@@ -91,11 +91,11 @@ LEDGER="$TEST_DIR/a.db" kept report --as-of 2026-11-24 --format json
 expect_eq "$(printf '%s' "$OUT" | jq '[.flags[] | select(.kind == "conflict")] | length')" 0 "no conflict as of before"
 
 # Each replica file is one chain written by one replica.
-files=$(ls a.db.sync/events/*.ndjson | wc -l)
+files=$(ls a.db.sync/events | wc -l)
 expect_eq "$files" 3 "replica files"
 
 # A tampered replica file is caught by verify.
-f=$(ls b.db.sync/events/*.ndjson | head -1)
+f=$(ls b.db.sync/events/*/000001.ndjson | head -1)
 sed -i '1s/"actor":"tester"/"actor":"mallory"/' "$f"
 LEDGER="$TEST_DIR/b.db" kept verify
 expect_rc 1

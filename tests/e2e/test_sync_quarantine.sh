@@ -23,7 +23,7 @@ expect_eq "$(count a)" 3 "events on a"
 # and may use rehash(event) and chain(lines).
 tamper() {
     rm -rf evil && git clone -q -b main remote.git evil
-    python3 - "evil/events/$1.ndjson" "$2" <<'PY'
+    python3 - "evil/events/$1/000001.ndjson" "$2" <<'PY'
 import hashlib, json, sys
 path, program = sys.argv[1], sys.argv[2]
 def canonical(e):
@@ -59,18 +59,18 @@ add a "a two"
 a sync
 expect_rc 1
 expect_out "synced: 1 new event(s) imported, 1 pushed"
-expect_err "kept: sync: $TEST_DIR/a.db.sync/events/$(uuid_of c).ndjson line 3: not valid JSON (at byte 20); the later events of that file are not imported until it is fixed"
+expect_err "kept: sync: $TEST_DIR/a.db.sync/events/$(uuid_of c)/000001.ndjson line 3: not valid JSON (at byte 20); the later events of that file are not imported until it is fixed"
 b sync
 expect_rc 1
-expect_err_has "events/$(uuid_of c).ndjson line 3: not valid JSON"
+expect_err_has "events/$(uuid_of c)/000001.ndjson line 3: not valid JSON"
 expect_eq "$(count b)" 5 "events on b: a two and c two arrived"
 a verify
 expect_rc 1
-expect_err "kept: $TEST_DIR/a.db.sync/events/$(uuid_of c).ndjson line 3: not valid JSON (at byte 20)"
+expect_err "kept: $TEST_DIR/a.db.sync/events/$(uuid_of c)/000001.ndjson line 3: not valid JSON (at byte 20)"
 # The report flags it (kind sync) until a sync finds the file fixed.
 a report --format json
 expect_eq "$(printf '%s' "$OUT" | jq -c '[.flags[] | select(.kind == "sync") | [.severity, .detail]]')" \
-    "[[\"high\",\"replica $(uuid_of c) line 3: not valid JSON (at byte 20); its later events are not imported (kept sync says more)\"]]" \
+    "[[\"high\",\"replica $(uuid_of c) chunk 000001.ndjson line 3: not valid JSON (at byte 20); its later events are not imported (kept sync says more)\"]]" \
     "the sync flag"
 a check sync
 expect_rc 1
@@ -96,7 +96,7 @@ e = dict(lines[-1]); e["uuid"] = "00000000-0000-4000-8000-00000000000f"; e["cloc
 e["prev_hash"] = lines[-1]["hash"]; rehash(e); lines.append(e)'
 a sync
 expect_rc 1
-expect_err_has "events/$(uuid_of b).ndjson line 2: clock 9223372036854775807 is over the limit of 2^40"
+expect_err_has "events/$(uuid_of b)/000001.ndjson line 2: clock 9223372036854775807 is over the limit of 2^40"
 add a "after the big clock"
 a verify
 expect_rc 1
@@ -106,18 +106,18 @@ expect_eq "$(sqlite3 a.db 'SELECT max(clock) < 1000 FROM events')" 1 "clocks on 
 tamper "$(uuid_of b)" 'lines[-1]["clock"] = 5000; lines[-1]["prev_hash"] = lines[-2]["hash"]; rehash(lines[-1])'
 a sync
 expect_rc 1
-expect_err_has "events/$(uuid_of b).ndjson line 2: event 00000000-0000-4000-8000-00000000000f: its clock 5000 is beyond what the history justifies"
+expect_err_has "events/$(uuid_of b)/000001.ndjson line 2: event 00000000-0000-4000-8000-00000000000f: its clock 5000 is beyond what the history justifies"
 tamper "$(uuid_of b)" 'lines = lines[:-1]'
 
 # 4. An event with a's origin put into c's file: refused, and never copied into a's own file.
 tamper "$(uuid_of c)" '
-mine = [json.loads(l) for l in open("evil/events/'"$(uuid_of a)"'.ndjson") if l.strip()]
+mine = [json.loads(l) for l in open("evil/events/'"$(uuid_of a)"'/000001.ndjson") if l.strip()]
 e = dict(mine[-1]); e["uuid"] = "00000000-0000-4000-8000-0000000000aa"
 e["prev_hash"] = mine[-1]["hash"]; e["clock"] = mine[-1]["clock"] + 1; rehash(e); lines.append(e)'
 a sync
 expect_rc 1
-expect_err_has "events/$(uuid_of c).ndjson line 4: written by another replica ($(uuid_of a))"
-grep -q 0000000000aa "a.db.sync/events/$(uuid_of a).ndjson" && fail "the forged event entered a's file"
+expect_err_has "events/$(uuid_of c)/000001.ndjson line 4: written by another replica ($(uuid_of a))"
+grep -q 0000000000aa "a.db.sync/events/$(uuid_of a)/000001.ndjson" && fail "the forged event entered a's file"
 expect_eq "$(sqlite3 a.db "SELECT count(*) FROM events WHERE uuid LIKE '%0000000000aa'")" 0 "forged event on a"
 tamper "$(uuid_of c)" 'lines = lines[:-1]'
 
@@ -126,7 +126,7 @@ tamper "$(uuid_of c)" 'lines = lines[:-1]'
 tamper "$(uuid_of b)" 'lines[-1]["payload"]["title"] = "forged"; rehash(lines[-1])'
 a sync
 expect_rc 1
-expect_err_has "events/$(uuid_of b).ndjson line 1: event "
+expect_err_has "events/$(uuid_of b)/000001.ndjson line 1: event "
 expect_err_has "this ledger holds a different event with that uuid (rewritten after it was shared)"
 expect_eq "$(a list --format json; printf '%s' "$OUT" | jq '[.[] | select(.title == "forged")] | length')" 0 "forged title on a"
 

@@ -82,7 +82,8 @@ expect_eq "$(wc -l < a.events)" $((3 + 2 * kills)) "events after $kills killed s
 
 # The states a kill leaves, made by hand.
 copy=a.db.sync
-ours=$(ls "$copy"/events/"$(sqlite3 a.db "SELECT value FROM meta WHERE key = 'ledger_uuid'")".ndjson)
+mine="events/$(uuid_of a)/000001.ndjson" # inside the copy
+ours="$copy/$mine"
 
 add a "Stale locks"
 touch "$copy/.git/index.lock" "$copy/.git/HEAD.lock" "$copy/.git/refs/heads/main.lock"
@@ -109,9 +110,9 @@ converges "a detached HEAD"
 add a "Rebase"
 (
     cd "$copy" || exit 1
-    git checkout -q -b side HEAD~1 && echo x >> "$(basename "$ours" | sed 's|^|events/|')" &&
+    git checkout -q -b side HEAD~1 && echo x >> "$mine" &&
         git -c user.name=t -c user.email=t@t commit -q -am side &&
-        git checkout -q main && echo y >> "events/$(basename "$ours")" &&
+        git checkout -q main && echo y >> "$mine" &&
         git -c user.name=t -c user.email=t@t commit -q -am main &&
         git -c user.name=t -c user.email=t@t rebase -q side
 ) >/dev/null 2>&1
@@ -119,7 +120,7 @@ add a "Rebase"
 converges "a rebase in progress"
 
 add a "Unpushed commit"
-(cd "$copy" && echo '{"junk": 2}' >> "events/$(basename "$ours")" &&
+(cd "$copy" && echo '{"junk": 2}' >> "$mine" &&
     git -c user.name=t -c user.email=t@t commit -q -am junk) >/dev/null 2>&1
 converges "a local commit the remote lacks"
 

@@ -136,3 +136,28 @@ TEST_CASE("read_replica_chain: a clock over 2^40 is refused, 2^40 itself is not"
     CHECK(chain.problem->reason == "clock 1099511627777 is over the limit of 2^40");
     CHECK(chain.events.empty());
 }
+
+TEST_CASE("chunk_file_name and chunk_number: six digits from 1, nothing else is a chunk") {
+    CHECK(chunk_file_name(1) == "000001.ndjson");
+    CHECK(chunk_file_name(1234) == "001234.ndjson");
+    CHECK(chunk_number("000042.ndjson") == 42);
+    CHECK(chunk_number(chunk_file_name(999999)) == 999999);
+    for (const char* name :
+         {"000000.ndjson", "42.ndjson", "00004a.ndjson", "000042.json", "000042.ndjson~", "x"}) {
+        CHECK_FALSE(chunk_number(name));
+    }
+}
+
+TEST_CASE("read_replica_chain: a chain read from its middle continues from the event before") {
+    auto events = replica_chain(3);
+    std::string tail = lines_of({events[1], events[2]});
+    ChainStart after_first{2, 500, events[0].hash, events[0].clock};
+    auto chain = read_replica_chain(tail, "origin-a", after_first);
+    CHECK_FALSE(chain.problem);
+    CHECK(chain.lines == std::vector<std::int64_t>{2, 3});
+    REQUIRE(chain.offsets.size() == 2);
+    CHECK(chain.offsets[0] == 500);
+    CHECK(chain.offsets[1] == 500 + static_cast<std::int64_t>(event_line(events[1]).size()) + 1);
+    ChainStart wrong{2, 0, events[2].hash, 0};
+    REQUIRE(read_replica_chain(tail, "origin-a", wrong).problem);
+}
