@@ -3,6 +3,7 @@
 #include "cli/command.hpp"
 #include "cli/replica_layout.hpp"
 #include "cli/sync_copy.hpp"
+#include "cli/sync_fork.hpp"
 #include "kept/error.hpp"
 #include "kept/event_lines.hpp"
 #include "kept/import.hpp"
@@ -86,6 +87,7 @@ struct ReplicaScan {
     /// was then written to, or a copy of this ledger syncing as a second replica.
     std::optional<ReplicaProblem> our_fork;
     fs::path our_fork_path;
+    std::string our_fork_prev_hash;       ///< the predecessor both histories continue
     std::int64_t our_last_part = 0;       ///< our last chunk (0: none, or only the old file)
     std::int64_t our_last_part_lines = 0; ///< how many lines it holds
     std::vector<std::string> problems;    ///< "FILE line N: reason", one per stopped replica
@@ -108,8 +110,9 @@ ReplicaScan import_replicas(Ledger& ledger, const fs::path& events_dir) {
     }
     struct Replica {
         ReplicaStream stream;
-        ReplicaFileState state; ///< what was taken so far (reset when not resumed)
-        bool refused = false;   ///< the ledger refused one of its events
+        ReplicaFileState state;     ///< what was taken so far (reset when not resumed)
+        bool refused = false;       ///< the ledger refused one of its events
+        std::string fork_prev_hash; ///< the predecessor of the refused event
         fs::path problem_path;
     };
     std::vector<Replica> replicas;
@@ -121,7 +124,7 @@ ReplicaScan import_replicas(Ledger& ledger, const fs::path& events_dir) {
         }
         before.origin = origin;
         before.problem.reset();
-        replicas.push_back({std::move(stream), std::move(before), false, {}});
+        replicas.push_back({std::move(stream), std::move(before), false, {}, {}});
     }
     bool ours_read = false;
     auto is_ours = [&](const Replica& r) { return r.state.origin == ledger.uuid(); };
@@ -144,6 +147,7 @@ ReplicaScan import_replicas(Ledger& ledger, const fs::path& events_dir) {
         ReplicaPosition at;
         std::string uuid;
         std::string hash;
+        std::string prev_hash;
         std::int64_t clock = 0;
     };
     std::vector<Event> batch;
@@ -168,6 +172,7 @@ ReplicaScan import_replicas(Ledger& ledger, const fs::path& events_dir) {
                 touched.insert(i);
                 if (auto it = refused.find(source.uuid); it != refused.end()) {
                     r.refused = true;
+                    r.fork_prev_hash = source.prev_hash;
                     r.state.problem = ReplicaProblem{at.line, it->second->reason};
                     r.state.problem_part = at.part;
                     r.problem_path = at.part == 0 ? events_dir / (r.state.origin + ".ndjson")
@@ -201,7 +206,7 @@ ReplicaScan import_replicas(Ledger& ledger, const fs::path& events_dir) {
             scan.our_last_uuid = e.uuid;
             ours_read = true;
         }
-        from.push_back({i, at, e.uuid, e.hash, e.clock});
+        from.push_back({i, at, e.uuid, e.hash, e.prev_hash, e.clock});
         batch.push_back(std::move(e));
         if (r.stream.peek()) {
             next.push(i);
@@ -229,6 +234,7 @@ ReplicaScan import_replicas(Ledger& ledger, const fs::path& events_dir) {
                 if (r.refused) {
                     scan.our_fork = r.state.problem;
                     scan.our_fork_path = r.problem_path;
+                    scan.our_fork_prev_hash = r.fork_prev_hash;
                 }
                 r.state.problem.reset(); // this sync writes our files anew from the ledger
             } else if (r.state.problem) {
@@ -371,6 +377,7 @@ int run_sync(Context& context, const SyncOptions& o) {
     std::int64_t appended = 0;
     std::vector<std::string> problems;
     std::string repaired;
+    std::string forked;
     std::mt19937 random(std::random_device{}());
     for (int attempt = 1;; ++attempt) {
         copy.fetch();
@@ -379,13 +386,22 @@ int run_sync(Context& context, const SyncOptions& o) {
         imported += scan.counts.added;
         problems = std::move(scan.problems);
         if (scan.our_fork) {
-            throw BadValue(fmt::format(
-                "sync: this ledger's history leaves its replica file {} at line {} (it was "
-                "restored from a backup older than its last sync and written to since, or it is "
-                "a copy of another replica's ledger): its events from there on cannot be shared; "
-                "set this machine up again with kept sync --remote on a new, empty ledger "
-                "(docs/sync.md, \"Restore and a second machine\")",
-                scan.our_fork_path.string(), scan.our_fork->line));
+            if (!forked.empty()) {
+                throw StorageError("sync: the new replica's history left its files too");
+            }
+            // Its events from there on cannot continue those files: a new replica keeps them.
+            NewIdentity fork = give_new_identity(std::move(ledger), scan.our_fork_prev_hash,
+                                                 context.busy_timeout_ms());
+            ledger = context.open_ledger(OpenMode::write);
+            forked = fmt::format(
+                "; this ledger's history had left its replica file {} at line {} (restored from "
+                "a backup older than its last sync and written to since, or a copy of another "
+                "replica's ledger): it is now replica {}, its {} event(s) since then recorded "
+                "again under it, and the ledger as it was is kept as {}",
+                scan.our_fork_path.string(), scan.our_fork->line, fork.new_origin, fork.reissued,
+                fork.kept_as.string());
+            imported = 0;
+            continue;
         }
 
         if (scan.our_damage) {
@@ -424,9 +440,9 @@ int run_sync(Context& context, const SyncOptions& o) {
     bool remembered = !o.remote.empty() && !context.config().sync_remote &&
                       remember_remote(context.config_path(), o.remote);
     context.out() << fmt::format(
-        "synced: {} new event(s) imported, {} pushed{}{}\n", imported, appended,
+        "synced: {} new event(s) imported, {} pushed{}{}{}\n", imported, appended,
         remembered ? fmt::format(" (remote saved in {})", context.config_path().string()) : "",
-        repaired);
+        repaired, forked);
     if (!problems.empty()) {
         throw CheckFailed(fmt::format("sync: {}; the later events of {} not imported until "
                                       "{} fixed",
@@ -447,9 +463,10 @@ Run attach_sync(CLI::App& sub) {
             "copy a ledger file (both copies would write as one replica).\n"
             "A ledger restored from a backup: sync it before writing to it, and it takes back\n"
             "its events from its replica file.\n"
-            "Exit 1: a replica file has a bad line (named); the rest synced. 65: this ledger's\n"
-            "history left its replica file (restored and written to, or copied). 75: another\n"
-            "sync of this ledger is running. See docs/sync.md.\n");
+            "Restored and written to, or copied and both written to: the ledger becomes a new\n"
+            "replica, its events since kept (the old file stays as LEDGER.fork-*.db).\n"
+            "Exit 1: a replica file has a bad line (named); the rest synced. 75: another sync\n"
+            "of this ledger is running. See docs/sync.md.\n");
     });
     sub.add_option("--remote", o->remote,
                    "The git remote: ssh, https, git, file URL or a path (default: [sync] remote "
