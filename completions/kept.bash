@@ -6,7 +6,7 @@ _kept_commands="init add renegotiate close reopen list show log report check whe
 import verify backup config sync rebuild"
 _kept_global_options="--config --team --ledger --format --color --as --help --version"
 # The flag kinds: the names of the binary's one table of them, in its order (kept check --help).
-_kept_flag_kinds="overload creep late chronic overdue risk internal-neglect conflict"
+_kept_flag_kinds="overload creep late chronic overdue risk internal-neglect conflict sync"
 _kept_date_words="today tomorrow mon tue wed thu fri sat sun eow eom"
 
 # The options of one subcommand (the global options come on top).

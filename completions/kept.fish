@@ -50,7 +50,7 @@ end
 
 set -l dates today tomorrow mon tue wed thu fri sat sun eow eom
 # The flag kinds: the names of the binary's one table of them, in its order (kept check --help).
-set -l kinds overload creep late chronic overdue risk internal-neglect conflict
+set -l kinds overload creep late chronic overdue risk internal-neglect conflict sync
 
 complete -c kept -f
 

@@ -26,7 +26,8 @@ enum class FlagKind : std::uint8_t {
     overdue,
     risk,
     internal_neglect,
-    conflict
+    conflict,
+    sync
 };
 enum class Severity : std::uint8_t { high, medium, low };
 
@@ -45,7 +46,8 @@ std::span<const FlagKindInfo> flag_kind_table();
 /// The row of `kind`.
 const FlagKindInfo& info_of(FlagKind kind);
 
-/// "overload", "creep", "late", "chronic", "overdue", "risk", "internal-neglect", "conflict".
+/// "overload", "creep", "late", "chronic", "overdue", "risk", "internal-neglect", "conflict",
+/// "sync".
 std::string_view to_string(FlagKind kind);
 /// "high", "medium", "low".
 std::string_view to_string(Severity severity);

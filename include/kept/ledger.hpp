@@ -4,6 +4,7 @@
 #include "kept/event.hpp"
 #include "kept/facts.hpp"
 #include "kept/reliability.hpp"
+#include "kept/replica.hpp"
 #include "kept/schedule.hpp"
 #include "kept/verify.hpp"
 
@@ -53,10 +54,38 @@ struct OpenCommitment {
     Minutes effort = 0;
 };
 
+/// An event an import could not take, and why; the later events of its origin were left out
+/// with it.
+struct RefusedEvent {
+    std::string uuid;
+    std::string origin;
+    std::string reason;
+};
+
 /// What an import did.
 struct ImportCounts {
-    std::int64_t added = 0;   ///< events new to this ledger
-    std::int64_t present = 0; ///< events it already held
+    std::int64_t added = 0;            ///< events new to this ledger
+    std::int64_t present = 0;          ///< events it already held
+    std::vector<RefusedEvent> refused; ///< with OnBadEvent::skip_origin: one per origin
+};
+
+/// How far sync has imported one replica file, and where the file stopped being importable.
+struct ReplicaFileState {
+    std::string origin;             ///< the replica the file belongs to (its name)
+    std::int64_t resume_part = 0;   ///< the chunk holding the last event taken (0: the old file)
+    std::int64_t resume_offset = 0; ///< byte offset of the line of the last event taken
+    std::int64_t resume_line = 0;   ///< that line's number; 0 when nothing was taken yet
+    std::string last_uuid;          ///< the last event taken ("" when none)
+    std::string last_hash;          ///< its hash, which chains the whole prefix
+    std::int64_t last_clock = 0;
+    std::optional<ReplicaProblem> problem; ///< the first line not taken, and why
+    std::int64_t problem_part = 0;         ///< the chunk that line is in
+};
+
+/// What a batch import does with an event it cannot take.
+enum class OnBadEvent {
+    fail,        ///< throw, importing nothing
+    skip_origin, ///< leave it and every later event of its origin out, import the rest
 };
 
 enum class OpenMode {
@@ -68,7 +97,7 @@ enum class OpenMode {
 /// Every method that writes must run inside write(); every failure surfaces as a kept::Error.
 class Ledger {
   public:
-    static constexpr int schema_version = 5;
+    static constexpr int schema_version = 6;
 
     /// Opens the ledger at `path`. Throws NotFound (read mode, no file), ConfigError (schema newer
     /// than this binary), StorageError (not a kept ledger, I/O), Error(permission).
@@ -152,14 +181,23 @@ class Ledger {
     Commitment append(Event draft);
 
     /// Inserts an event first written in another ledger, as is (same uuid, clock, hashes).
-    /// Returns false when this ledger already holds it. Throws BadValue when its hash is wrong,
-    /// it does not follow the last event this ledger holds from its origin, or its commitment is
-    /// unknown.
+    /// Returns false when this ledger already holds it. Throws BadValue when it holds another
+    /// event with the same uuid (a rewrite), when its hash is wrong, it does not follow the last
+    /// event this ledger holds from its origin, its commitment is unknown, or its clock is not
+    /// justified: above max_imported_clock, or more than one above the greatest clock held (its
+    /// writer had seen an event with the clock just below its own, which in replay order is
+    /// imported first).
     bool import_event(const Event& event);
 
     /// Imports a batch of events in one transaction, in replay order (which keeps each origin's
-    /// chain order, since clocks grow along every chain). All or nothing.
-    ImportCounts import_events(std::vector<Event> events);
+    /// chain order, since clocks grow along every chain). All or nothing with OnBadEvent::fail.
+    ImportCounts import_events(std::vector<Event> events, OnBadEvent on_bad = OnBadEvent::fail);
+
+    /// What sync remembers of each replica file, by origin; empty for a ledger older than
+    /// schema 6, which keeps none.
+    std::vector<ReplicaFileState> replica_files();
+    /// Records `state` for its origin, replacing what was there. Inside write().
+    void save_replica_file(const ReplicaFileState& state);
 
     /// Recomputes the whole commitments table from the events alone, replaying them in the total
     /// order, in one transaction. Returns the number of commitments.

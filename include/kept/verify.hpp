@@ -23,6 +23,11 @@ class ChainChecker {
     /// A payload stored in another spelling of the same JSON is parsed and checked as feed()
     /// would; text that is not JSON is a broken link.
     bool feed(const Event& event, std::string_view payload_json);
+    /// Continues the chain of `origin` after an event with hash `hash` that was checked before
+    /// (a chain read from its middle).
+    void resume(const std::string& origin, std::string hash) {
+        last_hash_[origin] = std::move(hash);
+    }
 
     std::int64_t checked() const { return checked_; }
     /// The seq of the first bad event, when one was found.

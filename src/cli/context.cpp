@@ -148,21 +148,23 @@ fs::path Context::ledger_path() {
     return ledger.is_absolute() ? ledger : dir / ledger;
 }
 
-Ledger Context::open_ledger(OpenMode mode) {
-    return Ledger(ledger_path(), mode, busy_timeout_ms());
+int number_from_env(const char* name, int fallback, std::string_view unit) {
+    int number = fallback;
+    if (auto text = env(name)) {
+        auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), number);
+        if (ec != std::errc() || end != text->data() + text->size() || number < 0) {
+            throw BadValue(fmt::format("{}: \"{}\" is not a number of {}", name, *text, unit));
+        }
+    }
+    return number;
 }
 
 int Context::busy_timeout_ms() {
-    int timeout_ms = 5000;
-    if (auto text = env("KEPT_BUSY_TIMEOUT_MS")) {
-        auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), timeout_ms);
-        if (ec != std::errc() || end != text->data() + text->size() || timeout_ms < 0) {
-            throw BadValue(fmt::format("KEPT_BUSY_TIMEOUT_MS: \"{}\" is not a number of "
-                                       "milliseconds",
-                                       *text));
-        }
-    }
-    return timeout_ms;
+    return number_from_env("KEPT_BUSY_TIMEOUT_MS", 5000, "milliseconds");
+}
+
+Ledger Context::open_ledger(OpenMode mode) {
+    return Ledger(ledger_path(), mode, busy_timeout_ms());
 }
 
 void Context::read_clock() {

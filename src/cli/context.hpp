@@ -47,7 +47,8 @@ class Context {
     const std::filesystem::path& config_path();
     std::filesystem::path ledger_path();
     Ledger open_ledger(OpenMode mode);
-    /// KEPT_BUSY_TIMEOUT_MS, or 5000: how long a write waits for another writer's lock.
+    /// How long to wait for a lock another kept holds: KEPT_BUSY_TIMEOUT_MS, else 5000.
+    /// Throws BadValue when the variable is not a number.
     int busy_timeout_ms();
 
     /// Today: KEPT_TODAY, else the day of KEPT_NOW, else the local calendar day.
@@ -88,6 +89,10 @@ struct TeamScope {
 /// The teams named by repeated --team and --ledger options, in the order given (a --ledger's
 /// name is its file name without extension). Empty unless more than one is named.
 std::vector<TeamScope> roll_up_scopes(Context& context);
+
+/// The whole non-negative number in environment variable `name`, `fallback` when unset.
+/// Throws BadValue "NAME: \"x\" is not a number of UNIT".
+int number_from_env(const char* name, int fallback, std::string_view unit);
 
 /// Whether a subcommand accepts several --team/--ledger options.
 bool reads_several_ledgers(std::string_view command);

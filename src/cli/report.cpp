@@ -107,6 +107,30 @@ void add_conflict_flags(Ledger& ledger, const Window& w, Report& report) {
     }
 }
 
+/// sync: a replica file the last sync stopped importing at a bad line (a team-wide flag).
+void add_sync_flags(Ledger& ledger, Report& report) {
+    bool added = false;
+    for (const auto& file : ledger.replica_files()) {
+        if (!file.problem) {
+            continue;
+        }
+        Flag flag;
+        flag.kind = FlagKind::sync;
+        flag.severity = severity_of(flag.kind);
+        flag.detail = fmt::format(
+            "replica {}{} line {}: {}; its later events are not imported (kept sync says more)",
+            file.origin,
+            file.problem_part > 0 ? fmt::format(" chunk {}", chunk_file_name(file.problem_part))
+                                  : "",
+            file.problem->line, file.problem->reason);
+        report.flags.push_back(std::move(flag));
+        added = true;
+    }
+    if (added) {
+        sort_flags(report.flags);
+    }
+}
+
 /// Feeds `builder`, given the tallies of a ledger that keeps reliability tallied, the open and
 /// the delivered commitments and the closed ones late renegotiations concern, instead of every
 /// commitment the ledger holds.
@@ -157,6 +181,7 @@ Report gather(Context& context, const ReportOptions& o, const FactVisitor& also 
             report = builder.build();
         });
         add_conflict_flags(ledger, w, *report);
+        add_sync_flags(ledger, *report);
         return std::move(*report);
     }
     // A commitment without events after --as-of stood then as it stands now: its facts come from
@@ -181,6 +206,7 @@ Report gather(Context& context, const ReportOptions& o, const FactVisitor& also 
     }
     Report report = builder.build();
     add_conflict_flags(ledger, w, report);
+    add_sync_flags(ledger, report);
     return report;
 }
 
@@ -334,7 +360,7 @@ Run attach_report(CLI::App& sub) {
     add_common(sub, *o);
     sub.add_option("--fail-on", o->fail_on,
                    "Exit 1 when a flag of these kinds fires: a comma list of overload, creep, "
-                   "late, chronic, overdue, risk, internal-neglect, conflict, or any")
+                   "late, chronic, overdue, risk, internal-neglect, conflict, sync, or any")
         ->type_name("KINDS");
     sub.add_option("--section", o->section,
                    "Print one section: flags, load, reliability, calibration or all (default; csv, "

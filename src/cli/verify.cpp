@@ -1,17 +1,16 @@
 #include "cli/verify.hpp"
 
 #include "cli/command.hpp"
+#include "cli/replica_layout.hpp"
 #include "cli/sync.hpp"
 #include "kept/error.hpp"
-#include "kept/event_lines.hpp"
+#include "kept/replica.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <fmt/format.h>
-#include <fstream>
 #include <memory>
 #include <ostream>
-#include <sstream>
 
 namespace kept::cli {
 
@@ -19,43 +18,24 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// Checks the replica files of the sync working copy: each must be one intact chain of events
-/// written by the replica it is named after. Returns how many files it checked.
+/// Checks the replica files of the sync working copy: each replica's files must be one intact
+/// chain of events written by that replica, by the rule sync imports them with. Returns how
+/// many replicas' files it checked.
 int verify_replica_files(const fs::path& ledger) {
-    fs::path events = sync_directory(ledger) / "events";
-    if (!fs::is_directory(events)) {
-        return 0;
-    }
-    int files = 0;
-    for (const auto& entry : fs::directory_iterator(events)) {
-        if (entry.path().extension() != ".ndjson") {
-            continue;
+    int replicas = 0;
+    for (const auto& [origin, parts] : replica_parts(sync_directory(ledger) / "events")) {
+        ++replicas;
+        // One part at a time: a long history is never held whole.
+        ReplicaStream stream(origin, parts, {});
+        while (stream.peek()) {
+            stream.take();
         }
-        ++files;
-        std::ifstream in(entry.path(), std::ios::binary);
-        std::ostringstream text;
-        text << in.rdbuf();
-        std::vector<Event> chain;
-        try {
-            chain = parse_event_lines(text.str());
-        } catch (const BadValue& error) {
-            throw CheckFailed(fmt::format("{}: {}", entry.path().string(), error.what()));
-        }
-        ChainChecker checker;
-        std::string origin = entry.path().stem().string();
-        for (std::size_t i = 0; i < chain.size(); ++i) {
-            chain[i].seq = static_cast<std::int64_t>(i + 1);
-            if (chain[i].origin != origin) {
-                throw CheckFailed(fmt::format("{}: line {} was written by another replica ({})",
-                                              entry.path().string(), i + 1, chain[i].origin));
-            }
-            if (!checker.feed(chain[i])) {
-                throw CheckFailed(fmt::format("{}: hash chain broken at line {}: {}",
-                                              entry.path().string(), i + 1, checker.problem()));
-            }
+        if (stream.problem()) {
+            throw CheckFailed(fmt::format("{} line {}: {}", stream.problem_path().string(),
+                                          stream.problem()->line, stream.problem()->reason));
         }
     }
-    return files;
+    return replicas;
 }
 
 /// How many owner/client groups the ledger's reliability tallies count otherwise than its
@@ -142,6 +122,18 @@ Run attach_verify(CLI::App& sub) {
         Ledger ledger = context.open_ledger(OpenMode::read);
         std::int64_t events = verify_ledger(ledger, *full);
         int replicas = verify_replica_files(ledger.path());
+        for (const auto& file : ledger.replica_files()) {
+            if (file.problem) {
+                throw CheckFailed(fmt::format(
+                    "{} line {}: {} (found by the last sync: its later events are not imported)",
+                    (file.problem_part == 0
+                         ? sync_directory(ledger.path()) / "events" / (file.origin + ".ndjson")
+                         : chunk_path(sync_directory(ledger.path()) / "events", file.origin,
+                                      file.problem_part))
+                        .string(),
+                    file.problem->line, file.problem->reason));
+            }
+        }
         context.out() << fmt::format(
             "ok: {} events, hash chain intact, database sound{}{}\n", events,
             replicas ? fmt::format(", {} replica file(s) intact", replicas) : "",

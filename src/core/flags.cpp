@@ -18,7 +18,7 @@ namespace {
 
 // The one table of flag kinds. Its order is DESIGN.md's; within one severity the report lists
 // kinds in display order.
-constexpr std::array<FlagKindInfo, 8> table = {{
+constexpr std::array<FlagKindInfo, 9> table = {{
     {FlagKind::overload, "overload", Severity::high,
      "week, load_hours, capacity_hours, utilization",
      "the work due by a week's end exceeds overload_ratio x the capacity from today to then"},
@@ -39,11 +39,13 @@ constexpr std::array<FlagKindInfo, 8> table = {{
      "internal_on_time, external_on_time, gap_points, internal_delivered, external_delivered",
      "internal on-time rate trails external by more than neglect_points"},
     {FlagKind::conflict, "conflict", Severity::medium, "", "changed concurrently on two replicas"},
+    {FlagKind::sync, "sync", Severity::high, "",
+     "a replica file has a bad line: its later events are not imported"},
 }};
 
-constexpr std::array kinds = {FlagKind::overload,         FlagKind::creep,   FlagKind::late,
-                              FlagKind::chronic,          FlagKind::overdue, FlagKind::risk,
-                              FlagKind::internal_neglect, FlagKind::conflict};
+constexpr std::array kinds = {FlagKind::overload,         FlagKind::creep,    FlagKind::late,
+                              FlagKind::chronic,          FlagKind::overdue,  FlagKind::risk,
+                              FlagKind::internal_neglect, FlagKind::conflict, FlagKind::sync};
 
 // Within one severity, the order the report lists kinds in.
 int display_rank(FlagKind kind) {
@@ -64,8 +66,10 @@ int display_rank(FlagKind kind) {
         return 6;
     case FlagKind::chronic:
         return 7;
+    case FlagKind::sync:
+        return 8;
     }
-    return 8;
+    return 9;
 }
 
 std::string kind_list() {

@@ -1,10 +1,12 @@
 #include "ledger_impl.hpp"
 
 #include "kept/error.hpp"
+#include "kept/replica.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
 #include <map>
+#include <set>
 
 namespace kept {
 
@@ -12,8 +14,15 @@ std::int64_t Ledger::Impl::next_clock() {
     if (!known_next_clock) {
         auto& q =
             statement(select_last_clock, "SELECT clock FROM events ORDER BY clock DESC LIMIT 1");
-        known_next_clock = q.executeStep() ? q.getColumn(0).getInt64() + 1 : 1;
+        std::int64_t last = q.executeStep() ? q.getColumn(0).getInt64() : 0;
         q.reset();
+        if (last == INT64_MAX) {
+            // Only a ledger that imported a forged clock before imports were bounded gets here.
+            throw StorageError(fmt::format("{}: the Lamport clock is exhausted (an event holds "
+                                           "clock 2^63-1)",
+                                           path.string()));
+        }
+        known_next_clock = last + 1;
     }
     return *known_next_clock;
 }
@@ -119,12 +128,20 @@ bool Ledger::import_event(const Event& e) {
     }
     try {
         auto& known =
-            impl_->statement(impl_->select_event_by_uuid, "SELECT 1 FROM events WHERE uuid = ?");
+            impl_->statement(impl_->select_event_by_uuid, "SELECT hash FROM events WHERE uuid = ?");
         known.bind(1, e.uuid);
-        bool held = known.executeStep();
+        std::optional<std::string> held;
+        if (known.executeStep()) {
+            held = known.getColumn(0).getString();
+        }
         known.reset();
-        if (held) {
+        if (held && *held == e.hash) {
             return false;
+        }
+        if (held) {
+            throw BadValue(fmt::format("event {}: this ledger holds a different event with that "
+                                       "uuid (rewritten after it was shared)",
+                                       e.uuid));
         }
         if (compute_hash(e) != e.hash) {
             throw BadValue(fmt::format("event {}: its hash does not match its content", e.uuid));
@@ -133,6 +150,15 @@ bool Ledger::import_event(const Event& e) {
             throw BadValue(fmt::format("event {}: it does not follow the last event this ledger "
                                        "holds from ledger {} (events are missing before it)",
                                        e.uuid, e.origin));
+        }
+        if (e.clock > max_imported_clock) {
+            throw BadValue(
+                fmt::format("event {}: its clock {} is over the limit of 2^40", e.uuid, e.clock));
+        }
+        if (auto next = impl_->next_clock(); e.clock > next) {
+            throw BadValue(fmt::format("event {}: its clock {} is beyond what the history "
+                                       "justifies (the greatest clock held is {})",
+                                       e.uuid, e.clock, next - 1));
         }
         auto id = impl_->commitment_id_of(e.commitment_uuid);
         Event row = e;
@@ -225,12 +251,26 @@ void Ledger::Impl::with_fills_at_end(bool replace_all, const std::function<void(
     }
 }
 
-ImportCounts Ledger::import_events(std::vector<Event> events) {
+ImportCounts Ledger::import_events(std::vector<Event> events, OnBadEvent on_bad) {
     std::stable_sort(events.begin(), events.end(), replays_before);
     ImportCounts counts;
     write([&] {
+        counts = {};
+        std::set<std::string> stopped;
         for (const auto& event : events) {
-            ++(import_event(event) ? counts.added : counts.present);
+            if (stopped.count(event.origin) > 0) {
+                continue;
+            }
+            try {
+                ++(import_event(event) ? counts.added : counts.present);
+            } catch (const BadValue& error) {
+                // import_event checks before it writes: a refused event left nothing behind.
+                if (on_bad == OnBadEvent::fail) {
+                    throw;
+                }
+                stopped.insert(event.origin);
+                counts.refused.push_back({event.uuid, event.origin, error.what()});
+            }
         }
     });
     return counts;

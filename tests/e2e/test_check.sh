@@ -46,7 +46,7 @@ expect_out ""
 
 kept check overlaod
 expect_rc 65
-expect_err 'kept: KINDS: "overlaod" is not a flag kind (one of overload, creep, late, chronic, overdue, risk, internal-neglect, conflict, any)'
+expect_err 'kept: KINDS: "overlaod" is not a flag kind (one of overload, creep, late, chronic, overdue, risk, internal-neglect, conflict, sync, any)'
 
 # report --fail-on: the whole report, then exit 1 when a named flag fired.
 kept report --fail-on overdue,late

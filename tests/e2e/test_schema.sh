@@ -7,7 +7,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib_reliability.sh"
 
 FIXTURES="${KEPT_SOURCE_DIR:?KEPT_SOURCE_DIR must name the source tree}/tests/fixtures"
-CURRENT=5
+CURRENT=6
 
 # fixture_copy [N]: $LEDGER becomes a fresh copy of tests/fixtures/ledger-vN.db (default 1).
 fixture_copy() {
@@ -133,6 +133,21 @@ KEPT_TODAY=2026-11-30 ok close 1 --delivered --spent 30h
 expect_eq "$(q "SELECT spent_minutes FROM commitments WHERE id = 1")" 1800 "schema 5: spent recorded"
 ok rebuild
 expect_eq "$(q "SELECT spent_minutes FROM commitments WHERE id = 1")" 1800 "schema 5: spent replayed"
+
+# Schema 5 upgrades to 6: an empty replica_files table (what sync has read of each replica
+# file); the report says what it said before, and verify passes.
+fixture_copy 5
+KEPT_TODAY=2026-11-30 kept report --format json
+report_before=$OUT
+ok rebuild
+expect_eq "$(q 'PRAGMA user_version')" "$CURRENT" "schema 5: version after the first write"
+expect_eq "$(q "SELECT group_concat(name) FROM pragma_table_info('replica_files')")" \
+    "origin,resume_part,resume_offset,resume_line,last_uuid,last_hash,last_clock,problem_part,problem_line,problem" \
+    "schema 6: the replica_files table"
+expect_eq "$(q "SELECT count(*) FROM replica_files")" 0 "schema 6: nothing read yet"
+KEPT_TODAY=2026-11-30 kept report --format json
+expect_eq "$OUT" "$report_before" "schema 6: the report after the upgrade"
+expect_verified
 expect_verified
 
 # 3. An upgrade that fails midway (the second of its two triggers already exists) is rolled back.

@@ -146,12 +146,12 @@ TEST_CASE("parse_flag_kinds") {
     CHECK(parse_flag_kinds("overdue,late", "--fail-on") ==
           std::vector<FlagKind>{FlagKind::overdue, FlagKind::late});
     CHECK(parse_flag_kinds("late,late", "--fail-on") == std::vector<FlagKind>{FlagKind::late});
-    CHECK(parse_flag_kinds("any", "--fail-on").size() == 8);
+    CHECK(parse_flag_kinds("any", "--fail-on").size() == 9);
     CHECK(parse_flag_kinds("internal-neglect", "x") ==
           std::vector<FlagKind>{FlagKind::internal_neglect});
     CHECK_THROWS_WITH_AS(parse_flag_kinds("overlaod", "--fail-on"),
                          "--fail-on: \"overlaod\" is not a flag kind (one of overload, creep, "
-                         "late, chronic, overdue, risk, internal-neglect, conflict, any)",
+                         "late, chronic, overdue, risk, internal-neglect, conflict, sync, any)",
                          BadValue);
     CHECK_THROWS_AS(parse_flag_kinds("", "--fail-on"), BadValue);
     CHECK_THROWS_AS(parse_flag_kinds("late,", "--fail-on"), BadValue);
