@@ -27,7 +27,7 @@ std::span<const Command> commands() {
         Command{"report", "Flags, load per owner and week, and reliability",
                 "kept report --weeks 12 --fail-on overdue,late", attach_report},
         Command{"check", "For cron: silent unless a flag of these kinds fires (then exit 1)",
-                "kept check overdue,late,overload || mail -s kept team@example.com", attach_check},
+                "out=$(kept check overdue,late) || echo \"$out\" | mail -s kept team@example.com", attach_check},
         Command{"when", "The earliest due date the owner's schedule can keep for new work",
                 "kept when --owner alice --effort 2d", attach_when},
         Command{"forecast",

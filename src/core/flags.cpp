@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <fmt/compile.h>
 #include <fmt/format.h>
 #include <iterator>
@@ -163,39 +164,34 @@ void sort_flags(std::vector<Flag>& flags) {
     for (std::size_t i = 0; i < owners.size(); ++i) {
         owner_rank[owners[i]] = i;
     }
-    struct Key {
-        int severity;
-        int rank;
-        double magnitude; // negated: larger first
-        std::size_t owner;
-        IsoWeek week;
-        std::size_t at;
-    };
-    std::vector<Key> keys(flags.size());
+    // The owner's rank beside each flag's position: 6 bytes a flag, where a copy of each key
+    // would take 48 (a report of a hundred thousand flags must stay small).
+    std::vector<std::uint16_t> rank_of(flags.size());
     for (std::size_t i = 0; i < flags.size(); ++i) {
-        const Flag& f = flags[i];
-        keys[i] = {static_cast<int>(f.severity), display_rank(f.kind),       -f.magnitude,
-                   owner_rank.at(f.owner),       f.week.value_or(IsoWeek{}), i};
+        rank_of[i] = static_cast<std::uint16_t>(
+            std::min<std::size_t>(owner_rank.at(flags[i].owner), UINT16_MAX));
+    }
+    std::vector<std::uint32_t> order(flags.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        order[i] = static_cast<std::uint32_t>(i);
     }
     // The key orders any two flags of a report (a commitment has one flag of each kind, an
     // owner one per week), so the sort need not be stable; positions break what ties remain.
-    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
-        auto ka = std::tie(a.severity, a.rank, a.magnitude, a.owner, a.week);
-        auto kb = std::tie(b.severity, b.rank, b.magnitude, b.owner, b.week);
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const Flag& fa = flags[a];
+        const Flag& fb = flags[b];
+        auto ka = std::make_tuple(static_cast<int>(fa.severity), display_rank(fa.kind),
+                                  -fa.magnitude, rank_of[a], fa.week.value_or(IsoWeek{}));
+        auto kb = std::make_tuple(static_cast<int>(fb.severity), display_rank(fb.kind),
+                                  -fb.magnitude, rank_of[b], fb.week.value_or(IsoWeek{}));
         if (ka != kb) {
             return ka < kb;
         }
-        const auto& ia = flags[a.at].commitments;
-        const auto& ib = flags[b.at].commitments;
-        return ia < ib || (ia == ib && a.at < b.at);
+        return fa.commitments < fb.commitments || (fa.commitments == fb.commitments && a < b);
     });
+    rank_of = {};
     // Flags are big: put each in place by following the permutation's cycles, without a second
     // array of flags.
-    std::vector<std::size_t> order(keys.size());
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-        order[i] = keys[i].at;
-    }
-    keys = {};
     for (std::size_t i = 0; i < order.size(); ++i) {
         if (order[i] == i) {
             continue;
@@ -205,11 +201,11 @@ void sort_flags(std::vector<Flag>& flags) {
         while (order[at] != i) {
             std::size_t from = order[at];
             flags[at] = std::move(flags[from]);
-            order[at] = at;
+            order[at] = static_cast<std::uint32_t>(at);
             at = from;
         }
         flags[at] = std::move(held);
-        order[at] = at;
+        order[at] = static_cast<std::uint32_t>(at);
     }
 }
 
