@@ -62,6 +62,17 @@ bool is_option(std::string_view word) {
     return word.size() > 1 && word[0] == '-' && !(word[1] >= '0' && word[1] <= '9') && word != "--";
 }
 
+/// The option name of `word` ("--due" of "--due=fri").
+std::string_view name_of(std::string_view word) {
+    return word.substr(0, word.find('='));
+}
+
+/// Whether `option`, given as `word`, takes the next word as its value (not "--due=fri").
+bool takes_next_word(const CLI::Option* option, std::string_view word) {
+    return option != nullptr && option->get_items_expected_max() > 0 &&
+           name_of(word).size() == word.size();
+}
+
 /// Where the command's name is in argv (after the global options), or argc when none is.
 int command_index(const CLI::App& app, int argc, const char* const* argv) {
     int i = 1;
@@ -70,11 +81,27 @@ int command_index(const CLI::App& app, int argc, const char* const* argv) {
         if (word == "--" || !is_option(word)) {
             break;
         }
-        std::string_view name = word.substr(0, word.find('='));
-        const CLI::Option* option = find_option(app, name);
-        i += option && option->get_items_expected_max() > 0 && name.size() == word.size() ? 2 : 1;
+        i += takes_next_word(find_option(app, name_of(word)), word) ? 2 : 1;
     }
     return i;
+}
+
+const CLI::App* find_command(const CLI::App& app, std::string_view name) {
+    for (const CLI::App* sub : app.get_subcommands({})) {
+        if (sub->get_name() == name) {
+            return sub;
+        }
+    }
+    return nullptr;
+}
+
+/// "unknown option ..." naming the one most likely meant among `names`, else `where_listed`.
+UsageError unknown_option(std::string_view name, std::string_view of,
+                          const std::vector<std::string>& names, std::string_view where_listed) {
+    std::string meant = did_you_mean(name, names);
+    return UsageError(
+        fmt::format("unknown option \"{}\"{}{}", name, of,
+                    meant.empty() ? fmt::format("; {} lists them", where_listed) : meant));
 }
 
 std::string unknown_command(const CLI::App& app, std::string_view word) {
@@ -95,42 +122,30 @@ std::optional<int> run_help(const CLI::App& app, int argc, const char* const* ar
         out << app.help();
         return 0;
     }
-    std::string_view name = argv[at + 1];
-    for (const CLI::App* sub : app.get_subcommands({})) {
-        if (sub->get_name() == name) {
-            out << sub->help(app.get_name());
-            return 0;
-        }
+    if (const CLI::App* sub = find_command(app, argv[at + 1])) {
+        out << sub->help(app.get_name());
+        return 0;
     }
-    throw UsageError(unknown_command(app, name));
+    throw UsageError(unknown_command(app, argv[at + 1]));
 }
 
 void check_names(const CLI::App& app, int argc, const char* const* argv) {
     int at = command_index(app, argc, argv);
     for (int i = 1; i < at; ++i) {
         std::string_view word = argv[i];
-        std::string_view name = word.substr(0, word.find('='));
-        if (is_option(word) && !find_option(app, name) && name != "--help" && name != "-h" &&
-            name != "--version") {
-            std::string meant = did_you_mean(name, option_names(app));
-            throw UsageError(
-                fmt::format("unknown option \"{}\"{}", name,
-                            meant.empty() ? std::string("; kept --help lists them") : meant));
+        std::string_view name = name_of(word);
+        const CLI::Option* option = find_option(app, name);
+        if (option == nullptr && name != "--help" && name != "-h" && name != "--version") {
+            throw unknown_option(name, "", option_names(app), "kept --help");
         }
-        if (is_option(word) && find_option(app, name) &&
-            find_option(app, name)->get_items_expected_max() > 0 && name.size() == word.size()) {
+        if (takes_next_word(option, word)) {
             ++i; // its value
         }
     }
     if (at >= argc || std::string_view(argv[at]) == "--") {
         return; // CLI11 says that a command is needed
     }
-    const CLI::App* sub = nullptr;
-    for (const CLI::App* candidate : app.get_subcommands({})) {
-        if (candidate->get_name() == argv[at]) {
-            sub = candidate;
-        }
-    }
+    const CLI::App* sub = find_command(app, argv[at]);
     if (sub == nullptr) {
         throw UsageError(unknown_command(app, argv[at]));
     }
@@ -142,7 +157,7 @@ void check_names(const CLI::App& app, int argc, const char* const* argv) {
         if (!is_option(word)) {
             continue;
         }
-        std::string_view name = word.substr(0, word.find('='));
+        std::string_view name = name_of(word);
         const CLI::Option* option = find_option(*sub, name);
         if (option == nullptr) {
             option = find_option(app, name); // a global option after the command
@@ -152,12 +167,10 @@ void check_names(const CLI::App& app, int argc, const char* const* argv) {
             for (auto& global : option_names(app)) {
                 names.push_back(std::move(global));
             }
-            std::string meant = did_you_mean(name, names);
-            throw UsageError(fmt::format(
-                "unknown option \"{}\" for {}{}", name, sub->get_name(),
-                meant.empty() ? fmt::format("; kept help {} lists them", sub->get_name()) : meant));
+            throw unknown_option(name, fmt::format(" for {}", sub->get_name()), names,
+                                 fmt::format("kept help {}", sub->get_name()));
         }
-        if (option->get_items_expected_max() > 0 && name.size() == word.size()) {
+        if (takes_next_word(option, word)) {
             ++i; // its value, which may begin with '-'
         }
     }
