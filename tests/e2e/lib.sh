@@ -70,6 +70,31 @@ expect_eq() {
 ok() {
     kept "$@"
     [ "$RC" = 0 ] || fail "kept $* exited $RC: $ERR"
+    [ -z "$ERR" ] || fail "kept $* wrote to stderr: $ERR"
+}
+
+# warns MESSAGE ARGS...: kept ARGS must exit 0 with exactly "kept: warning: MESSAGE" on stderr.
+warns() {
+    local message=$1
+    shift
+    kept "$@"
+    [ "$RC" = 0 ] || fail "kept $* exited $RC: $ERR"
+    expect_err "kept: warning: $message"
+}
+
+# succeeds ARGS...: runs kept and requires exit 0 with nothing but warnings on stderr: for
+# generated histories, whose changes may well break a promise.
+succeeds() {
+    kept "$@"
+    [ "$RC" = 0 ] || fail "kept $* exited $RC: $ERR"
+    [ -z "$(printf '%s' "$ERR" | grep -v '^kept: warning: ')" ] ||
+        fail "kept $* wrote more than warnings to stderr: $ERR"
+}
+
+# skip MESSAGE: ends the test as skipped (CTest's SKIP_RETURN_CODE), saying why.
+skip() {
+    echo "SKIP: $*" >&2
+    exit 77
 }
 
 # event_count: the number of events in $LEDGER (0 when it does not exist).

@@ -1,17 +1,5 @@
 # Helpers shared by the reliability tests (docs/reliability.md); sourced after lib.sh.
 
-# has_command NAME: whether this kept has the subcommand NAME. (`kept NAME --help` alone does not
-# tell: for an unknown NAME it prints the main help and exits 0.)
-has_command() {
-    "$KEPT" "$1" --help 2>/dev/null | grep -q "^Usage: kept $1 "
-}
-
-# skip MESSAGE: ends the test as skipped.
-skip() {
-    echo "SKIP: $*" >&2
-    exit 77
-}
-
 # q SQL: runs SQL on $LEDGER with the sqlite3 shell (waiting, like kept, up to 5 s for a lock: a
 # process just killed may not have released its locks yet).
 q() {

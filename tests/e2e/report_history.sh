@@ -21,7 +21,7 @@ TOML
 on() {
     local day=$1
     shift
-    KEPT_TODAY=$day KEPT_NOW="${day}T09:00:00Z" ok "$@"
+    KEPT_TODAY=$day KEPT_NOW="${day}T09:00:00Z" succeeds "$@"
 }
 
 on 2026-11-02 add "Export API" --client acme --owner alice --due 2026-11-27 --effort 16h

@@ -2,6 +2,8 @@
 # Color: only in table output, only on a terminal (or with --color always); NO_COLOR and
 # --color never turn it off; machine formats never hold an escape code.
 . "$(dirname "$0")/lib.sh"
+# script(1) gives kept a terminal; Debian's bsdutils (essential) has it.
+command -v script >/dev/null || skip "script(1) is missing: the terminal checks cannot run"
 
 ESC=$'\x1b'
 has_escape() { case "$1" in *"$ESC"*) return 0 ;; *) return 1 ;; esac; }
@@ -36,24 +38,20 @@ ok export --format ics --color always
 has_escape "$OUT" && fail "ICS export has escape codes"
 
 # --color never beats a terminal; NO_COLOR is honoured; --color always beats NO_COLOR.
-if command -v script >/dev/null; then
-    on_tty() { script -qec "$*" /dev/null </dev/null; }
-    run="$KEPT --ledger $LEDGER list --state all"
-    out=$(TERM=xterm on_tty "$run")
-    has_escape "$out" || fail "no color on a terminal by default"
-    out=$(TERM=xterm on_tty "$run --color never")
-    has_escape "$out" && fail "--color never still colored a terminal"
-    out=$(TERM=xterm NO_COLOR=1 on_tty "$run")
-    has_escape "$out" && fail "NO_COLOR ignored on a terminal"
-    out=$(TERM=xterm NO_COLOR=1 on_tty "$run --color always")
-    has_escape "$out" || fail "--color always should win over NO_COLOR"
-    out=$(TERM=dumb on_tty "$run")
-    has_escape "$out" && fail "TERM=dumb still colored"
-    out=$(TERM=xterm on_tty "$run --format json")
-    has_escape "$out" && fail "JSON on a terminal has escape codes"
-else
-    echo "script(1) missing: terminal checks skipped" >&2
-fi
+on_tty() { script -qec "$*" /dev/null </dev/null; }
+run="$KEPT --ledger $LEDGER list --state all"
+out=$(TERM=xterm on_tty "$run")
+has_escape "$out" || fail "no color on a terminal by default"
+out=$(TERM=xterm on_tty "$run --color never")
+has_escape "$out" && fail "--color never still colored a terminal"
+out=$(TERM=xterm NO_COLOR=1 on_tty "$run")
+has_escape "$out" && fail "NO_COLOR ignored on a terminal"
+out=$(TERM=xterm NO_COLOR=1 on_tty "$run --color always")
+has_escape "$out" || fail "--color always should win over NO_COLOR"
+out=$(TERM=dumb on_tty "$run")
+has_escape "$out" && fail "TERM=dumb still colored"
+out=$(TERM=xterm on_tty "$run --format json")
+has_escape "$out" && fail "JSON on a terminal has escape codes"
 
 NO_COLOR=1 kept list --color always
 has_escape "$OUT" || fail "--color always with NO_COLOR set"

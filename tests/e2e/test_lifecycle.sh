@@ -92,7 +92,8 @@ expect_rc 0
 expect_out "ok: 7 events, hash chain intact, database sound"
 
 # --as sets the actor.
-ok add "Review" --client acme --due 2026-12-20 --effort 1h --as carol -q
+warns "due date 2026-12-20 is a Sunday, not a working day" \
+    add "Review" --client acme --due 2026-12-20 --effort 1h --as carol -q
 kept show "$OUT" --format json
 expect_eq "$(printf '%s' "$OUT" | jq -r .owner)" carol "owner defaults to the actor"
 

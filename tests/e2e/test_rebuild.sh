@@ -15,23 +15,23 @@ for step in $(seq 1 150); do
     n=$(sqlite3 "$LEDGER" 'SELECT count(*) FROM commitments' 2>/dev/null || echo 0)
     pick=$((RANDOM % 6))
     if [ "$n" -lt 5 ] || [ "$pick" -eq 0 ]; then
-        ok add "Item $step" --client "client$((RANDOM % 4))" --owner "owner$((RANDOM % 3))" \
+        succeeds add "Item $step" --client "client$((RANDOM % 4))" --owner "owner$((RANDOM % 3))" \
             --due "+$((RANDOM % 30))d" --effort "$((RANDOM % 20 + 1))h" --scope "part $step" -q
         continue
     fi
     id=$((RANDOM % n + 1))
     state=$(sqlite3 "$LEDGER" "SELECT state FROM commitments WHERE id = $id")
     if [ "$state" != open ]; then
-        ok reopen "$id" --reason "step $step"
+        succeeds reopen "$id" --reason "step $step"
         continue
     fi
     case $pick in
-    1) ok renegotiate "$id" --due "+$((RANDOM % 40 + 1))d" --reason "step $step" ;;
-    2) ok renegotiate "$id" --effort=+$((RANDOM % 5 + 1))h --add-scope "extra $step" --reason "step $step" \
+    1) succeeds renegotiate "$id" --due "+$((RANDOM % 40 + 1))d" --reason "step $step" ;;
+    2) succeeds renegotiate "$id" --effort=+$((RANDOM % 5 + 1))h --add-scope "extra $step" --reason "step $step" \
         --requested-by client ;;
-    3) ok renegotiate "$id" --owner "owner$step" --reason "step $step" ;;
-    4) ok close "$id" --delivered ;;
-    5) ok close "$id" --dropped --reason "step $step" ;;
+    3) succeeds renegotiate "$id" --owner "owner$step" --reason "step $step" ;;
+    4) succeeds close "$id" --delivered ;;
+    5) succeeds close "$id" --dropped --reason "step $step" ;;
     esac
 done
 

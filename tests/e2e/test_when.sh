@@ -322,8 +322,8 @@ KEPT_TODAY=2026-12-01 ok --config ratio.toml add "a" --client x --owner bob --du
 expect_err ""
 KEPT_TODAY=2026-12-01 rejects 65 "this overloads bob in 2026-W49: 28.0h of work due by 2026-12-06 for 32.0h of capacity until then (88%; overload_ratio 0.8) (refused: strict mode; nothing was written)" \
     --config ratio.toml add "b" --client x --owner bob --due 2026-12-04 --effort 4h --strict
-KEPT_TODAY=2026-12-01 ok --config ratio.toml add "b" --client x --owner bob --due 2026-12-04 --effort 4h
-expect_err "kept: warning: this overloads bob in 2026-W49: 28.0h of work due by 2026-12-06 for 32.0h of capacity until then (88%; overload_ratio 0.8)"
+KEPT_TODAY=2026-12-01 warns "this overloads bob in 2026-W49: 28.0h of work due by 2026-12-06 for 32.0h of capacity until then (88%; overload_ratio 0.8)" \
+    --config ratio.toml add "b" --client x --owner bob --due 2026-12-04 --effort 4h
 KEPT_TODAY=2026-12-01 ok --config ratio.toml add "c" --client x --owner bob --due 2026-12-04 --effort 1h
 expect_err ""
 finish
