@@ -28,7 +28,7 @@ struct Member {
     std::vector<AwayPeriod> away;
 };
 
-/// Report thresholds, the [report] table. Defaults are DESIGN.md's.
+/// Report thresholds, the [report] table; docs/report.md gives each key and its default.
 struct ReportSettings {
     double overload_ratio = 1.0;
     int weeks = 8;

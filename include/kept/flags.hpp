@@ -1,7 +1,7 @@
 #pragma once
 
 // The report's flags: each names what it is about (an owner and week, or commitments) and gives
-// its figures. The rules are DESIGN.md's "Report rules"; docs/report.md gives their exact terms.
+// its figures. docs/report.md ("Flags") gives each rule in exact terms.
 
 #include "kept/config.hpp"
 #include "kept/facts.hpp"
@@ -41,7 +41,7 @@ struct FlagKindInfo {
     std::string_view meaning; ///< one line: when it fires
 };
 
-/// The table of flag kinds, in the order of DESIGN.md's table.
+/// The table of flag kinds, in the order of docs/report.md's table.
 std::span<const FlagKindInfo> flag_kind_table();
 /// The row of `kind`.
 const FlagKindInfo& info_of(FlagKind kind);
@@ -51,7 +51,7 @@ const FlagKindInfo& info_of(FlagKind kind);
 std::string_view to_string(FlagKind kind);
 /// "high", "medium", "low".
 std::string_view to_string(Severity severity);
-/// Every kind, in the order of DESIGN.md's table.
+/// Every kind, in the order of docs/report.md's table.
 std::span<const FlagKind> all_flag_kinds();
 /// Parses a comma list of kinds, or "any" for all of them. Throws BadValue naming `field`.
 std::vector<FlagKind> parse_flag_kinds(std::string_view text, std::string_view field);

@@ -17,7 +17,7 @@ namespace kept {
 
 namespace {
 
-// The one table of flag kinds. Its order is DESIGN.md's; within one severity the report lists
+// The one table of flag kinds, in docs/report.md's order; within one severity the report lists
 // kinds in display order.
 constexpr std::array<FlagKindInfo, 9> table = {{
     {FlagKind::overload, "overload", Severity::high,

@@ -73,7 +73,7 @@ TEST_CASE("parse_config: comments and empty tables change nothing") {
     CHECK(config.origins.empty());
 }
 
-TEST_CASE("parse_config: the DESIGN.md example") {
+TEST_CASE("parse_config: the example of a full config") {
     const Config config = parse_config(R"([team]
 name = "platform"
 ledger = "platform.kept.db"      # relative to this file
