@@ -72,11 +72,17 @@ class Ledger {
     /// instead of row by row.
     void write_bulk(const std::function<void()>& body, WriteSize size = WriteSize::large);
 
+    /// The event log: append, import, read events back (event_log.hpp).
     EventLog events();
+    /// The commitments table: find, list, rebuild (commitment_store.hpp).
     CommitmentStore commitments();
+    /// The report's, forecast's and schedule check's lean reads (report_reads.hpp).
     ReportReads reads();
+    /// The reliability tallies (tallies.hpp).
     Tallies tallies();
+    /// Verify's reads of the database itself (verify_reads.hpp).
     VerifyReads checks();
+    /// What sync remembers of each replica file (replica_file_store.hpp).
     ReplicaFileStore replica_files();
 
   private:

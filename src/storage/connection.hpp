@@ -21,6 +21,11 @@ namespace kept {
 [[noreturn]] void rethrow_storage_error(const SQLite::Exception& error,
                                         const std::filesystem::path& path);
 
+/// The one SQLite connection of a Ledger, which every part (EventLog, CommitmentStore, ...)
+/// works through. It holds what the parts share: the database, the write state, the prepared
+/// statements, and the row primitives (insert an event, save a commitment row, replay one)
+/// that more than one part calls. Defined in connection.cpp (opening), ledger.cpp
+/// (transactions), event_log.cpp, commitment_store.cpp, rows.cpp and bulk_fills.cpp.
 class Connection {
   public:
     std::filesystem::path path;
@@ -64,8 +69,10 @@ class Connection {
         }
     }
 
-    /// Ledger::read and Ledger::write.
+    /// Ledger::read: one DEFERRED transaction around `body` (just `body` inside a write).
     void read(const std::function<void()>& body);
+    /// Ledger::write: one BEGIN IMMEDIATE transaction around `body`, rolled back when it throws;
+    /// the chain ends remembered are forgotten at both ends.
     void write(const std::function<void()>& body, WriteSize size);
     /// Sets the page cache for a write of `size` (a no-op for small).
     void size_cache_for(WriteSize size);
