@@ -259,7 +259,7 @@ ImportCounts EventLog::import_events(std::vector<Event> events, OnBadEvent on_ba
                 }
             }
         },
-        WriteSize::large);
+        WriteSize::small);
     return counts;
 }
 

@@ -86,7 +86,7 @@ class EventLog {
     /// imported first). A refused event leaves nothing behind. Error(internal) outside write.
     bool import_event(const Event& event);
 
-    /// Imports a batch of events in one transaction of its own (a large write), in replay order
+    /// Imports a batch of events in one transaction of its own (or the caller's), in replay order
     /// (which keeps each origin's chain order, since clocks grow along every chain). All or
     /// nothing with OnBadEvent::fail.
     ImportCounts import_events(std::vector<Event> events, OnBadEvent on_bad = OnBadEvent::fail);
