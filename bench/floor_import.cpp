@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
     }
     std::mt19937_64 random(std::random_device{}());
     sqlite3* db = floor_bench::open_ledger(argv[1]);
-    // As Ledger::set_cache_size(256) does for bulk writes: no page spills mid-transaction.
+    // As a Ledger write of WriteSize::huge does: no page spills mid-transaction.
     floor_bench::exec(db, "PRAGMA cache_size = -262144");
     floor_bench::exec(db, "BEGIN IMMEDIATE");
     sqlite3_stmt* event = floor_bench::prepare(db, floor_bench::insert_event_sql);

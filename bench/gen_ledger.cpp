@@ -157,11 +157,13 @@ class Generator {
         constexpr std::size_t batch = 100000;
         for (std::size_t start = 0; start < plan.size(); start += batch) {
             std::size_t end = std::min(plan.size(), start + batch);
-            ledger.write([&] {
-                for (std::size_t i = start; i < end; ++i) {
-                    append(ledger, plan[i], i);
-                }
-            });
+            ledger.write(
+                [&] {
+                    for (std::size_t i = start; i < end; ++i) {
+                        append(ledger, plan[i], i);
+                    }
+                },
+                kept::WriteSize::huge);
         }
     }
 
@@ -236,7 +238,7 @@ class Generator {
                 c, pick(10) == 0 ? kept::State::dropped : kept::State::delivered, day, day);
             break;
         }
-        c = ledger.append(std::move(e));
+        c = ledger.events().append(std::move(e));
     }
 
     const Options& o_;
@@ -264,7 +266,6 @@ int main(int argc, char** argv) {
         auto plan = generator.plan();
         {
             kept::Ledger ledger(o.out, kept::OpenMode::write, 5000);
-            ledger.set_cache_size(256);
             generator.write(ledger, plan);
         }
         checkpoint(o.out);

@@ -14,7 +14,7 @@ fail() {
 }
 
 # The headers of include/kept that belong to storage; every other one is the core's.
-storage_headers='ledger|ledger_copy'
+storage_headers='ledger|ledger_copy|storage/[a-z_]*'
 core_headers=$(printf '%s\n' include/kept/*.hpp | grep -Ev "/($storage_headers)\.hpp$")
 
 # forbid WHAT PATTERN FILES...: no FILE has an #include line matching the extended regex PATTERN.

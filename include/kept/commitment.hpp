@@ -15,6 +15,8 @@ namespace kept {
 enum class State { open, delivered, dropped };
 
 std::string_view to_string(State state);
+/// The state `to_string` writes, read back strictly: nullopt for any other text.
+std::optional<State> state_from_text(std::string_view text);
 
 /// The current state of one commitment, as derived from its events.
 struct Commitment {

@@ -61,7 +61,7 @@ int run_add(Context& context, const AddOptions& o) {
             request.due = promised->due;
             event.payload = added_payload(request, today);
         }
-        added = ledger.append(event);
+        added = ledger.events().append(event);
         warnings = promise_warnings(context, ledger, nullptr, added, o.strict || config.strict);
     });
 

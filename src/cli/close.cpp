@@ -47,7 +47,7 @@ int run_close(Context& context, const CloseOptions& o) {
         if (!o.reason.empty()) {
             event.reason = o.reason;
         }
-        after = ledger.append(event);
+        after = ledger.events().append(event);
     });
     bool on_time = on <= after.due;
     if (format != Format::table) {
@@ -78,7 +78,7 @@ int run_reopen(Context& context, const ReopenOptions& o) {
         Event event = context.draft_event(EventKind::reopened, current.uuid);
         event.payload = reopened_payload(current);
         event.reason = o.reason;
-        after = ledger.append(event);
+        after = ledger.events().append(event);
     });
     if (format != Format::table) {
         print_commitment(context, format, after);

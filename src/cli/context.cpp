@@ -329,7 +329,7 @@ std::int64_t parse_id(std::string_view text) {
 }
 
 Commitment require_commitment(Ledger& ledger, std::int64_t id) {
-    auto found = ledger.find(id);
+    auto found = ledger.commitments().find(id);
     if (!found) {
         throw NotFound(fmt::format("no commitment #{} in {}", id, ledger.path().string()));
     }

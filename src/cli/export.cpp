@@ -46,12 +46,12 @@ int export_events(Context& context, const FilterOptions& filter) {
     auto& out = context.out();
     if (format == "json") {
         std::vector<nlohmann::ordered_json> records;
-        ledger.for_each_event({}, [&](const Event& e) { records.push_back(to_json(e)); });
+        ledger.events().for_each_event({}, [&](const Event& e) { records.push_back(to_json(e)); });
         out << render_json(records);
         return 0;
     }
     // Streamed: a large ledger is never held in memory twice.
-    ledger.for_each_event({}, [&](const Event& e) {
+    ledger.events().for_each_event({}, [&](const Event& e) {
         out << to_json(e).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
             << '\n';
     });
@@ -66,7 +66,7 @@ int export_commitments(Context& context, const FilterOptions& options) {
             fmt::format("--state: \"{}\": a calendar holds open commitments only", options.state));
     }
     Ledger ledger = context.open_ledger(OpenMode::read);
-    auto found = ledger.list(filter);
+    auto found = ledger.commitments().list(filter);
     if (format == "ics") {
         context.out() << render_ics(found, context.now(),
                                     fmt::format("kept: {}", context.config().team_name));

@@ -127,13 +127,13 @@ int run_forecast(Context& context, const ForecastOptions& o) {
     ledger.read([&] {
         // An owner's whole queue decides each of their commitments' finish, whatever the
         // filters show.
-        open = ledger.open_commitments(o.owner.empty() ? std::nullopt
-                                                       : std::optional<std::string>(o.owner));
+        open = ledger.reads().open_commitments(
+            o.owner.empty() ? std::nullopt : std::optional<std::string>(o.owner));
         for (const OpenCommitment& c : open) {
             by_owner[c.owner].push_back(&c);
         }
         AccuracyHistory history;
-        ledger.for_each_delivered(
+        ledger.reads().for_each_delivered(
             std::nullopt, [&](const CommitmentFacts& c) { history.add(c); }, false);
         for (auto& [owner, mine] : by_owner) {
             MemberCalendar calendar = member_calendar(config, owner);

@@ -33,10 +33,6 @@ bool blank(std::string_view line) {
     return line.find_first_not_of(" \t") == std::string_view::npos;
 }
 
-// SQLite's page cache during a bulk write: the pages of the indexes the rows go into stay in
-// memory, and the memory of a million-row import stays under 100 MiB.
-constexpr int bulk_cache_mib = 64;
-
 struct NumberedEvent {
     std::size_t line = 0;
     Event event;
@@ -56,16 +52,18 @@ int import_events(Context& context, LineReader& lines, bool quiet) {
     std::stable_sort(events.begin(), events.end(),
                      [](const auto& a, const auto& b) { return replays_before(a.event, b.event); });
     Ledger ledger = context.open_ledger(OpenMode::write);
-    ledger.set_cache_size(bulk_cache_mib);
     std::size_t added = 0;
-    ledger.write([&] {
-        added = 0;
-        for (const auto& numbered : events) {
-            if (at_line(numbered.line, [&] { return ledger.import_event(numbered.event); })) {
-                ++added;
+    ledger.write(
+        [&] {
+            added = 0;
+            for (const auto& numbered : events) {
+                if (at_line(numbered.line,
+                            [&] { return ledger.events().import_event(numbered.event); })) {
+                    ++added;
+                }
             }
-        }
-    });
+        },
+        WriteSize::large);
     if (!quiet) {
         context.out() << fmt::format("imported {} event{} ({} already present)\n", added,
                                      added == 1 ? "" : "s", events.size() - added);
@@ -223,13 +221,12 @@ int import_commitments(Context& context, LineReader& lines, bool quiet) {
     std::vector<std::int64_t> ids; // with --quiet, printed once they are committed
     if (!drafts.empty()) {
         Ledger ledger = context.open_ledger(OpenMode::write);
-        ledger.set_cache_size(bulk_cache_mib);
         ledger.write_bulk([&] {
             count = 0;
             ids.clear();
             while (!drafts.empty()) {
                 for (auto& draft : drafts) {
-                    last_id = ledger.append(std::move(draft)).id;
+                    last_id = ledger.events().append(std::move(draft)).id;
                     if (count++ == 0) {
                         first_id = last_id;
                     }

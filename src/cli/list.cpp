@@ -17,14 +17,14 @@ Run attach_list(CLI::App& sub) {
         auto scopes = roll_up_scopes(context);
         if (scopes.empty()) {
             Ledger ledger = context.open_ledger(OpenMode::read);
-            print_commitments(context, format, ledger.list(filter));
+            print_commitments(context, format, ledger.commitments().list(filter));
             return 0;
         }
         // An org roll-up: every team's matches, soonest due first across teams.
         std::vector<std::pair<std::string, Commitment>> rows;
         for (auto& scope : scopes) {
             Ledger ledger = scope.context->open_ledger(OpenMode::read);
-            for (auto& c : ledger.list(filter)) {
+            for (auto& c : ledger.commitments().list(filter)) {
                 rows.emplace_back(scope.name, std::move(c));
             }
         }

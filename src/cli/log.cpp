@@ -27,7 +27,7 @@ int run_log(Context& context, const LogOptions& o) {
         require_commitment(ledger, *query.commitment_id);
     }
     std::vector<Event> events;
-    ledger.for_each_event(query, [&](const Event& e) { events.push_back(e); });
+    ledger.events().for_each_event(query, [&](const Event& e) { events.push_back(e); });
     print_events(context, format, events);
     return 0;
 }

@@ -39,7 +39,8 @@ std::optional<std::string> day_off_note(const MemberCalendar& calendar, const st
 
 std::vector<Projection> schedule_of(Ledger* ledger, const CapacityLine& line,
                                     const std::string& owner, std::int64_t except_id = 0) {
-    return project(line, ledger ? ledger->open_queue(owner, except_id) : std::vector<QueuedWork>{});
+    return project(line, ledger ? ledger->reads().open_queue(owner, except_id)
+                                : std::vector<QueuedWork>{});
 }
 
 } // namespace
@@ -51,10 +52,10 @@ int parse_confidence(const std::string& text, int fallback) {
 AccuracyRatios accuracy_of(Ledger& ledger, const std::string& owner) {
     AccuracyHistory history;
     auto add = [&](const CommitmentFacts& c) { history.add(c); };
-    ledger.for_each_delivered(owner, add, false);
+    ledger.reads().for_each_delivered(owner, add, false);
     if (history.samples(owner) < evidence_min_samples) {
         history = AccuracyHistory();
-        ledger.for_each_delivered(std::nullopt, add, false); // the team's, to borrow
+        ledger.reads().for_each_delivered(std::nullopt, add, false); // the team's, to borrow
     }
     return history.for_owner(owner);
 }
@@ -139,7 +140,7 @@ std::vector<std::string> promise_warnings(Context& context, Ledger& ledger,
     // way: only its sum matters.
     bool same_owner = before != nullptr && before->is_open() && before->owner == after.owner;
     Date from_due = same_owner ? std::min(before->due, after.due) : after.due;
-    std::vector<QueuedWork> others = ledger.open_queue(after.owner, after.id, from_due);
+    std::vector<QueuedWork> others = ledger.reads().open_queue(after.owner, after.id, from_due);
     // Each queue in the schedule's order, so that it need not be sorted again.
     auto with = [&](QueuedWork work) {
         std::vector<QueuedWork> queue = others;
@@ -165,7 +166,8 @@ std::vector<std::string> promise_warnings(Context& context, Ledger& ledger,
         auto slack = slack_days(p, calendar);
         if (h.subject) {
             // Every commitment, the summed ones too, decides the earliest doable date.
-            std::vector<QueuedWork> all = ledger.open_queue_before(after.owner, after.id, from_due);
+            std::vector<QueuedWork> all =
+                ledger.reads().open_queue_before(after.owner, after.id, from_due);
             all.insert(all.end(), others.begin() + (others.empty() || others[0].id != 0 ? 0 : 1),
                        others.end());
             auto doable = earliest_doable(line, project(line, std::move(all)), after.effort, today);
@@ -183,7 +185,7 @@ std::vector<std::string> promise_warnings(Context& context, Ledger& ledger,
                                            harms.size() - most, after.owner));
             break;
         }
-        auto other = ledger.find(p.work.id);
+        auto other = ledger.commitments().find(p.work.id);
         std::string who = other ? fmt::format("#{} ({})", p.work.id, other->client)
                                 : fmt::format("#{}", p.work.id);
         bool was_late = h.finish_before && *h.finish_before > p.work.due;

@@ -9,10 +9,9 @@ namespace kept::cli {
 Run attach_rebuild(CLI::App&) {
     return [](Context& context) {
         Ledger ledger = context.open_ledger(OpenMode::write);
-        ledger.set_cache_size(64); // every commitment row and index is written again
-        std::int64_t commitments = ledger.rebuild();
+        std::int64_t commitments = ledger.commitments().rebuild();
         context.out() << fmt::format("rebuilt {} commitment(s) from {} event(s)\n", commitments,
-                                     ledger.event_count());
+                                     ledger.events().event_count());
         return 0;
     };
 }

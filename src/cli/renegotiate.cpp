@@ -54,7 +54,7 @@ int run_renegotiate(Context& context, const RenegotiateOptions& o) {
         Event event = context.draft_event(EventKind::renegotiated, current.uuid);
         event.payload = payload = renegotiated_payload(current, request, today);
         event.reason = o.reason;
-        after = ledger.append(event);
+        after = ledger.events().append(event);
         if (payload.contains("due") || payload.contains("effort_minutes") ||
             payload.contains("owner")) {
             warnings =

@@ -51,7 +51,7 @@ Window window_of(Context& context, const ReportOptions& o) {
 /// conflict: an open commitment changed concurrently on two replicas (two changes based on the
 /// same event). Only ledgers holding other replicas' events can have one.
 void add_conflict_flags(Ledger& ledger, const Window& w, Report& report) {
-    if (!ledger.has_foreign_events()) {
+    if (!ledger.events().has_foreign_events()) {
         return;
     }
     ConflictFinder finder;
@@ -59,19 +59,19 @@ void add_conflict_flags(Ledger& ledger, const Window& w, Report& report) {
     if (w.as_of) {
         EventQuery query;
         query.until = w.as_of;
-        ledger.for_each_event(query, feed);
+        ledger.events().for_each_event(query, feed);
     } else {
         // Only an open commitment is flagged, and only one changed on two replicas can conflict:
         // their events, not every event of a synced ledger (seconds at a million events).
-        for (std::int64_t id : ledger.open_commitments_of_several_replicas()) {
+        for (std::int64_t id : ledger.reads().open_commitments_of_several_replicas()) {
             EventQuery query;
             query.commitment_id = id;
-            ledger.for_each_event(query, feed);
+            ledger.events().for_each_event(query, feed);
         }
     }
     bool added = false;
     for (const auto& conflict : finder.conflicts()) {
-        auto c = ledger.find_by_uuid(conflict.commitment_uuid);
+        auto c = ledger.commitments().find_by_uuid(conflict.commitment_uuid);
         if (!c || (w.owner && c->owner != *w.owner)) {
             continue;
         }
@@ -82,7 +82,7 @@ void add_conflict_flags(Ledger& ledger, const Window& w, Report& report) {
             mine.commitment_id = c->id;
             mine.until = w.as_of;
             mine.replay_order = true;
-            ledger.for_each_event(mine, [&](const Event& e) { replay.feed(e); });
+            ledger.events().for_each_event(mine, [&](const Event& e) { replay.feed(e); });
             auto facts = replay.facts();
             open = !facts.empty() && facts.front().is_open();
         }
@@ -110,7 +110,7 @@ void add_conflict_flags(Ledger& ledger, const Window& w, Report& report) {
 /// sync: a replica file the last sync stopped importing at a bad line (a team-wide flag).
 void add_sync_flags(Ledger& ledger, Report& report) {
     bool added = false;
-    for (const auto& file : ledger.replica_files()) {
+    for (const auto& file : ledger.replica_files().all()) {
         if (!file.problem) {
             continue;
         }
@@ -137,13 +137,14 @@ void add_sync_flags(Ledger& ledger, Report& report) {
 void feed_in_parts(Ledger& ledger, const Window& w, ReportBuilder& builder) {
     auto open = [&](const CommitmentFacts& c) { builder.add_open(c); };
     if (w.owner) {
-        ledger.for_each_fact(w.owner, true, open); // through the owner index
+        ledger.reads().for_each_fact(w.owner, true, open); // through the owner index
     } else {
-        ledger.for_each_open(open);
+        ledger.reads().for_each_open(open);
     }
-    ledger.for_each_delivered(w.owner, [&](const CommitmentFacts& c) { builder.add_delivered(c); });
+    ledger.reads().for_each_delivered(w.owner,
+                                      [&](const CommitmentFacts& c) { builder.add_delivered(c); });
     for (std::int64_t id : builder.unseen_late_subjects()) {
-        if (auto c = ledger.find(id)) {
+        if (auto c = ledger.commitments().find(id)) {
             builder.add_late_subject(facts_of(*c));
         }
     }
@@ -168,15 +169,15 @@ Report gather(Context& context, const ReportOptions& o, const FactVisitor& also 
         std::optional<Report> report;
         ledger.read([&] {
             ReportBuilder builder(config, w.today, w.weeks,
-                                  ledger.late_renegotiations(since, w.today), w.owner);
-            bool tallied = !also && ledger.for_each_tally(w.owner, [&](const auto& tally) {
-                builder.add_tally(tally);
-            });
+                                  ledger.reads().late_renegotiations(since, w.today), w.owner);
+            bool tallied =
+                !also && ledger.tallies().for_each_tally(
+                             w.owner, [&](const auto& tally) { builder.add_tally(tally); });
             if (tallied) {
                 feed_in_parts(ledger, w, builder);
             } else {
-                ledger.for_each_fact(w.owner, false,
-                                     [&](const CommitmentFacts& c) { feed(builder, c); });
+                ledger.reads().for_each_fact(w.owner, false,
+                                             [&](const CommitmentFacts& c) { feed(builder, c); });
             }
             report = builder.build();
         });
@@ -192,11 +193,11 @@ Report gather(Context& context, const ReportOptions& o, const FactVisitor& also 
     query.until = w.today;
     query.changed_after = w.today;
     query.replay_order = true;
-    ledger.for_each_event(query, [&](const Event& event) { replay.feed(event); });
-    std::vector<std::int64_t> changed = ledger.commitments_changed_after(w.today);
-    ReportBuilder builder(config, w.today, w.weeks, ledger.late_renegotiations(since, w.today),
-                          w.owner);
-    ledger.for_each_fact(w.owner, false, [&](const CommitmentFacts& c) {
+    ledger.events().for_each_event(query, [&](const Event& event) { replay.feed(event); });
+    std::vector<std::int64_t> changed = ledger.events().commitments_changed_after(w.today);
+    ReportBuilder builder(config, w.today, w.weeks,
+                          ledger.reads().late_renegotiations(since, w.today), w.owner);
+    ledger.reads().for_each_fact(w.owner, false, [&](const CommitmentFacts& c) {
         if (!std::binary_search(changed.begin(), changed.end(), c.id)) {
             feed(builder, c);
         }

@@ -105,7 +105,7 @@ constexpr std::size_t import_batch = 5000;
 ReplicaScan import_replicas(Ledger& ledger, const fs::path& events_dir) {
     ReplicaScan scan;
     std::map<std::string, ReplicaFileState> known;
-    for (auto& state : ledger.replica_files()) {
+    for (auto& state : ledger.replica_files().all()) {
         known[state.origin] = std::move(state);
     }
     struct Replica {
@@ -154,7 +154,8 @@ ReplicaScan import_replicas(Ledger& ledger, const fs::path& events_dir) {
     std::vector<Source> from;
     auto import_batch_now = [&] {
         ledger.write([&] {
-            ImportCounts counts = ledger.import_events(std::move(batch), OnBadEvent::skip_origin);
+            ImportCounts counts =
+                ledger.events().import_events(std::move(batch), OnBadEvent::skip_origin);
             scan.counts.added += counts.added;
             scan.counts.present += counts.present;
             std::map<std::string, const RefusedEvent*> refused;
@@ -187,7 +188,7 @@ ReplicaScan import_replicas(Ledger& ledger, const fs::path& events_dir) {
                 r.state.last_clock = source.clock;
             }
             for (std::size_t i : touched) {
-                ledger.save_replica_file(replicas[i].state);
+                ledger.replica_files().save(replicas[i].state);
             }
         });
         batch.clear();
@@ -242,7 +243,7 @@ ReplicaScan import_replicas(Ledger& ledger, const fs::path& events_dir) {
                                                     r.state.problem->line,
                                                     r.state.problem->reason));
             }
-            ledger.save_replica_file(r.state);
+            ledger.replica_files().save(r.state);
         }
     });
     return scan;
@@ -264,7 +265,7 @@ Appended append_ours(Ledger& ledger, const fs::path& events_dir, const ReplicaSc
     EventQuery query;
     query.origin = ledger.uuid();
     if (last_uuid) {
-        auto seq = ledger.seq_of(*last_uuid);
+        auto seq = ledger.events().seq_of(*last_uuid);
         if (!seq) {
             throw BadValue(fmt::format("sync: the replica files of this ledger in {} hold events "
                                        "it lacks (was it restored from a backup, or copied?)",
@@ -300,7 +301,7 @@ Appended append_ours(Ledger& ledger, const fs::path& events_dir, const ReplicaSc
     };
     Appended appended;
     ReplicaFileState& at = appended.state;
-    ledger.for_each_event(query, [&](const Event& e) {
+    ledger.events().for_each_event(query, [&](const Event& e) {
         if (lines_in_part >= replica_chunk_lines) {
             write_pending();
             ++part;
@@ -413,7 +414,7 @@ int run_sync(Context& context, const SyncOptions& o) {
         if (!ours.state.origin.empty()) {
             // The next sync need not read what it wrote (if the push fails, the copy is reset
             // and the next sync finds the line gone, and reads the files whole once).
-            ledger.write([&] { ledger.save_replica_file(ours.state); });
+            ledger.write([&] { ledger.replica_files().save(ours.state); });
         }
         if (fresh > 0 || scan.our_damage) {
             copy.commit(events_dir, fmt::format("kept: {} event(s) from {} ({})", fresh, actor,

@@ -48,7 +48,7 @@ NewIdentity give_new_identity(Ledger ledger, const std::string& fork_prev_hash,
         std::vector<Event> own_since;
         EventQuery own;
         own.origin = result.old_origin;
-        ledger.for_each_event(own, [&](const Event& e) {
+        ledger.events().for_each_event(own, [&](const Event& e) {
             if (!fork_seq && e.prev_hash == fork_prev_hash) {
                 fork_seq = e.seq;
             }
@@ -60,17 +60,17 @@ NewIdentity give_new_identity(Ledger ledger, const std::string& fork_prev_hash,
         std::vector<Event> batch;
         EventQuery all;
         all.replay_order = true;
-        ledger.for_each_event(all, [&](const Event& e) {
+        ledger.events().for_each_event(all, [&](const Event& e) {
             if (fork_seq && e.origin == result.old_origin && e.seq >= *fork_seq) {
                 return;
             }
             batch.push_back(e);
             if (batch.size() >= copy_batch) {
-                fresh.import_events(std::move(batch));
+                fresh.events().import_events(std::move(batch));
                 batch.clear();
             }
         });
-        fresh.import_events(std::move(batch));
+        fresh.events().import_events(std::move(batch));
         fresh.write([&] {
             for (Event& draft : own_since) {
                 // Same commitment, time, actor, kind, payload and reason; append gives it its
@@ -78,7 +78,7 @@ NewIdentity give_new_identity(Ledger ledger, const std::string& fork_prev_hash,
                 // ledger holds.
                 draft.uuid = new_uuid();
                 draft.payload.erase("base");
-                fresh.append(std::move(draft));
+                fresh.events().append(std::move(draft));
             }
         });
         result.reissued = static_cast<std::int64_t>(own_since.size());

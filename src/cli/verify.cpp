@@ -42,12 +42,13 @@ int verify_replica_files(const fs::path& ledger) {
 /// commitments table (0 for a ledger that keeps none).
 std::int64_t tally_mismatches(Ledger& ledger) {
     std::vector<ReliabilityTally> kept_tallies;
-    if (!ledger.for_each_tally(std::nullopt,
-                               [&](const auto& tally) { kept_tallies.push_back(tally); })) {
+    if (!ledger.tallies().for_each_tally(
+            std::nullopt, [&](const auto& tally) { kept_tallies.push_back(tally); })) {
         return 0;
     }
     Tallier recount;
-    ledger.for_each_fact(std::nullopt, false, [&](const CommitmentFacts& c) { recount.add(c); });
+    ledger.reads().for_each_fact(std::nullopt, false,
+                                 [&](const CommitmentFacts& c) { recount.add(c); });
     // The table orders client kinds by their text; the recount by the enum.
     std::sort(kept_tallies.begin(), kept_tallies.end(), [](const auto& a, const auto& b) {
         return std::tie(a.owner, a.client, a.client_kind) <
@@ -58,12 +59,12 @@ std::int64_t tally_mismatches(Ledger& ledger) {
 
 /// The checks on the ledger itself, in one read transaction so that they all see one state.
 void check_ledger(Ledger& ledger, bool full, ChainChecker& chain) {
-    auto integrity = ledger.integrity_check(full);
+    auto integrity = ledger.checks().integrity_check(full);
     if (integrity.size() != 1 || integrity.front() != "ok") {
         throw CheckFailed(fmt::format("{}: SQLite integrity check failed: {}",
                                       ledger.path().string(), integrity.front()));
     }
-    ledger.for_each_stored_event(
+    ledger.events().for_each_stored_event(
         {}, [&](const Event& e, std::string_view payload) { chain.feed(e, payload); });
     if (auto bad = chain.first_bad_seq()) {
         throw CheckFailed(fmt::format("{}: hash chain broken at event seq {}: {}",
@@ -71,7 +72,8 @@ void check_ledger(Ledger& ledger, bool full, ChainChecker& chain) {
     }
     // The chains are intact; the commitments table must be what the events say. Every verify
     // compares each row's last clock with its events; --full replays them all.
-    if (auto problem = describe_clock_mismatches(ledger.clock_mismatches()); !problem.empty()) {
+    if (auto problem = describe_clock_mismatches(ledger.checks().clock_mismatches());
+        !problem.empty()) {
         throw CheckFailed(fmt::format("{}: {}", ledger.path().string(), problem));
     }
     // The report reads reliability from the tallies the triggers keep beside that table:
@@ -83,7 +85,7 @@ void check_ledger(Ledger& ledger, bool full, ChainChecker& chain) {
                                       ledger.path().string(), groups, groups == 1 ? "" : "s"));
     }
     // And the schedule's check of add and renegotiate reads the sums of open work kept beside it.
-    if (auto sums = ledger.open_work_mismatches(); sums > 0) {
+    if (auto sums = ledger.checks().open_work_mismatches(); sums > 0) {
         throw CheckFailed(fmt::format("{}: the open work of {} owner/due date pair{} differs "
                                       "from the open commitments; kept rebuild recounts it",
                                       ledger.path().string(), sums, sums == 1 ? "" : "s"));
@@ -93,10 +95,10 @@ void check_ledger(Ledger& ledger, bool full, ChainChecker& chain) {
     }
     ListFilter everything;
     everything.states = ListFilter::States::all;
-    StateChecker state(ledger.list(everything));
+    StateChecker state(ledger.commitments().list(everything));
     EventQuery grouped;
     grouped.by_commitment = true;
-    ledger.for_each_event(grouped, [&](const Event& e) { state.feed(e); });
+    ledger.events().for_each_event(grouped, [&](const Event& e) { state.feed(e); });
     if (!state.finish()) {
         throw CheckFailed(fmt::format("{}: commitment #{} does not match its events: {}",
                                       ledger.path().string(), *state.first_bad_commitment(),
@@ -122,7 +124,7 @@ Run attach_verify(CLI::App& sub) {
         Ledger ledger = context.open_ledger(OpenMode::read);
         std::int64_t events = verify_ledger(ledger, *full);
         int replicas = verify_replica_files(ledger.path());
-        for (const auto& file : ledger.replica_files()) {
+        for (const auto& file : ledger.replica_files().all()) {
             if (file.problem) {
                 throw CheckFailed(fmt::format(
                     "{} line {}: {} (found by the last sync: its later events are not imported)",

@@ -8,6 +8,19 @@
 
 namespace kept {
 
+std::optional<State> state_from_text(std::string_view text) {
+    if (text == "open") {
+        return State::open;
+    }
+    if (text == "delivered") {
+        return State::delivered;
+    }
+    if (text == "dropped") {
+        return State::dropped;
+    }
+    return std::nullopt;
+}
+
 namespace {
 
 Date date_at(const nlohmann::json& payload, const char* key) {
@@ -32,14 +45,8 @@ Minutes minutes_at(const nlohmann::json& value, const char* key) {
 }
 
 State parse_state(const std::string& text) {
-    if (text == "open") {
-        return State::open;
-    }
-    if (text == "delivered") {
-        return State::delivered;
-    }
-    if (text == "dropped") {
-        return State::dropped;
+    if (auto state = state_from_text(text)) {
+        return *state;
     }
     throw BadValue(
         fmt::format("event payload state \"{}\" is not open, delivered or dropped", text));

@@ -1,4 +1,5 @@
-#include "ledger_impl.hpp"
+#include "connection.hpp"
+#include "schema_sql.hpp"
 
 #include "kept/error.hpp"
 #include "kept/ledger_copy.hpp"
@@ -12,79 +13,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// One step from schema `to - 1` to schema `to`. Steps only ever add to the schema (or widen an
-/// index), so a ledger at any older version stays readable as is; writing upgrades it first.
+/// One step from schema `to - 1` to schema `to`, frozen in src/storage/schema/migrate_*.sql.
+/// Steps only ever add to the schema (or widen an index), so a ledger at any older version stays
+/// readable as is; writing upgrades it first.
 struct Migration {
     int to;
-    std::string (*sql)();
+    const char* const* sql;
 };
 
-// Schema 2: events are append-only in the database itself, not only by kept's own discipline. A
-// slip in kept's code or a hand-typed UPDATE in the sqlite3 shell now fails instead of rewriting
-// history (someone set on tampering can drop the triggers; `kept verify` catches that edit).
 constexpr Migration migrations[] = {
-    {2,
-     [] {
-         return std::string(R"sql(
-CREATE TRIGGER events_no_update BEFORE UPDATE ON events
-BEGIN SELECT RAISE(ABORT, 'events are append-only: an event cannot be changed'); END;
-CREATE TRIGGER events_no_delete BEFORE DELETE ON events
-BEGIN SELECT RAISE(ABORT, 'events are append-only: an event cannot be deleted'); END;
-)sql");
-     }},
-    // Schema 3 widens two indexes so that two reads are answered from the index alone. The day
-    // index gains the commitment id: "which commitments changed after this day" (report
-    // --as-of). The owner index gains created and effort: the owner's open work that every add
-    // and renegotiate weighs against capacity. Each replaces the narrower index it contains.
-    {3,
-     [] {
-         return std::string(R"sql(
-DROP INDEX events_by_day;
-CREATE INDEX events_by_day ON events (day, commitment_id);
-DROP INDEX commitments_by_owner;
-CREATE INDEX commitments_by_owner ON commitments (owner, state, due, created, effort_minutes);
-)sql");
-     }},
-    // Schema 4 tallies reliability as commitments are written (reliability_counts, kept by
-    // triggers), indexes delivered commitments by owner with what calibration reads, and late
-    // renegotiations by day: a report no longer reads every closed commitment, nor every event
-    // of its late window (reliability_tallies.cpp). It also sums each owner's open work per due
-    // date (open_work, kept by triggers): the overload check of an add reads those sums instead
-    // of every open commitment of the owner (open_work.cpp).
-    {4, [] { return reliability_tallies_schema() + open_work_schema(); }},
-    // Schema 5 keeps the effort a delivered commitment really took (close --spent), which the
-    // schedule's Monte Carlo learns each owner's accuracy from; the delivered index carries it.
-    {5,
-     [] {
-         return std::string(R"sql(
-ALTER TABLE commitments ADD COLUMN spent_minutes INTEGER;
-DROP INDEX commitments_delivered;
-CREATE INDEX commitments_delivered ON commitments
-    (owner, created, original_due, closed, effort_minutes, original_effort_minutes, spent_minutes)
-    WHERE state = 'delivered';
-)sql");
-     }},
-    // Schema 6 remembers, per replica of the sync working copy, how far sync has imported its
-    // files (the chunk, line and byte offset of the last event taken, with that event's hash: the chain's
-    // hash of the whole prefix), so that a sync reads only what is new and still notices a
-    // rewritten prefix; and where the file stops being importable, which report flags as sync.
-    {6,
-     [] {
-         return std::string(R"sql(
-CREATE TABLE replica_files (
-    origin TEXT PRIMARY KEY,
-    resume_part INTEGER NOT NULL,
-    resume_offset INTEGER NOT NULL,
-    resume_line INTEGER NOT NULL,
-    last_uuid TEXT NOT NULL,
-    last_hash TEXT NOT NULL,
-    last_clock INTEGER NOT NULL,
-    problem_part INTEGER,
-    problem_line INTEGER,
-    problem TEXT
-);
-)sql");
-     }},
+    {2, &schema_sql::migrate_1_to_2}, {3, &schema_sql::migrate_2_to_3},
+    {4, &schema_sql::migrate_3_to_4}, {5, &schema_sql::migrate_4_to_5},
+    {6, &schema_sql::migrate_5_to_6},
 };
 
 static_assert(std::size(migrations) > 0 &&
@@ -101,7 +41,7 @@ bool is_busy(const SQLite::Exception& error) {
 void apply_migrations(SQLite::Database& db, int from) {
     for (const auto& step : migrations) {
         if (step.to > from) {
-            db.exec(step.sql());
+            db.exec(*step.sql);
         }
     }
     db.exec(fmt::format("PRAGMA user_version = {}", Ledger::schema_version));

@@ -1,4 +1,5 @@
-#include "ledger_impl.hpp"
+#include "connection.hpp"
+#include "raw_statement.hpp"
 
 #include "kept/error.hpp"
 
@@ -17,6 +18,18 @@ Date checked_date(std::string_view text) {
 
 Date date_at(SQLite::Statement& row, int index) {
     return checked_date(row.getColumn(index).getText());
+}
+
+Date date_at(const RawStatement& row, int index) {
+    return checked_date(row.text(index));
+}
+
+State state_of(std::string_view text) {
+    auto state = state_from_text(text);
+    if (!state) {
+        throw StorageError(fmt::format("ledger holds \"{}\" where a state belongs", text));
+    }
+    return *state;
 }
 
 const char* const commitment_columns =
@@ -77,7 +90,7 @@ Event event_from_row(SQLite::Statement& row, bool parse_payload) {
     return e;
 }
 
-void Ledger::Impl::insert(const Event& e, const std::string* payload_json) {
+void Connection::insert(const Event& e, const std::string* payload_json) {
     auto& q = statement(insert_event,
                         "INSERT INTO events (uuid, commitment_id, commitment_uuid, ts, day, actor, "
                         "kind, payload, reason, origin, clock, prev_hash, hash) "
@@ -113,7 +126,7 @@ void Ledger::Impl::insert(const Event& e, const std::string* payload_json) {
     }
 }
 
-std::int64_t Ledger::Impl::save(const Commitment& c) {
+std::int64_t Connection::save(const Commitment& c) {
     auto& q =
         statement(upsert_commitment,
                   // An update, not REPLACE's delete and insert: the reliability tallies'

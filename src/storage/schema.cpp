@@ -1,4 +1,5 @@
-#include "ledger_impl.hpp"
+#include "connection.hpp"
+#include "schema_sql.hpp"
 
 #include "kept/error.hpp"
 
@@ -7,58 +8,6 @@
 namespace kept {
 
 namespace {
-
-constexpr const char* schema_v1 = R"sql(
-CREATE TABLE meta (
-    key   TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-);
-CREATE TABLE events (
-    seq             INTEGER PRIMARY KEY,
-    uuid            TEXT NOT NULL UNIQUE,
-    commitment_id   INTEGER NOT NULL,
-    commitment_uuid TEXT NOT NULL,
-    ts              TEXT NOT NULL,
-    day             TEXT NOT NULL,
-    actor           TEXT NOT NULL,
-    kind            TEXT NOT NULL,
-    payload         TEXT NOT NULL,
-    reason          TEXT,
-    origin          TEXT NOT NULL,
-    clock           INTEGER NOT NULL,
-    prev_hash       TEXT NOT NULL,
-    hash            TEXT NOT NULL
-);
-CREATE INDEX events_by_commitment ON events (commitment_id, clock, origin);
-CREATE INDEX events_by_origin ON events (origin, seq);
-CREATE INDEX events_by_clock ON events (clock, origin);
-CREATE INDEX events_by_day ON events (day);
-CREATE TABLE commitments (
-    id                      INTEGER PRIMARY KEY,
-    uuid                    TEXT NOT NULL UNIQUE,
-    title                   TEXT NOT NULL,
-    client                  TEXT NOT NULL,
-    client_kind             TEXT NOT NULL,
-    owner                   TEXT NOT NULL,
-    state                   TEXT NOT NULL,
-    due                     TEXT NOT NULL,
-    original_due            TEXT NOT NULL,
-    effort_minutes          INTEGER NOT NULL,
-    original_effort_minutes INTEGER NOT NULL,
-    scope                   TEXT NOT NULL,
-    tags                    TEXT NOT NULL,
-    created                 TEXT NOT NULL,
-    closed                  TEXT,
-    renegotiations          INTEGER NOT NULL,
-    late_renegotiations     INTEGER NOT NULL,
-    scope_added             INTEGER NOT NULL,
-    scope_dropped           INTEGER NOT NULL,
-    last_clock              INTEGER NOT NULL
-);
-CREATE INDEX commitments_by_owner ON commitments (owner, state, due);
-CREATE INDEX commitments_by_state ON commitments (state, due);
-CREATE INDEX commitments_by_client ON commitments (client, state, due);
-)sql";
 
 int table_count(SQLite::Database& db) {
     return db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
@@ -94,7 +43,7 @@ int create_schema(SQLite::Database& db, const std::filesystem::path& path) {
             not_a_ledger(path);
         }
         // A new ledger takes the same path as an upgraded one: schema 1, then every step.
-        db.exec(schema_v1);
+        db.exec(schema_sql::v1);
         SQLite::Statement meta(db, "INSERT INTO meta (key, value) VALUES ('ledger_uuid', ?)");
         meta.bind(1, new_uuid());
         meta.exec();

@@ -1,7 +1,7 @@
 // The report's reads: only the columns and events its rules need, so that a report over a big
 // ledger neither parses JSON it does not use nor holds closed commitments in memory.
 
-#include "ledger_impl.hpp"
+#include "connection.hpp"
 #include "raw_statement.hpp"
 
 #include "kept/error.hpp"
@@ -13,10 +13,6 @@
 namespace kept {
 
 namespace {
-
-Date date_at(const RawStatement& row, int index) {
-    return checked_date(row.text(index));
-}
 
 // The facts' columns, in the order facts_from_row reads them. Creep reads the number of scope
 // items only of an open commitment whose scope grew, so only those have their scope parsed (at
@@ -54,10 +50,24 @@ void facts_from_row(const RawStatement& q, CommitmentFacts& f) {
     f.late_renegotiations = q.integer(15);
 }
 
+/// Runs a SELECT of the facts' columns (?1 bound to `owner` when given) and visits each row.
+void visit_facts(Connection& c_, const std::string& sql, const std::optional<std::string>& owner,
+                 const std::function<void(const CommitmentFacts&)>& visit) {
+    return c_.guard([&] {
+        RawStatement q(c_.db, sql.c_str());
+        q.bind(1, owner);
+        CommitmentFacts f;
+        while (q.step()) {
+            facts_from_row(q, f);
+            visit(f);
+        }
+    });
+}
+
 } // namespace
 
-void Ledger::for_each_fact(const std::optional<std::string>& owner, bool open_only,
-                           const std::function<void(const CommitmentFacts&)>& visit) {
+void ReportReads::for_each_fact(const std::optional<std::string>& owner, bool open_only,
+                                const std::function<void(const CommitmentFacts&)>& visit) {
     std::string sql = fmt::format("SELECT {} FROM commitments", fact_columns);
     // In id order either way. The open ones of the whole team: their ids from the state index,
     // then their rows in id order, which reads the table front to back (looked up in the
@@ -68,26 +78,11 @@ void Ledger::for_each_fact(const std::optional<std::string>& owner, bool open_on
     } else if (open_only) {
         sql += " WHERE id IN (SELECT id FROM commitments WHERE state = 'open')";
     }
-    visit_facts(sql, owner, visit);
+    visit_facts(c_, sql, owner, visit);
 }
 
-void Ledger::visit_facts(const std::string& sql, const std::optional<std::string>& owner,
-                         const std::function<void(const CommitmentFacts&)>& visit) {
-    try {
-        RawStatement q(impl_->db, sql.c_str());
-        q.bind(1, owner);
-        CommitmentFacts f;
-        while (q.step()) {
-            facts_from_row(q, f);
-            visit(f);
-        }
-    } catch (const SQLite::Exception& error) {
-        rethrow_storage_error(error, impl_->path);
-    }
-}
-
-void Ledger::for_each_open(const std::function<void(const CommitmentFacts&)>& visit) {
-    if (!impl_->has_index("commitments_open")) {
+void ReportReads::for_each_open(const std::function<void(const CommitmentFacts&)>& visit) {
+    if (!c_.has_index("commitments_open")) {
         for_each_fact(std::nullopt, true, visit); // an older ledger, read as it is
         return;
     }
@@ -95,19 +90,20 @@ void Ledger::for_each_open(const std::function<void(const CommitmentFacts&)>& vi
     // which only a commitment whose scope grew has read from its row: half the time of reading
     // the rows at 100,000 open commitments.
     visit_facts(
+        c_,
         fmt::format("SELECT {} FROM commitments INDEXED BY commitments_open WHERE state = 'open'",
                     open_fact_columns),
         std::nullopt, visit);
 }
 
-void Ledger::for_each_delivered(const std::optional<std::string>& owner,
-                                const std::function<void(const CommitmentFacts&)>& visit,
-                                bool with_dates) {
+void ReportReads::for_each_delivered(const std::optional<std::string>& owner,
+                                     const std::function<void(const CommitmentFacts&)>& visit,
+                                     bool with_dates) {
     // Schema 4's partial index commitments_delivered holds every column read here; without
     // being named, SQLite prefers the state index and a seek per row.
-    bool indexed = impl_->has_index("commitments_delivered");
+    bool indexed = c_.has_index("commitments_delivered");
     // A ledger older than schema 5, read as it is, has no spent effort.
-    bool spent = impl_->db.execAndGet("PRAGMA user_version").getInt() >= 5;
+    bool spent = c_.db.execAndGet("PRAGMA user_version").getInt() >= 5;
     std::string sql = fmt::format("SELECT owner, effort_minutes, original_effort_minutes, {}, "
                                   "created, original_due, closed FROM commitments {} "
                                   "WHERE state = 'delivered' AND closed IS NOT NULL",
@@ -116,8 +112,8 @@ void Ledger::for_each_delivered(const std::optional<std::string>& owner,
     if (owner) {
         sql += " AND owner = ?1";
     }
-    try {
-        RawStatement q(impl_->db, sql.c_str());
+    return c_.guard([&] {
+        RawStatement q(c_.db, sql.c_str());
         q.bind(1, owner);
         CommitmentFacts f;
         f.state = State::delivered;
@@ -148,9 +144,7 @@ void Ledger::for_each_delivered(const std::optional<std::string>& owner,
             }
             visit(f);
         }
-    } catch (const SQLite::Exception& error) {
-        rethrow_storage_error(error, impl_->path);
-    }
+    });
 }
 
 namespace {
@@ -191,26 +185,25 @@ void read_queue_rows(RawStatement& q, const std::string& owner, std::int64_t exc
 
 } // namespace
 
-std::vector<QueuedWork> Ledger::open_queue(const std::string& owner, std::int64_t except_id,
-                                           std::optional<Date> from_due) {
-    try {
+std::vector<QueuedWork> ReportReads::open_queue(const std::string& owner, std::int64_t except_id,
+                                                std::optional<Date> from_due) {
+    return c_.guard([&] {
         std::vector<QueuedWork> out;
         std::string from_text = from_due ? format_date(*from_due) : std::string();
         if (from_due) {
             // Schema 4 keeps the sums per due date; an older ledger sums the rows.
-            bool sums = impl_->db.tableExists("open_work");
-            RawStatement ahead(impl_->db, sums
-                                              ? "SELECT total(effort_minutes) FROM open_work "
-                                                "WHERE owner = ?1 AND due < ?2"
-                                              : "SELECT total(effort_minutes) FROM commitments "
-                                                "INDEXED BY commitments_by_owner "
-                                                "WHERE owner = ?1 AND state = 'open' AND due < ?2");
+            bool sums = c_.db.tableExists("open_work");
+            RawStatement ahead(c_.db, sums ? "SELECT total(effort_minutes) FROM open_work "
+                                             "WHERE owner = ?1 AND due < ?2"
+                                           : "SELECT total(effort_minutes) FROM commitments "
+                                             "INDEXED BY commitments_by_owner "
+                                             "WHERE owner = ?1 AND state = 'open' AND due < ?2");
             ahead.bind(1, std::string_view(owner));
             ahead.bind(2, std::string_view(from_text));
             if (ahead.step()) {
                 Minutes sum = ahead.int64(0);
-                RawStatement mine(impl_->db, "SELECT effort_minutes FROM commitments WHERE id = ?1 "
-                                             "AND owner = ?2 AND state = 'open' AND due < ?3");
+                RawStatement mine(c_.db, "SELECT effort_minutes FROM commitments WHERE id = ?1 "
+                                         "AND owner = ?2 AND state = 'open' AND due < ?3");
                 mine.bind(1, except_id);
                 mine.bind(2, std::string_view(owner));
                 mine.bind(3, std::string_view(from_text));
@@ -222,37 +215,32 @@ std::vector<QueuedWork> Ledger::open_queue(const std::string& owner, std::int64_
                 }
             }
         }
-        if (!impl_->select_open_queue) {
-            impl_->select_open_queue.emplace(impl_->db,
-                                             (std::string(queue_rows_sql) + ">= ?3").c_str());
+        if (!c_.select_open_queue) {
+            c_.select_open_queue.emplace(c_.db, (std::string(queue_rows_sql) + ">= ?3").c_str());
         }
-        read_queue_rows(*impl_->select_open_queue, owner, except_id, from_text, out);
+        read_queue_rows(*c_.select_open_queue, owner, except_id, from_text, out);
         return out;
-    } catch (const SQLite::Exception& error) {
-        rethrow_storage_error(error, impl_->path);
-    }
+    });
 }
 
-std::vector<QueuedWork> Ledger::open_queue_before(const std::string& owner, std::int64_t except_id,
-                                                  Date until_due) {
-    try {
-        RawStatement q(impl_->db, (std::string(queue_rows_sql) + "< ?3").c_str());
+std::vector<QueuedWork> ReportReads::open_queue_before(const std::string& owner,
+                                                       std::int64_t except_id, Date until_due) {
+    return c_.guard([&] {
+        RawStatement q(c_.db, (std::string(queue_rows_sql) + "< ?3").c_str());
         std::vector<QueuedWork> out;
         read_queue_rows(q, owner, except_id, format_date(until_due), out);
         return out;
-    } catch (const SQLite::Exception& error) {
-        rethrow_storage_error(error, impl_->path);
-    }
+    });
 }
 
-std::vector<OpenCommitment> Ledger::open_commitments(const std::optional<std::string>& owner) {
+std::vector<OpenCommitment> ReportReads::open_commitments(const std::optional<std::string>& owner) {
     std::string sql = "SELECT id, uuid, title, client, client_kind, owner, due, effort_minutes "
                       "FROM commitments WHERE state = 'open'";
     if (owner) {
         sql += " AND owner = ?1";
     }
-    try {
-        RawStatement q(impl_->db, sql.c_str());
+    return c_.guard([&] {
+        RawStatement q(c_.db, sql.c_str());
         q.bind(1, owner);
         std::vector<OpenCommitment> out;
         while (q.step()) {
@@ -267,12 +255,10 @@ std::vector<OpenCommitment> Ledger::open_commitments(const std::optional<std::st
             c.effort = q.int64(7);
         }
         return out;
-    } catch (const SQLite::Exception& error) {
-        rethrow_storage_error(error, impl_->path);
-    }
+    });
 }
 
-std::vector<LateRenegotiation> Ledger::late_renegotiations(Date since, Date until) {
+std::vector<LateRenegotiation> ReportReads::late_renegotiations(Date since, Date until) {
     // Schema 4's partial index events_late holds just the late renegotiations by day. An older
     // ledger walks events_by_day through the window: there, a late payload holds the word true
     // however it is spaced, so the text search spares parsing most of the others (a busy week
@@ -282,8 +268,8 @@ std::vector<LateRenegotiation> Ledger::late_renegotiations(Date since, Date unti
                       "WHERE day >= :since AND day <= :until AND kind = 'renegotiated' "
                       "AND instr(payload, 'true') > 0 AND json_extract(payload, '$.late') = 1 "
                       "ORDER BY clock, origin";
-    try {
-        SQLite::Statement q(impl_->db, sql);
+    return c_.guard([&] {
+        SQLite::Statement q(c_.db, sql);
         q.bind(":since", format_date(since));
         q.bind(":until", format_date(until));
         std::vector<LateRenegotiation> out;
@@ -298,47 +284,24 @@ std::vector<LateRenegotiation> Ledger::late_renegotiations(Date since, Date unti
             out.push_back(late);
         }
         return out;
-    } catch (const SQLite::Exception& error) {
-        rethrow_storage_error(error, impl_->path);
-    }
+    });
 }
 
-std::vector<std::int64_t> Ledger::open_commitments_of_several_replicas() {
+std::vector<std::int64_t> ReportReads::open_commitments_of_several_replicas() {
     // A conflict is two changes based on the same event, made on two replicas: only a
     // commitment with events of two origins can have one. events_by_commitment (commitment_id,
     // clock, origin) answers the inner query for each open commitment from the index alone.
     const char* sql = "SELECT id FROM commitments WHERE state = 'open' AND (SELECT min(origin) "
                       "<> max(origin) FROM events WHERE commitment_id = commitments.id) "
                       "ORDER BY id";
-    try {
-        RawStatement q(impl_->db, sql);
+    return c_.guard([&] {
+        RawStatement q(c_.db, sql);
         std::vector<std::int64_t> out;
         while (q.step()) {
             out.push_back(q.int64(0));
         }
         return out;
-    } catch (const SQLite::Exception& error) {
-        rethrow_storage_error(error, impl_->path);
-    }
-}
-
-std::vector<std::int64_t> Ledger::commitments_changed_after(Date day) {
-    try {
-        // Left to itself SQLite walks every event in commitment order to avoid a sort; the day
-        // index (day, commitment_id) holds the answer, and sorting it here is cheap.
-        SQLite::Statement q(
-            impl_->db, "SELECT commitment_id FROM events INDEXED BY events_by_day WHERE day > ?");
-        q.bind(1, format_date(day));
-        std::vector<std::int64_t> ids;
-        while (q.executeStep()) {
-            ids.push_back(q.getColumn(0).getInt64());
-        }
-        std::sort(ids.begin(), ids.end());
-        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-        return ids;
-    } catch (const SQLite::Exception& error) {
-        rethrow_storage_error(error, impl_->path);
-    }
+    });
 }
 
 } // namespace kept

@@ -1,20 +1,22 @@
-#include "ledger_impl.hpp"
+// What sync remembers of each replica file (schema 6).
+
+#include "connection.hpp"
 #include "raw_statement.hpp"
 
 #include "kept/error.hpp"
 
 namespace kept {
 
-std::vector<ReplicaFileState> Ledger::replica_files() {
-    std::vector<ReplicaFileState> files;
-    try {
-        if (!impl_->db.tableExists("replica_files")) {
+std::vector<ReplicaFileState> ReplicaFileStore::all() {
+    return c_.guard([&] {
+        std::vector<ReplicaFileState> files;
+        if (!c_.db.tableExists("replica_files")) {
             return files; // an older ledger, read as it is
         }
-        RawStatement q(impl_->db, "SELECT origin, resume_part, resume_offset, resume_line, "
-                                  "last_uuid, last_hash, last_clock, problem_part, problem_line, "
-                                  "problem "
-                                  "FROM replica_files ORDER BY origin");
+        RawStatement q(c_.db, "SELECT origin, resume_part, resume_offset, resume_line, "
+                              "last_uuid, last_hash, last_clock, problem_part, problem_line, "
+                              "problem "
+                              "FROM replica_files ORDER BY origin");
         while (q.step()) {
             ReplicaFileState f;
             f.origin = q.text(0);
@@ -30,22 +32,19 @@ std::vector<ReplicaFileState> Ledger::replica_files() {
             }
             files.push_back(std::move(f));
         }
-    } catch (const SQLite::Exception& error) {
-        rethrow_storage_error(error, impl_->path);
-    }
-    return files;
+        return files;
+    });
 }
 
-void Ledger::save_replica_file(const ReplicaFileState& f) {
-    if (!impl_->in_write) {
-        throw Error(ExitCode::internal, "Ledger::save_replica_file outside a write transaction");
+void ReplicaFileStore::save(const ReplicaFileState& f) {
+    if (!c_.in_write) {
+        throw Error(ExitCode::internal, "ReplicaFileStore::save outside a write transaction");
     }
-    try {
-        SQLite::Statement q(impl_->db,
-                            "INSERT OR REPLACE INTO replica_files (origin, resume_part, "
-                            "resume_offset, resume_line, last_uuid, last_hash, last_clock, "
-                            "problem_part, problem_line, problem) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    return c_.guard([&] {
+        SQLite::Statement q(c_.db, "INSERT OR REPLACE INTO replica_files (origin, resume_part, "
+                                   "resume_offset, resume_line, last_uuid, last_hash, last_clock, "
+                                   "problem_part, problem_line, problem) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         q.bind(1, f.origin);
         q.bind(2, static_cast<std::int64_t>(f.resume_part));
         q.bind(3, static_cast<std::int64_t>(f.resume_offset));
@@ -59,9 +58,7 @@ void Ledger::save_replica_file(const ReplicaFileState& f) {
             q.bind(10, f.problem->reason);
         }
         q.exec();
-    } catch (const SQLite::Exception& error) {
-        rethrow_storage_error(error, impl_->path);
-    }
+    });
 }
 
 } // namespace kept

@@ -1,18 +1,33 @@
 #pragma once
 
-// Internal to the storage module: the SQLite connection and its prepared statements.
+// Internal to the storage module: the SQLite connection every part of a Ledger works through
+// (connection.cpp opens it: file modes, WAL, busy timeout), its transactions (ledger.cpp), the
+// one guard that turns SQLite's exceptions into kept errors, and the prepared statements and
+// chain ends the parts share inside one write.
 
 #include "kept/ledger.hpp"
 #include "raw_statement.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
 namespace kept {
 
-struct Ledger::Impl {
+/// Converts a SQLite failure into the kept::Error that says what happened to the user.
+[[noreturn]] void rethrow_storage_error(const SQLite::Exception& error,
+                                        const std::filesystem::path& path);
+
+/// The one SQLite connection of a Ledger, which every part (EventLog, CommitmentStore, ...)
+/// works through. It holds what the parts share: the database, the write state, the prepared
+/// statements, and the row primitives (insert an event, save a commitment row, replay one)
+/// that more than one part calls. Defined in connection.cpp (opening), ledger.cpp
+/// (transactions), event_log.cpp, commitment_store.cpp, rows.cpp and bulk_fills.cpp.
+class Connection {
+  public:
     std::filesystem::path path;
     SQLite::Database db;
     std::string uuid;
@@ -37,7 +52,30 @@ struct Ledger::Impl {
     std::map<std::string, std::string, std::less<>> known_last_hash;
 
     /// `filename` is what SQLite opens: the path, or a URI naming it.
-    Impl(const std::filesystem::path& p, const std::string& filename, int flags, int timeout_ms);
+    Connection(const std::filesystem::path& p, const std::string& filename, int flags,
+               int timeout_ms);
+
+    /// Opens the ledger at `path` as Ledger's constructor documents.
+    static std::unique_ptr<Connection> open(const std::filesystem::path& path, OpenMode mode,
+                                            int busy_timeout_ms);
+
+    /// Runs `body` and returns what it returns; a SQLite failure inside becomes the kept::Error
+    /// that says what happened to the user (rethrow_storage_error). The one place that maps them.
+    template <class Body> decltype(auto) guard(Body&& body) {
+        try {
+            return std::forward<Body>(body)();
+        } catch (const SQLite::Exception& error) {
+            rethrow_storage_error(error, path);
+        }
+    }
+
+    /// Ledger::read: one DEFERRED transaction around `body` (just `body` inside a write).
+    void read(const std::function<void()>& body);
+    /// Ledger::write: one BEGIN IMMEDIATE transaction around `body`, rolled back when it throws;
+    /// the chain ends remembered are forgotten at both ends.
+    void write(const std::function<void()>& body, WriteSize size);
+    /// Sets the page cache for a write of `size` (a no-op for small).
+    void size_cache_for(WriteSize size);
 
     SQLite::Statement& statement(std::optional<SQLite::Statement>& slot, const char* sql);
     /// Whether the schema has this index (an older ledger, read as it is, may lack it).
@@ -69,15 +107,7 @@ struct Ledger::Impl {
 Date checked_date(std::string_view text);
 /// Column `index` of the current row as a date (checked_date).
 Date date_at(SQLite::Statement& row, int index);
-
-/// The three triggers (commitments_NAME_insert, _delete, _update) that keep a table derived
-/// from the commitments: `add_new` runs for a new row, `remove_old` for a removed one, both for
-/// an updated one.
-std::string commitment_triggers(std::string_view name, const std::string& add_new,
-                                const std::string& remove_old);
-
-/// Schema 4's open_work table, the triggers that keep it and its first fill (open_work.cpp).
-std::string open_work_schema();
+Date date_at(const RawStatement& row, int index);
 
 /// The derived tables a bulk write fills at its end, for the commitments with ids in (?1, ?2],
 /// instead of their insert triggers row by row: each names its insert trigger and gives the SQL
@@ -88,7 +118,7 @@ struct BulkFill {
     const char* delete_trigger;
     std::string add_since;
 };
-/// reliability_counts (reliability_tallies.cpp) and open_work (open_work.cpp).
+/// reliability_counts and open_work (bulk_fills.cpp; the same sums as migrate_3_to_4.sql).
 BulkFill reliability_tallies_bulk_fill();
 BulkFill open_work_bulk_fill();
 
@@ -97,16 +127,8 @@ inline ClientKind client_kind_of(std::string_view text) {
     return text == "internal" ? ClientKind::internal : ClientKind::external;
 }
 
-/// The state stored as text.
-inline State state_of(std::string_view text) {
-    return text == "delivered" ? State::delivered
-           : text == "dropped" ? State::dropped
-                               : State::open;
-}
-
-/// Converts a SQLite failure into the kept::Error that says what happened to the user.
-[[noreturn]] void rethrow_storage_error(const SQLite::Exception& error,
-                                        const std::filesystem::path& path);
+/// The state stored as text, by core's one rule (parse_state); StorageError when not a state.
+State state_of(std::string_view text);
 
 /// Creates the schema on an empty database, upgrades an older one (when `may_write`; an older
 /// one is read as is otherwise), refuses a newer one. Returns the ledger UUID.
@@ -120,10 +142,6 @@ void apply_migrations(SQLite::Database& db, int from);
 /// writing a backup copy next to it (backup_path). On any failure the ledger is left as it was and
 /// the backup removed; throws BusyError when the lock does not come, StorageError otherwise.
 void upgrade_schema(SQLite::Database& db, const std::filesystem::path& path);
-
-/// Schema 4's step: the reliability_counts table, the triggers that keep it, its first fill,
-/// and the partial indexes of delivered commitments and of late renegotiations.
-std::string reliability_tallies_schema();
 
 /// Where the backup of a ledger at schema `version` goes before an upgrade: LEDGER.vN.bak.
 std::filesystem::path backup_path(const std::filesystem::path& ledger, int version);

@@ -1,0 +1,101 @@
+// The bulk write's fills: for a body that only adds commitments, the derived tables' insert
+// triggers are paused and each table gets the new commitments' share once, summed, at the end.
+// The sums are those of the triggers in schema/migrate_3_to_4.sql, written out once more for a
+// range of ids; test_storage_tallies.cpp checks both against the C++ rules.
+
+#include "connection.hpp"
+
+#include <fmt/format.h>
+
+namespace kept {
+
+BulkFill reliability_tallies_bulk_fill() {
+    return {"reliability_counts", "commitments_tally_insert", "commitments_tally_delete",
+            "INSERT INTO reliability_counts SELECT owner, client, client_kind, count(*), "
+            "sum((commitments.state = 'delivered' AND commitments.closed IS NOT NULL)), "
+            "sum((commitments.state = 'dropped')), "
+            "sum(((commitments.state = 'delivered' AND commitments.closed IS NOT NULL) AND "
+            "commitments.closed <= commitments.original_due)), "
+            "sum(((commitments.state = 'delivered' AND commitments.closed IS NOT NULL) AND "
+            "commitments.closed <= commitments.due)), "
+            "sum(CASE WHEN (commitments.state = 'delivered' AND commitments.closed IS NOT NULL) "
+            "AND commitments.closed > commitments.original_due THEN "
+            "ifnull(CAST(round(julianday(commitments.closed) - "
+            "julianday(commitments.original_due)) AS INTEGER), 0) ELSE 0 END), "
+            "sum(CASE WHEN (commitments.state = 'delivered' AND commitments.closed IS NOT NULL) "
+            "AND commitments.closed > commitments.due THEN "
+            "ifnull(CAST(round(julianday(commitments.closed) - julianday(commitments.due)) AS "
+            "INTEGER), 0) ELSE 0 END), "
+            "sum(commitments.renegotiations), sum(commitments.late_renegotiations) "
+            "FROM commitments WHERE id > ?1 AND id <= ?2 GROUP BY owner, client, client_kind "
+            "ON CONFLICT DO UPDATE SET commitments = commitments + excluded.commitments, "
+            "delivered = delivered + excluded.delivered, dropped = dropped + excluded.dropped, "
+            "on_time_first = on_time_first + excluded.on_time_first, "
+            "on_time_last = on_time_last + excluded.on_time_last, "
+            "slip_days = slip_days + excluded.slip_days, "
+            "late_days = late_days + excluded.late_days, "
+            "renegotiations = renegotiations + excluded.renegotiations, "
+            "late_renegotiations = late_renegotiations + excluded.late_renegotiations"};
+}
+
+BulkFill open_work_bulk_fill() {
+    return {"open_work", "commitments_open_insert", "commitments_open_delete",
+            "INSERT INTO open_work SELECT owner, due, sum(effort_minutes) AS effort, "
+            "count(*) AS commitments, max(created) AS latest FROM commitments "
+            "WHERE state = 'open' AND id > ?1 AND id <= ?2 GROUP BY owner, due "
+            "ON CONFLICT DO UPDATE SET effort_minutes = effort_minutes + excluded.effort_minutes, "
+            "commitments = commitments + excluded.commitments, "
+            "latest_created = max(latest_created, excluded.latest_created)"};
+}
+
+void Connection::with_fills_at_end(bool replace_all, const std::function<void()>& body) {
+    std::int64_t before = replace_all ? 0
+                                      : db.execAndGet("SELECT ifnull(max(id), 0) FROM "
+                                                      "commitments")
+                                            .getInt64();
+    struct Paused {
+        BulkFill fill;
+        std::vector<std::string> triggers; ///< their CREATE statements, to put back
+    };
+    std::vector<Paused> paused;
+    for (BulkFill fill : {reliability_tallies_bulk_fill(), open_work_bulk_fill()}) {
+        SQLite::Statement q(db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND "
+                                "(name = ?1 OR (?2 AND name = ?3))");
+        q.bind(1, fill.insert_trigger);
+        q.bind(2, replace_all ? 1 : 0);
+        q.bind(3, fill.delete_trigger);
+        Paused p{fill, {}};
+        while (q.executeStep()) {
+            db.exec(fmt::format("DROP TRIGGER \"{}\"", q.getColumn(0).getString()));
+            p.triggers.push_back(q.getColumn(1).getString());
+        }
+        if (!p.triggers.empty()) {
+            paused.push_back(std::move(p));
+        }
+    }
+    if (replace_all) {
+        // Every row goes: the tallies and sums are emptied too, whatever they held.
+        db.exec("DELETE FROM commitments");
+        for (const auto& p : paused) {
+            db.exec(fmt::format("DELETE FROM {}", p.fill.table));
+        }
+    }
+    body();
+    std::int64_t last = db.execAndGet("SELECT ifnull(max(id), 0) FROM commitments").getInt64();
+    for (const auto& p : paused) {
+        SQLite::Statement fill(db, p.fill.add_since);
+        // A range of ids at a time: the GROUP BY sorts its rows in memory.
+        constexpr std::int64_t ids_at_once = 65536;
+        for (std::int64_t from = before; from < last; from += ids_at_once) {
+            fill.bind(1, from);
+            fill.bind(2, std::min(from + ids_at_once, last));
+            fill.exec();
+            fill.reset();
+        }
+        for (const auto& trigger : p.triggers) {
+            db.exec(trigger);
+        }
+    }
+}
+
+} // namespace kept

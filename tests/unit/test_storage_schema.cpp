@@ -1,0 +1,76 @@
+// The frozen schema: a new ledger and every past schema's fixture upgraded to the latest version
+// end with the same sqlite_master.
+
+#include "kept/ledger.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+using namespace kept;
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Ledgers given schema 4 before the frozen SQL (the fixtures of schemas 4 and 5, and ledgers
+/// created at schema 6 before bulk writes came) keep the first wording of the derived tables'
+/// insert triggers: "commitments = commitments + 1" where the frozen SQL adds
+/// excluded.commitments, which those triggers always set to 1. The two count alike; this is the
+/// one difference the comparison forgives (docs/architecture.md, storage).
+std::string forgiven(std::string sql) {
+    const std::string old_wording = "commitments = commitments + 1,";
+    for (auto at = sql.find(old_wording); at != std::string::npos; at = sql.find(old_wording)) {
+        sql.replace(at, old_wording.size(), "commitments = commitments + excluded.commitments,");
+    }
+    return sql;
+}
+
+/// sqlite_master's rows (type, name, tbl_name, sql), in name order.
+std::vector<std::string> schema_of(const fs::path& path) {
+    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+    SQLite::Statement q(db, "SELECT type, name, tbl_name, ifnull(sql, '') FROM sqlite_master "
+                            "ORDER BY type, name");
+    std::vector<std::string> rows;
+    while (q.executeStep()) {
+        rows.push_back(q.getColumn(0).getString() + " " + q.getColumn(1).getString() + " " +
+                       q.getColumn(2).getString() + "\n" + forgiven(q.getColumn(3).getString()));
+    }
+    return rows;
+}
+
+int user_version(const fs::path& path) {
+    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+    return db.execAndGet("PRAGMA user_version").getInt();
+}
+
+} // namespace
+
+TEST_CASE("schema: every fixture upgraded equals a new ledger, sqlite_master row by row") {
+    std::string pattern = (fs::temp_directory_path() / "kept-schema-XXXXXX").string();
+    fs::path dir = ::mkdtemp(pattern.data());
+    fs::path fresh = dir / "new.db";
+    { Ledger ledger(fresh, OpenMode::write, 1000); }
+    auto want = schema_of(fresh);
+    CHECK(user_version(fresh) == Ledger::schema_version);
+    CHECK(want.size() > 20);
+    for (int version = 1; version < Ledger::schema_version; ++version) {
+        CAPTURE(version);
+        fs::path fixture =
+            fs::path(KEPT_FIXTURES_DIR) / ("ledger-v" + std::to_string(version) + ".db");
+        REQUIRE(fs::exists(fixture));
+        fs::path copy = dir / fixture.filename();
+        fs::copy_file(fixture, copy);
+        CHECK(user_version(copy) == version);
+        { Ledger ledger(copy, OpenMode::write, 1000); } // upgrades, after a backup
+        CHECK(user_version(copy) == Ledger::schema_version);
+        CHECK(
+            fs::exists(dir / (copy.filename().string() + ".v" + std::to_string(version) + ".bak")));
+        CHECK(schema_of(copy) == want);
+    }
+    fs::remove_all(dir);
+}
