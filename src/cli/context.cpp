@@ -73,8 +73,8 @@ std::string read_file(const fs::path& path) {
 
 } // namespace
 
-Context::Context(GlobalOptions options, std::ostream& out, std::ostream& err)
-    : options_(std::move(options)), out_(out), err_(err) {
+Context::Context(GlobalOptions options, std::ostream& out, std::ostream& err, Needs needs)
+    : options_(std::move(options)), needs_(needs), out_(out), err_(err) {
     // Checked up front so a bad value is refused even by commands that print no table.
     if (options_.color != "auto" && options_.color != "always" && options_.color != "never") {
         throw BadValue(
@@ -121,6 +121,9 @@ void Context::load_config() {
 }
 
 const Config& Context::config() {
+    if (!needs_.config) {
+        throw Error(ExitCode::internal, "this command reads no config (the command table says)");
+    }
     if (!config_) {
         load_config();
     }
@@ -164,6 +167,11 @@ int Context::busy_timeout_ms() {
 }
 
 Ledger Context::open_ledger(OpenMode mode) {
+    if (needs_.ledger == LedgerUse::none ||
+        (mode == OpenMode::write && needs_.ledger != LedgerUse::write)) {
+        throw Error(ExitCode::internal,
+                    "this command does not open its ledger so (the command table says)");
+    }
     return Ledger(ledger_path(), mode, busy_timeout_ms());
 }
 
@@ -296,7 +304,8 @@ std::vector<TeamScope> roll_up_scopes(Context& context) {
         one.ledger_file.clear();
         one.teams = {team};
         one.ledger_files.clear();
-        scopes.push_back({team, std::make_unique<Context>(one, context.out(), context.err())});
+        scopes.push_back(
+            {team, std::make_unique<Context>(one, context.out(), context.err(), context.needs())});
     }
     for (const auto& ledger : all.ledger_files) {
         GlobalOptions one = all;
@@ -304,14 +313,11 @@ std::vector<TeamScope> roll_up_scopes(Context& context) {
         one.ledger_file = ledger;
         one.teams.clear();
         one.ledger_files = {ledger};
-        scopes.push_back({fs::path(ledger).stem().string(),
-                          std::make_unique<Context>(one, context.out(), context.err())});
+        scopes.push_back(
+            {fs::path(ledger).stem().string(),
+             std::make_unique<Context>(one, context.out(), context.err(), context.needs())});
     }
     return scopes;
-}
-
-bool reads_several_ledgers(std::string_view command) {
-    return command == "report" || command == "check" || command == "list";
 }
 
 std::int64_t parse_id(std::string_view text) {

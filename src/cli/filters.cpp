@@ -71,4 +71,8 @@ int parse_weeks(const std::string& text, int fallback) {
     return parse_bounded(text, fallback, {"--weeks", "a number of weeks", 1, 520});
 }
 
+int parse_confidence(const std::string& text, int fallback) {
+    return parse_bounded(text, fallback, {"--confidence", "a whole number", 50, 99});
+}
+
 } // namespace kept::cli

@@ -2,7 +2,6 @@
 #include "cli/command.hpp"
 #include "cli/filters.hpp"
 #include "cli/output.hpp"
-#include "cli/promise_check.hpp"
 #include "kept/error.hpp"
 
 #include <CLI/CLI.hpp>
