@@ -1,6 +1,6 @@
-#include "cli/replica_layout.hpp"
+#include "app/replica_layout.hpp"
 
-#include "cli/sync.hpp"
+#include "app/sync.hpp"
 #include "kept/error.hpp"
 #include "kept/import.hpp"
 
@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace kept::cli {
+namespace kept::app {
 
 namespace fs = std::filesystem;
 
@@ -140,4 +140,4 @@ Event ReplicaStream::take() {
     return std::move(events_[next_++]);
 }
 
-} // namespace kept::cli
+} // namespace kept::app
