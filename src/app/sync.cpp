@@ -5,6 +5,7 @@
 #include "app/sync_replicas.hpp"
 #include "kept/error.hpp"
 #include "kept/replica.hpp"
+#include "util/files.hpp"
 
 #include <algorithm>
 #include <fcntl.h>
@@ -44,10 +45,7 @@ fs::path sync_directory(const fs::path& ledger) {
 }
 
 std::string read_replica_text(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    return util::read_file(file).value_or("");
 }
 
 void check_sync_remote(const fs::path& ledger, const std::string& remote) {

@@ -110,6 +110,10 @@ struct TeamScope {
 /// name is its file name without extension). Empty unless more than one is named.
 std::vector<TeamScope> roll_up_scopes(Context& context);
 
+/// Where per-user configs live: $XDG_CONFIG_HOME when absolute, else ~/.config. Throws NotFound
+/// when neither XDG_CONFIG_HOME nor HOME is set.
+std::filesystem::path config_home();
+
 /// The whole non-negative number in environment variable `name`, `fallback` when unset.
 /// Throws BadValue "NAME: \"x\" is not a number of UNIT".
 int number_from_env(const char* name, int fallback, std::string_view unit);

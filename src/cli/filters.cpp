@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "kept/error.hpp"
+#include "util/text.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -57,10 +58,9 @@ int parse_bounded(const std::string& text, int fallback, const BoundedOption& op
     if (text.empty()) {
         return fallback;
     }
-    int value = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size() || value < option.low ||
-        value > option.high) {
+    auto parsed = util::parse_integer<int>(text);
+    int value = parsed.value_or(0);
+    if (!parsed || value < option.low || value > option.high) {
         throw BadValue(fmt::format("{}: \"{}\" is not {} from {} to {}", option.field, text,
                                    option.what, option.low, option.high));
     }
