@@ -6,8 +6,6 @@
 #include "util/files.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 namespace kept::app {
 

@@ -7,12 +7,8 @@
 #include "util/text.hpp"
 
 #include <algorithm>
-#include <array>
-#include <charconv>
-#include <cstdlib>
 #include <ctime>
 #include <fmt/format.h>
-#include <fstream>
 #include <pwd.h>
 #include <unistd.h>
 

@@ -3,7 +3,6 @@
 #include "kept/error.hpp"
 
 #include <CLI/CLI.hpp>
-#include <cstdlib>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <memory>
