@@ -1,6 +1,5 @@
 #include "cli/filters.hpp"
 
-
 #include "kept/error.hpp"
 #include "util/text.hpp"
 
