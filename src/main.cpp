@@ -54,11 +54,15 @@ int run(int argc, char** argv) {
     kept::cli::GlobalOptions options;
     add_global_options(app, options);
 
-    std::map<const CLI::App*, kept::cli::Run> runners;
+    struct Runner {
+        const kept::cli::Command* command;
+        kept::cli::Run run;
+    };
+    std::map<const CLI::App*, Runner> runners;
     for (const auto& command : kept::cli::commands()) {
         CLI::App* sub = app.add_subcommand(std::string(command.name), std::string(command.summary));
         sub->footer(fmt::format("Example:\n  {}", command.example));
-        runners[sub] = command.attach(*sub);
+        runners[sub] = {&command, command.attach(*sub)};
     }
 
     if (auto code = kept::cli::run_help(app, argc, argv, std::cout)) {
@@ -83,14 +87,15 @@ int run(int argc, char** argv) {
             options.team = options.teams.empty() ? "" : options.teams.front();
             options.ledger_file = options.ledger_files.empty() ? "" : options.ledger_files.front();
             bool roll_up = options.teams.size() + options.ledger_files.size() > 1;
-            if (roll_up && !kept::cli::reads_several_ledgers(sub->get_name())) {
+            // The commands whose row says several_ledgers: list, report and check.
+            if (roll_up && !runner.command->needs.several_ledgers) {
                 return report(ExitCode::usage,
                               fmt::format("{}: one --team or --ledger at a time (only report, "
                                           "check and list read several)",
                                           sub->get_name()));
             }
-            kept::cli::Context context(options, std::cout, std::cerr);
-            int code = runner(context);
+            kept::cli::Context context(options, std::cout, std::cerr, runner.command->needs);
+            int code = runner.run(context);
             std::cout.flush();
             if (!std::cout) {
                 return report(ExitCode::io, "cannot write to standard output");

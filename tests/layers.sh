@@ -35,6 +35,8 @@ io='fstream|filesystem|cstdio|stdio\.h|unistd\.h|fcntl\.h'
         src/core/*.cpp src/core/*.hpp $core_headers
     forbid "the core does I/O (it is handed text and today)" "$io" \
         src/core/*.cpp src/core/*.hpp $core_headers
+    forbid "the core uses util beyond its text helpers" "util/(files|environment)" \
+        src/core/*.cpp src/core/*.hpp $core_headers
     if grep -HnE '\bgetenv\b' src/core/*.cpp $core_headers; then
         fail "the core reads the environment"
     fi

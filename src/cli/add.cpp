@@ -1,5 +1,5 @@
+#include "app/promise.hpp"
 #include "cli/command.hpp"
-#include "cli/promise_check.hpp"
 #include "cli/views.hpp"
 #include "kept/changes.hpp"
 #include "kept/error.hpp"
@@ -52,17 +52,18 @@ int run_add(Context& context, const AddOptions& o) {
     Ledger ledger = context.open_ledger(OpenMode::write);
     Commitment added;
     std::vector<std::string> warnings;
-    std::optional<PromisedDue> promised;
+    std::optional<app::PromisedDue> promised;
     ledger.write([&] {
         if (auto_due) {
             check_text("--owner", request.owner);
-            promised = promised_due(context, &ledger, request.owner, request.effort, today,
-                                    config.report.confidence);
+            promised = app::promised_due(config, today, &ledger, request.owner, request.effort,
+                                         today, config.report.confidence);
             request.due = promised->due;
             event.payload = added_payload(request, today);
         }
         added = ledger.events().append(event);
-        warnings = promise_warnings(context, ledger, nullptr, added, o.strict || config.strict);
+        warnings =
+            app::promise_warnings(config, today, ledger, nullptr, added, o.strict || config.strict);
     });
 
     for (const auto& warning : warnings) {
@@ -74,7 +75,7 @@ int run_add(Context& context, const AddOptions& o) {
     }
     if (auto_due && !o.quiet) {
         context.out() << fmt::format("due auto: {} ({})\n", format_date(added.due),
-                                     promised_due_note(*promised));
+                                     app::promised_due_note(*promised));
     }
     if (o.quiet) {
         context.out() << added.id << '\n';

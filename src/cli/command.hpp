@@ -1,7 +1,10 @@
 #pragma once
 
 // The subcommand table: each src/cli/<name>.cpp registers its options on its CLI11 subcommand
-// and returns the function that runs it. main() and the help text read this one table.
+// and returns the function that runs it. Each row also says what the command needs (config,
+// ledger for reading or writing, several ledgers): main refuses a roll-up the row does not
+// allow, and the Context refuses a config or ledger the row does not list. main() and the help
+// text read this one table.
 
 #include "cli/context.hpp"
 
@@ -22,6 +25,7 @@ struct Command {
     std::string_view name;
     std::string_view summary;
     std::string_view example; ///< one line, shown under --help
+    Needs needs;              ///< what it runs against; main and Context act on it
     Run (*attach)(CLI::App& sub);
 };
 

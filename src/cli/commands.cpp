@@ -4,51 +4,67 @@
 
 namespace kept::cli {
 
+namespace {
+
+// The common rows of what a command needs: the config and the ledger for writing, for reading,
+// or for reading from several teams' ledgers.
+constexpr Needs writes{true, LedgerUse::write, false};
+constexpr Needs reads{true, LedgerUse::read, false};
+constexpr Needs read_several{true, LedgerUse::read, true};
+
+} // namespace
+
 std::span<const Command> commands() {
     static constexpr std::array table = {
-        Command{"init", "Write a commented kept.toml and create the team's ledger",
-                "kept init --team platform", attach_init},
+        Command{"init",
+                "Write a commented kept.toml and create the team's ledger",
+                "kept init --team platform",
+                {false, LedgerUse::write, false},
+                attach_init},
         Command{"add", "Record a commitment",
                 "kept add \"Export API\" --client acme --owner alice --due 2026-12-04 --effort 2d",
-                attach_add},
+                writes, attach_add},
         Command{"renegotiate", "Change due date, effort, scope or owner, with a reason",
-                "kept renegotiate 12 --due +1w --reason \"client asked for SSO first\"",
+                "kept renegotiate 12 --due +1w --reason \"client asked for SSO first\"", writes,
                 attach_renegotiate},
         Command{"close", "End a commitment as delivered or dropped", "kept close 12 --delivered",
-                attach_close},
+                writes, attach_close},
         Command{"reopen", "Reopen a closed commitment", "kept reopen 12 --reason \"bug found\"",
-                attach_reopen},
+                writes, attach_reopen},
         Command{"list", "List commitments, soonest due first",
-                "kept list --owner alice --state all", attach_list},
+                "kept list --owner alice --state all", read_several, attach_list},
         Command{"show", "Every field of one commitment, with its original promise",
-                "kept show 12 --format json", attach_show},
+                "kept show 12 --format json", reads, attach_show},
         Command{"log", "The events of the ledger or of one commitment, oldest first", "kept log 12",
-                attach_log},
+                reads, attach_log},
         Command{"report", "Flags, load per owner and week, and reliability",
-                "kept report --weeks 12 --fail-on overdue,late", attach_report},
+                "kept report --weeks 12 --fail-on overdue,late", read_several, attach_report},
         Command{"check", "For cron: silent unless a flag of these kinds fires (then exit 1)",
                 "kept check overdue,late > flags.txt || mail -s kept team@example.com < flags.txt",
-                attach_check},
+                read_several, attach_check},
         Command{"when", "The earliest due date the owner's schedule can keep for new work",
-                "kept when --owner alice --effort 2d", attach_when},
+                "kept when --owner alice --effort 2d", reads, attach_when},
         Command{"forecast",
                 "Every open commitment's projected finish, slack and chance of being on time",
-                "kept forecast --owner alice", attach_forecast},
+                "kept forecast --owner alice", reads, attach_forecast},
         Command{"export", "Write commitments (NDJSON, CSV, ICS) or every event (--events)",
-                "kept export --events > team.ndjson", attach_export},
+                "kept export --events > team.ndjson", reads, attach_export},
         Command{"import", "Read events (idempotent) or new commitments (--commitments)",
-                "kept import --commitments rows.csv", attach_import},
-        Command{"verify", "Check the database and the event hash chain", "kept verify",
+                "kept import --commitments rows.csv", writes, attach_import},
+        Command{"verify", "Check the database and the event hash chain", "kept verify", reads,
                 attach_verify},
         Command{"backup",
                 "Write a consistent, verified copy of the ledger, also while others write",
-                "kept backup team-2026-12-01.db", attach_backup},
-        Command{"config", "Show the effective configuration and where each value came from",
-                "kept config", attach_config},
+                "kept backup team-2026-12-01.db", reads, attach_backup},
+        Command{"config",
+                "Show the effective configuration and where each value came from",
+                "kept config",
+                {true, LedgerUse::none, false},
+                attach_config},
         Command{"sync", "Exchange events with the team's other replicas through a git remote",
-                "kept sync --remote git@example.com:team/ledger.git", attach_sync},
+                "kept sync --remote git@example.com:team/ledger.git", writes, attach_sync},
         Command{"rebuild", "Recompute every commitment from the events alone", "kept rebuild",
-                attach_rebuild},
+                writes, attach_rebuild},
     };
     return table;
 }

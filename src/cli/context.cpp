@@ -2,14 +2,13 @@
 
 #include "kept/changes.hpp"
 #include "kept/error.hpp"
+#include "util/environment.hpp"
+#include "util/files.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
-#include <array>
-#include <charconv>
-#include <cstdlib>
 #include <ctime>
 #include <fmt/format.h>
-#include <fstream>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -19,23 +18,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::optional<std::string> env(const char* name) {
-    const char* value = std::getenv(name);
-    if (value == nullptr || *value == '\0') {
-        return std::nullopt;
-    }
-    return std::string(value);
-}
-
-fs::path config_home() {
-    if (auto xdg = env("XDG_CONFIG_HOME"); xdg && xdg->front() == '/') {
-        return *xdg;
-    }
-    if (auto home = env("HOME")) {
-        return fs::path(*home) / ".config";
-    }
-    throw NotFound("neither XDG_CONFIG_HOME nor HOME is set: name a config with --config");
-}
+using util::env;
 
 std::optional<fs::path> find_upwards(fs::path dir, const char* name) {
     for (;;) {
@@ -51,30 +34,30 @@ std::optional<fs::path> find_upwards(fs::path dir, const char* name) {
 }
 
 /// The config's text; ConfigError when it is over max_config_bytes, of which it reads one more.
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+std::string read_config_text(const fs::path& path) {
+    auto text = util::read_file(path, 0, max_config_bytes + 1);
+    if (!text) {
         throw NotFound(fmt::format("cannot read config {}", path.string()));
     }
-    std::string text;
-    std::array<char, 16 * 1024> chunk{};
-    while (text.size() <= max_config_bytes && in) {
-        std::size_t want = std::min(chunk.size(), max_config_bytes + 1 - text.size());
-        in.read(chunk.data(), static_cast<std::streamsize>(want));
-        text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
-    }
-    if (text.size() > max_config_bytes) {
+    if (text->size() > max_config_bytes) {
         throw ConfigError(
             fmt::format("{}: the config is over {} bytes (1 MiB), the most kept reads",
                         path.string(), max_config_bytes));
     }
-    return text;
+    return std::move(*text);
 }
 
 } // namespace
 
-Context::Context(GlobalOptions options, std::ostream& out, std::ostream& err)
-    : options_(std::move(options)), out_(out), err_(err) {
+fs::path config_home() {
+    if (auto home = util::xdg_home("XDG_CONFIG_HOME", ".config")) {
+        return *home;
+    }
+    throw NotFound("neither XDG_CONFIG_HOME nor HOME is set: name a config with --config");
+}
+
+Context::Context(GlobalOptions options, std::ostream& out, std::ostream& err, Needs needs)
+    : options_(std::move(options)), needs_(needs), out_(out), err_(err) {
     // Checked up front so a bad value is refused even by commands that print no table.
     if (options_.color != "auto" && options_.color != "always" && options_.color != "never") {
         throw BadValue(
@@ -108,7 +91,7 @@ void Context::load_config() {
     if (!fs::exists(config_path_)) {
         throw NotFound(fmt::format("no config file {}", config_path_.string()));
     }
-    std::string text = read_file(config_path_);
+    std::string text = read_config_text(config_path_);
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
         throw ConfigError(fmt::format("{}: the config is empty (kept init writes a commented one)",
                                       config_path_.string()));
@@ -121,6 +104,9 @@ void Context::load_config() {
 }
 
 const Config& Context::config() {
+    if (!needs_.config) {
+        throw Error(ExitCode::internal, "this command reads no config (the command table says)");
+    }
     if (!config_) {
         load_config();
     }
@@ -149,14 +135,15 @@ fs::path Context::ledger_path() {
 }
 
 int number_from_env(const char* name, int fallback, std::string_view unit) {
-    int number = fallback;
-    if (auto text = env(name)) {
-        auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), number);
-        if (ec != std::errc() || end != text->data() + text->size() || number < 0) {
-            throw BadValue(fmt::format("{}: \"{}\" is not a number of {}", name, *text, unit));
-        }
+    auto text = env(name);
+    if (!text) {
+        return fallback;
     }
-    return number;
+    auto number = util::parse_integer<int>(*text);
+    if (!number || *number < 0) {
+        throw BadValue(fmt::format("{}: \"{}\" is not a number of {}", name, *text, unit));
+    }
+    return *number;
 }
 
 int Context::busy_timeout_ms() {
@@ -164,6 +151,11 @@ int Context::busy_timeout_ms() {
 }
 
 Ledger Context::open_ledger(OpenMode mode) {
+    if (needs_.ledger == LedgerUse::none ||
+        (mode == OpenMode::write && needs_.ledger != LedgerUse::write)) {
+        throw Error(ExitCode::internal,
+                    "this command does not open its ledger so (the command table says)");
+    }
     return Ledger(ledger_path(), mode, busy_timeout_ms());
 }
 
@@ -259,8 +251,7 @@ Format Context::format(std::string_view supported) {
     };
     for (auto [name, value] : names) {
         if (name == options_.format) {
-            std::string list = fmt::format(",{},", supported);
-            if (list.find(fmt::format(",{},", name)) == std::string::npos) {
+            if (!util::in_comma_list(supported, name)) {
                 break;
             }
             return value;
@@ -296,7 +287,8 @@ std::vector<TeamScope> roll_up_scopes(Context& context) {
         one.ledger_file.clear();
         one.teams = {team};
         one.ledger_files.clear();
-        scopes.push_back({team, std::make_unique<Context>(one, context.out(), context.err())});
+        scopes.push_back(
+            {team, std::make_unique<Context>(one, context.out(), context.err(), context.needs())});
     }
     for (const auto& ledger : all.ledger_files) {
         GlobalOptions one = all;
@@ -304,14 +296,11 @@ std::vector<TeamScope> roll_up_scopes(Context& context) {
         one.ledger_file = ledger;
         one.teams.clear();
         one.ledger_files = {ledger};
-        scopes.push_back({fs::path(ledger).stem().string(),
-                          std::make_unique<Context>(one, context.out(), context.err())});
+        scopes.push_back(
+            {fs::path(ledger).stem().string(),
+             std::make_unique<Context>(one, context.out(), context.err(), context.needs())});
     }
     return scopes;
-}
-
-bool reads_several_ledgers(std::string_view command) {
-    return command == "report" || command == "check" || command == "list";
 }
 
 std::int64_t parse_id(std::string_view text) {
@@ -319,13 +308,12 @@ std::int64_t parse_id(std::string_view text) {
     if (!digits.empty() && digits.front() == '#') {
         digits.remove_prefix(1);
     }
-    std::int64_t id = 0;
-    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
-    if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size() || id < 1) {
+    auto id = util::parse_integer<std::int64_t>(digits);
+    if (!id || *id < 1) {
         throw BadValue(
             fmt::format("ID: \"{}\" is not a commitment id (a number like 12 or #12)", text));
     }
-    return id;
+    return *id;
 }
 
 Commitment require_commitment(Ledger& ledger, std::int64_t id) {

@@ -31,12 +31,30 @@ struct GlobalOptions {
 
 enum class Format { table, json, ndjson, csv, tsv };
 
+/// How a command uses its ledger.
+enum class LedgerUse {
+    none,  ///< never opens it
+    read,  ///< opens it for reading (it must exist)
+    write, ///< opens it for writing (created when missing)
+};
+
+/// What a command needs, as the command table records it (ninja's Tool::when): the team config,
+/// the ledger and how, and whether it accepts several --team/--ledger options (an org roll-up).
+struct Needs {
+    bool config = true;
+    LedgerUse ledger = LedgerUse::write;
+    bool several_ledgers = false;
+};
+
 class Context {
   public:
-    /// Throws BadValue when --color is not auto, always or never.
-    Context(GlobalOptions options, std::ostream& out, std::ostream& err);
+    /// Throws BadValue when --color is not auto, always or never. `needs` is the command's row
+    /// of the table: config() and open_ledger() throw Internal when asked for more.
+    Context(GlobalOptions options, std::ostream& out, std::ostream& err, Needs needs = {});
 
     const GlobalOptions& options() const { return options_; }
+    /// What the command running in this context needs (its row of the command table).
+    Needs needs() const { return needs_; }
     std::ostream& out() { return out_; }
     std::ostream& err() { return err_; }
 
@@ -46,6 +64,7 @@ class Context {
     /// The config file in use, or empty when running on defaults alone.
     const std::filesystem::path& config_path();
     std::filesystem::path ledger_path();
+    /// Opens the ledger; Internal when the command's needs do not include this mode.
     Ledger open_ledger(OpenMode mode);
     /// How long to wait for a lock another kept holds: KEPT_BUSY_TIMEOUT_MS, else 5000.
     /// Throws BadValue when the variable is not a number.
@@ -72,6 +91,7 @@ class Context {
     void read_clock();
 
     GlobalOptions options_;
+    Needs needs_;
     std::ostream& out_;
     std::ostream& err_;
     std::optional<Config> config_;
@@ -90,12 +110,13 @@ struct TeamScope {
 /// name is its file name without extension). Empty unless more than one is named.
 std::vector<TeamScope> roll_up_scopes(Context& context);
 
+/// Where per-user configs live: $XDG_CONFIG_HOME when absolute, else ~/.config. Throws NotFound
+/// when neither XDG_CONFIG_HOME nor HOME is set.
+std::filesystem::path config_home();
+
 /// The whole non-negative number in environment variable `name`, `fallback` when unset.
 /// Throws BadValue "NAME: \"x\" is not a number of UNIT".
 int number_from_env(const char* name, int fallback, std::string_view unit);
-
-/// Whether a subcommand accepts several --team/--ledger options.
-bool reads_several_ledgers(std::string_view command);
 
 /// Parses a commitment id given on the command line ("12" or "#12"). Throws BadValue.
 std::int64_t parse_id(std::string_view text);

@@ -4,6 +4,7 @@
 #include "cli/views.hpp"
 #include "kept/error.hpp"
 #include "kept/ics.hpp"
+#include "util/text.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -25,8 +26,7 @@ std::string export_format(Context& context, std::string_view supported) {
     if (format == "table") {
         format = "ndjson";
     }
-    std::string list = fmt::format(",{},", supported);
-    if (list.find(fmt::format(",{},", format)) == std::string::npos) {
+    if (!util::in_comma_list(supported, format)) {
         throw BadValue(fmt::format("--format: \"{}\" is not one of {} for kept export{}", format,
                                    supported, supported == "ndjson,json" ? " --events" : ""));
     }

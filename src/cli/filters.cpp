@@ -1,8 +1,7 @@
 #include "cli/filters.hpp"
 
-#include <charconv>
-
 #include "kept/error.hpp"
+#include "util/text.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -57,10 +56,9 @@ int parse_bounded(const std::string& text, int fallback, const BoundedOption& op
     if (text.empty()) {
         return fallback;
     }
-    int value = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size() || value < option.low ||
-        value > option.high) {
+    auto parsed = util::parse_integer<int>(text);
+    int value = parsed.value_or(0);
+    if (!parsed || value < option.low || value > option.high) {
         throw BadValue(fmt::format("{}: \"{}\" is not {} from {} to {}", option.field, text,
                                    option.what, option.low, option.high));
     }
@@ -69,6 +67,10 @@ int parse_bounded(const std::string& text, int fallback, const BoundedOption& op
 
 int parse_weeks(const std::string& text, int fallback) {
     return parse_bounded(text, fallback, {"--weeks", "a number of weeks", 1, 520});
+}
+
+int parse_confidence(const std::string& text, int fallback) {
+    return parse_bounded(text, fallback, {"--confidence", "a whole number", 50, 99});
 }
 
 } // namespace kept::cli

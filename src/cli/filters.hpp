@@ -44,4 +44,7 @@ int parse_bounded(const std::string& text, int fallback, const BoundedOption& op
 /// Parses --weeks (a whole number from 1 to 520); `fallback` when empty. Throws BadValue.
 int parse_weeks(const std::string& text, int fallback);
 
+/// Parses --confidence (a whole number from 50 to 99); `fallback` when empty. Throws BadValue.
+int parse_confidence(const std::string& text, int fallback);
+
 } // namespace kept::cli

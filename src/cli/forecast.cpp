@@ -1,15 +1,13 @@
-#include "kept/forecast.hpp"
+#include "app/forecast.hpp"
 #include "cli/command.hpp"
 #include "cli/filters.hpp"
 #include "cli/output.hpp"
-#include "cli/promise_check.hpp"
 #include "kept/error.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
-#include <map>
 #include <memory>
 
 namespace kept::cli {
@@ -25,11 +23,7 @@ struct ForecastOptions {
     std::string confidence;
 };
 
-/// One line of the forecast, with the commitment it is about.
-struct Line {
-    const OpenCommitment* commitment;
-    ForecastEntry entry;
-};
+using Line = app::ForecastLine;
 
 const std::vector<std::string>& forecast_fields() {
     static const std::vector<std::string> fields = {
@@ -121,45 +115,13 @@ int run_forecast(Context& context, const ForecastOptions& o) {
         due_by = monday_on_or_before(today) + std::chrono::days{7 * weeks - 1};
     }
     Ledger ledger = context.open_ledger(OpenMode::read);
-    std::vector<OpenCommitment> open;
-    std::map<std::string, std::vector<const OpenCommitment*>> by_owner;
-    std::vector<Line> lines;
-    ledger.read([&] {
-        // An owner's whole queue decides each of their commitments' finish, whatever the
-        // filters show.
-        open = ledger.reads().open_commitments(
-            o.owner.empty() ? std::nullopt : std::optional<std::string>(o.owner));
-        for (const OpenCommitment& c : open) {
-            by_owner[c.owner].push_back(&c);
-        }
-        AccuracyHistory history;
-        ledger.reads().for_each_delivered(
-            std::nullopt, [&](const CommitmentFacts& c) { history.add(c); }, false);
-        for (auto& [owner, mine] : by_owner) {
-            MemberCalendar calendar = member_calendar(config, owner);
-            CapacityLine line(calendar, today);
-            std::vector<QueuedWork> queue;
-            queue.reserve(mine.size());
-            for (const OpenCommitment* c : mine) {
-                queue.push_back({c->id, c->due, c->effort});
-            }
-            std::sort(mine.begin(), mine.end(), [](auto* a, auto* b) { return a->id < b->id; });
-            std::vector<Projection> schedule = project(line, std::move(queue));
-            AccuracyRatios ratios = history.for_owner(owner);
-            for (ForecastEntry& e : forecast(line, schedule, ratios, owner, confidence)) {
-                auto at = std::lower_bound(
-                    mine.begin(), mine.end(), e.projection.work.id,
-                    [](const OpenCommitment* c, std::int64_t id) { return c->id < id; });
-                const OpenCommitment* c = *at;
-                if ((!o.client.empty() && c->client != o.client) || (due_by && c->due > *due_by)) {
-                    continue;
-                }
-                lines.push_back({c, std::move(e)});
-            }
-        }
-    });
-    std::sort(lines.begin(), lines.end(),
-              [](const Line& a, const Line& b) { return worse_than(a.entry, b.entry); });
+    app::ForecastQuery query;
+    query.owner = o.owner.empty() ? std::nullopt : std::optional<std::string>(o.owner);
+    query.client = o.client.empty() ? std::nullopt : std::optional<std::string>(o.client);
+    query.due_by = due_by;
+    query.confidence = confidence;
+    app::Forecast gathered = app::gather_forecast(ledger, config, today, query);
+    const std::vector<Line>& lines = gathered.lines;
     if (format == Format::table) {
         print_records(context, format, {}, forecast_fields(), table_of(lines));
     } else {

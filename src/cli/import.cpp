@@ -1,14 +1,10 @@
-#include "kept/import.hpp"
+#include "app/import.hpp"
 #include "cli/command.hpp"
-#include "cli/line_reader.hpp"
-#include "kept/error.hpp"
 
 #include <CLI/CLI.hpp>
-#include <algorithm>
 #include <fmt/format.h>
-#include <iostream>
 #include <memory>
-#include <utility>
+#include <ostream>
 
 namespace kept::cli {
 
@@ -20,227 +16,28 @@ struct ImportOptions {
     bool quiet = false;
 };
 
-// Runs `step`, prefixing the line number to any BadValue it throws.
-template <typename Step> auto at_line(std::size_t line, Step step) {
-    try {
-        return step();
-    } catch (const BadValue& error) {
-        throw BadValue(fmt::format("line {}: {}", line, error.what()));
-    }
-}
-
-bool blank(std::string_view line) {
-    return line.find_first_not_of(" \t") == std::string_view::npos;
-}
-
-struct NumberedEvent {
-    std::size_t line = 0;
-    Event event;
-};
-
-int import_events(Context& context, LineReader& lines, bool quiet) {
-    std::vector<NumberedEvent> events;
-    std::string line;
-    while (lines.next(line)) {
-        if (!blank(line)) {
-            events.push_back(
-                {lines.number(), at_line(lines.number(), [&] { return event_from_line(line); })});
-        }
-    }
-    // Clocks grow along every origin's chain, so this keeps each chain in order and puts every
-    // commitment's added event before the changes made to it, whatever order the files came in.
-    std::stable_sort(events.begin(), events.end(),
-                     [](const auto& a, const auto& b) { return replays_before(a.event, b.event); });
-    Ledger ledger = context.open_ledger(OpenMode::write);
-    std::size_t added = 0;
-    ledger.write(
-        [&] {
-            added = 0;
-            for (const auto& numbered : events) {
-                if (at_line(numbered.line,
-                            [&] { return ledger.events().import_event(numbered.event); })) {
-                    ++added;
-                }
-            }
-        },
-        WriteSize::large);
+int import_events(Context& context, app::LineReader& lines, bool quiet) {
+    app::ImportedEvents imported =
+        app::import_events(lines, [&] { return context.open_ledger(OpenMode::write); });
+    std::size_t added = imported.added;
     if (!quiet) {
         context.out() << fmt::format("imported {} event{} ({} already present)\n", added,
-                                     added == 1 ? "" : "s", events.size() - added);
+                                     added == 1 ? "" : "s", imported.read - added);
     }
     return 0;
 }
 
-struct NumberedRow {
-    std::size_t line = 0;
-    NewCommitment row;
-};
-
-/// The commitment rows of an import, read a row at a time: NDJSON when the first non-blank
-/// character is `{`, CSV otherwise.
-class RowReader {
-  public:
-    RowReader(LineReader& lines, const RowContext& rows) : lines_(lines), rows_(rows) {}
-
-    /// The next row, checked; nullopt at the end. Throws BadValue "line N: ...".
-    std::optional<NumberedRow> next() {
-        if (!started_) {
-            start();
-        }
-        if (json_) {
-            while (std::exchange(pending_, false) || lines_.next(line_)) {
-                if (!blank(line_)) {
-                    return NumberedRow{lines_.number(), at_line(lines_.number(), [&] {
-                                           return commitment_from_json(parse_json_line(line_),
-                                                                       rows_);
-                                       })};
-                }
-            }
-            return std::nullopt;
-        }
-        auto record = next_record();
-        if (!record) {
-            return std::nullopt;
-        }
-        return NumberedRow{record->line, at_line(record->line, [&] {
-                               return commitment_from_csv(header_, record->fields, rows_);
-                           })};
-    }
-
-  private:
-    void start() {
-        started_ = true;
-        std::size_t first = 0;
-        while (lines_.next(line_)) {
-            if (!blank(line_)) {
-                first = lines_.number();
-                break;
-            }
-        }
-        if (first == 0) {
-            done_ = true;
-            return;
-        }
-        char c = line_[line_.find_first_not_of(" \t")];
-        if (c == '[') {
-            throw BadValue(fmt::format("line {}: a JSON array is not accepted: give one object per "
-                                       "line (NDJSON, as kept export writes) or CSV",
-                                       first));
-        }
-        if (c == '{') {
-            json_ = true;
-            pending_ = true;
-            return;
-        }
-        pending_ = true;
-        auto header = next_record();
-        if (!header) {
-            return;
-        }
-        header_ = std::move(header->fields);
-        at_line(header->line, [&] {
-            check_commitment_header(header_);
-            return 0;
-        });
-    }
-
-    /// The next CSV record: lines joined while a quoted field is open.
-    std::optional<CsvRecord> next_record() {
-        std::string text;
-        std::size_t first = 0;
-        bool open = false; // inside a quoted field at the end of the text so far
-        for (;;) {
-            // The line end inside a quoted field, kept as it was.
-            const char* line_end = lines_.ended_with_crlf() ? "\r\n" : "\n";
-            if (!pending_ && (done_ || !lines_.next(line_))) {
-                done_ = true;
-                break;
-            }
-            pending_ = false;
-            if (first == 0) {
-                if (line_.empty()) {
-                    continue;
-                }
-                first = lines_.number();
-            } else {
-                text += line_end;
-            }
-            text += line_;
-            if (text.size() > max_import_line_bytes) {
-                throw BadValue(fmt::format("line {}: a CSV record longer than {} bytes (1 MiB), "
-                                           "the longest kept imports",
-                                           first, max_import_line_bytes));
-            }
-            open = open != csv_record_open(line_);
-            if (!open) {
-                break;
-            }
-        }
-        if (first == 0) {
-            return std::nullopt;
-        }
-        auto records = read_csv(text, first);
-        return records.empty() ? std::nullopt : std::optional<CsvRecord>(std::move(records[0]));
-    }
-
-    LineReader& lines_;
-    const RowContext& rows_;
-    std::string line_;
-    std::vector<std::string> header_;
-    bool started_ = false;
-    bool json_ = false;
-    bool pending_ = false; ///< line_ holds a line not yet used
-    bool done_ = false;
-};
-
-// Rows drafted into events before the ledger is opened (so that a file whose first rows are bad
-// leaves a missing ledger missing), and then written in one transaction batch by batch.
-constexpr std::size_t batch_rows = 4096;
-
-int import_commitments(Context& context, LineReader& lines, bool quiet) {
+int import_commitments(Context& context, app::LineReader& lines, bool quiet) {
     RowContext rows{context.today(), context.config(), context.actor()};
-    RowReader reader(lines, rows);
-    std::vector<Event> drafts;
-    auto read_batch = [&] {
-        drafts.clear();
-        while (drafts.size() < batch_rows) {
-            auto numbered = reader.next();
-            if (!numbered) {
-                return;
-            }
-            Event event = context.draft_event(EventKind::added, new_uuid());
-            event.payload =
-                at_line(numbered->line, [&] { return added_payload(numbered->row, rows.today); });
-            drafts.push_back(std::move(event));
-        }
-    };
-    read_batch();
-    std::int64_t count = 0;
-    std::int64_t first_id = 0;
-    std::int64_t last_id = 0;
-    std::vector<std::int64_t> ids; // with --quiet, printed once they are committed
-    if (!drafts.empty()) {
-        Ledger ledger = context.open_ledger(OpenMode::write);
-        ledger.write_bulk([&] {
-            count = 0;
-            ids.clear();
-            while (!drafts.empty()) {
-                for (auto& draft : drafts) {
-                    last_id = ledger.events().append(std::move(draft)).id;
-                    if (count++ == 0) {
-                        first_id = last_id;
-                    }
-                    if (quiet) {
-                        ids.push_back(last_id);
-                    }
-                }
-                read_batch();
-            }
-        });
-    }
+    app::ImportedCommitments imported =
+        app::import_commitments(lines, rows, context.draft_event(EventKind::added, ""), quiet,
+                                [&] { return context.open_ledger(OpenMode::write); });
+    std::int64_t count = imported.count;
+    std::int64_t first_id = imported.first_id;
+    std::int64_t last_id = imported.last_id;
     auto& out = context.out();
     if (quiet) {
-        for (auto id : ids) {
+        for (auto id : imported.ids) {
             out << id << '\n';
         }
         return 0;
@@ -264,7 +61,7 @@ Run attach_import(CLI::App& sub) {
     sub.add_flag("-q,--quiet", o->quiet,
                  "Print nothing (events) or only the new ids, one a line (commitments)");
     return [o](Context& context) {
-        LineReader lines(o->file);
+        app::LineReader lines(o->file);
         return o->commitments ? import_commitments(context, lines, o->quiet)
                               : import_events(context, lines, o->quiet);
     };

@@ -3,7 +3,6 @@
 #include "kept/error.hpp"
 
 #include <CLI/CLI.hpp>
-#include <cstdlib>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <memory>
@@ -59,12 +58,7 @@ Run attach_init(CLI::App& sub) {
             team = options.team.empty() ? config_file.stem().string() : options.team;
         } else if (!options.team.empty() && !*here) {
             team = options.team;
-            const char* xdg = std::getenv("XDG_CONFIG_HOME");
-            const char* home = std::getenv("HOME");
-            fs::path base = xdg && *xdg == '/' ? fs::path(xdg)
-                            : home             ? fs::path(home) / ".config"
-                                               : fs::current_path();
-            config_file = base / "kept" / "teams" / (team + ".toml");
+            config_file = config_home() / "kept" / "teams" / (team + ".toml");
         } else {
             config_file = fs::current_path() / "kept.toml";
             team = options.team.empty() ? team_name_from(fs::current_path()) : options.team;

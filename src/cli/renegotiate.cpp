@@ -1,5 +1,5 @@
+#include "app/promise.hpp"
 #include "cli/command.hpp"
-#include "cli/promise_check.hpp"
 #include "cli/views.hpp"
 #include "kept/changes.hpp"
 
@@ -57,8 +57,8 @@ int run_renegotiate(Context& context, const RenegotiateOptions& o) {
         after = ledger.events().append(event);
         if (payload.contains("due") || payload.contains("effort_minutes") ||
             payload.contains("owner")) {
-            warnings =
-                promise_warnings(context, ledger, &current, after, o.strict || config.strict);
+            warnings = app::promise_warnings(config, context.today(), ledger, &current, after,
+                                             o.strict || config.strict);
         }
     });
     for (const auto& warning : warnings) {

@@ -1,6 +1,7 @@
+#include "app/promise.hpp"
 #include "cli/command.hpp"
+#include "cli/filters.hpp"
 #include "cli/output.hpp"
-#include "cli/promise_check.hpp"
 #include "kept/calibration.hpp"
 #include "kept/error.hpp"
 
@@ -34,7 +35,7 @@ double round2(double v) {
     return std::round(v * 100.0) / 100.0;
 }
 
-nlohmann::ordered_json late_records(const PromisedDue& due) {
+nlohmann::ordered_json late_records(const app::PromisedDue& due) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const auto& [p, slack] : due.already_late) {
         out.push_back({{"id", p.work.id},
@@ -64,12 +65,12 @@ int run_when(Context& context, const WhenOptions& o) {
     if (std::filesystem::exists(context.ledger_path())) {
         ledger.emplace(context.open_ledger(OpenMode::read));
     }
-    PromisedDue promised =
-        promised_due(context, ledger ? &*ledger : nullptr, owner, effort, from, confidence);
+    app::PromisedDue promised = app::promised_due(
+        config, context.today(), ledger ? &*ledger : nullptr, owner, effort, from, confidence);
     if (format == Format::table) {
         context.out() << fmt::format("{} ({})\n", format_date(promised.due),
-                                     promised_due_note(promised));
-        auto late = already_late_lines(promised);
+                                     app::promised_due_note(promised));
+        auto late = app::already_late_lines(promised);
         if (!late.empty()) {
             context.out() << fmt::format("{}'s work already late: {}\n", owner,
                                          fmt::join(late, "; "));

@@ -1,12 +1,12 @@
 #include "kept/date.hpp"
 
 #include "kept/error.hpp"
+#include "util/text.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <string>
 
 namespace kept {
@@ -43,13 +43,6 @@ int read_digits(std::string_view text, std::size_t pos, std::size_t width) {
     return value;
 }
 
-std::string lowercase(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 [[noreturn]] void throw_invalid(std::string_view field, std::string_view text) {
     throw BadValue(fmt::format("{}: \"{}\" is not a valid date", field, text));
 }
@@ -75,11 +68,11 @@ std::optional<days> parse_offset(std::string_view text) {
     if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         return std::nullopt;
     }
-    long long count = 0;
-    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), count);
-    if (ec != std::errc{} || end != digits.data() + digits.size()) {
+    const auto parsed = util::parse_integer<long long>(digits);
+    if (!parsed) {
         return std::nullopt;
     }
+    const long long count = *parsed;
     const long long per_unit = unit == 'w' ? 7 : 1;
     if (count > max_offset_days / per_unit) {
         return std::nullopt;
@@ -157,7 +150,7 @@ std::optional<weekday> parse_weekday(std::string_view text) {
     if (text.size() > names[3].size()) {
         return std::nullopt;
     }
-    const std::string lower = lowercase(text);
+    const std::string lower = util::lowercase(text);
     for (unsigned i = 0; i < 7; ++i) {
         if (lower == names[i] || lower == names[i].substr(0, 3)) {
             return weekday{i};
@@ -179,7 +172,7 @@ Date parse_date(std::string_view text, Date today, const WorkWeek& workweek,
     if (text.size() > 16) {
         throw_invalid(field, text);
     }
-    const std::string word = lowercase(text);
+    const std::string word = util::lowercase(text);
     std::optional<Date> result;
     if (word == "today") {
         result = today;

@@ -3,6 +3,7 @@
 
 #include "kept/error.hpp"
 #include "kept/import.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -52,19 +53,12 @@ std::string trimmed(std::string_view text) {
     return std::string(text.substr(first, last - first + 1));
 }
 
-std::string lowercase(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) {
-        return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    });
-    return text;
-}
-
 bool bool_of(const nlohmann::json& value, const std::string& name) {
     if (value.is_boolean()) {
         return value.get<bool>();
     }
     if (value.is_string()) {
-        std::string text = lowercase(trimmed(value.get<std::string>()));
+        std::string text = util::lowercase(trimmed(value.get<std::string>()));
         if (text == "true" || text == "yes" || text == "1") {
             return true;
         }

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace kept::cli {
+namespace kept::app {
 
 /// One file of a replica's history.
 struct ReplicaPart {
@@ -82,4 +82,4 @@ class ReplicaStream {
 std::filesystem::path chunk_path(const std::filesystem::path& events_dir, const std::string& origin,
                                  std::int64_t number);
 
-} // namespace kept::cli
+} // namespace kept::app

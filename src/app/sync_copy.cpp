@@ -1,4 +1,4 @@
-#include "cli/sync_copy.hpp"
+#include "app/sync_copy.hpp"
 
 #include "kept/error.hpp"
 #include "kept/replica.hpp"
@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace kept::cli {
+namespace kept::app {
 
 namespace fs = std::filesystem;
 
@@ -278,4 +278,4 @@ ProcessResult WorkingCopy::push() {
     return result;
 }
 
-} // namespace kept::cli
+} // namespace kept::app

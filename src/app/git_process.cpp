@@ -1,4 +1,4 @@
-#include "cli/git_process.hpp"
+#include "app/git_process.hpp"
 
 #include "kept/error.hpp"
 
@@ -16,7 +16,7 @@
 
 extern char** environ;
 
-namespace kept::cli {
+namespace kept::app {
 
 namespace {
 
@@ -134,4 +134,4 @@ ProcessResult run_program(const std::vector<std::string>& argv, const ProcessLim
     return result;
 }
 
-} // namespace kept::cli
+} // namespace kept::app

@@ -1,10 +1,10 @@
-#include "cli/sync_fork.hpp"
+#include "app/sync_fork.hpp"
 
 #include "kept/error.hpp"
 
 #include <fmt/format.h>
 
-namespace kept::cli {
+namespace kept::app {
 
 namespace fs = std::filesystem;
 
@@ -96,4 +96,4 @@ NewIdentity give_new_identity(Ledger ledger, const std::string& fork_prev_hash,
     return result;
 }
 
-} // namespace kept::cli
+} // namespace kept::app

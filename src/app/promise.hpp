@@ -4,18 +4,16 @@
 // `kept add --due auto` give, and the warnings (or, strict, refusals) of add and renegotiate. All
 // of it is the schedule's answer on the owner's open work as the ledger holds it.
 
-#include "cli/context.hpp"
+#include "kept/config.hpp"
 #include "kept/evidence.hpp"
+#include "kept/ledger.hpp"
 #include "kept/schedule.hpp"
 
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace kept::cli {
-
-/// Parses --confidence (a whole number from 50 to 99); `fallback` when empty. Throws BadValue.
-int parse_confidence(const std::string& text, int fallback);
+namespace kept::app {
 
 /// The accuracy ratios `owner`'s Monte Carlo draws from: their own, the team's, or the prior.
 AccuracyRatios accuracy_of(Ledger& ledger, const std::string& owner);
@@ -38,10 +36,11 @@ struct PromisedDue {
     std::vector<Late> already_late;
 };
 
-/// The dates for `effort` minutes of `owner`'s work that cannot start before `from`. `ledger`
-/// may be null: no work yet. Throws BadValue when no date exists (no capacity at all).
-PromisedDue promised_due(Context& context, Ledger* ledger, const std::string& owner, Minutes effort,
-                         Date from, int confidence);
+/// The dates for `effort` minutes of `owner`'s work that cannot start before `from`, the
+/// schedule starting `today`. `ledger` may be null: no work yet. Throws BadValue when no date
+/// exists (no capacity at all).
+PromisedDue promised_due(const Config& config, Date today, Ledger* ledger, const std::string& owner,
+                         Minutes effort, Date from, int confidence);
 
 /// How the date was reached, for people: "80% confidence from alice's 7 delivered commitments;
 /// 50%: D, 90%: D; the schedule alone: D".
@@ -54,9 +53,9 @@ std::vector<std::string> already_late_lines(const PromisedDue& due, std::size_t 
 /// The warnings for replacing `before` (null for a new commitment) by `after` (as written,
 /// with its id): each commitment the change makes late or later, and a due date on a day the
 /// owner does not work. With `strict`, a change that makes anything late throws BadValue
-/// instead (the caller's transaction rolls back).
-std::vector<std::string> promise_warnings(Context& context, Ledger& ledger,
+/// instead (the caller's transaction rolls back). `today` starts the schedule.
+std::vector<std::string> promise_warnings(const Config& config, Date today, Ledger& ledger,
                                           const Commitment* before, const Commitment& after,
                                           bool strict);
 
-} // namespace kept::cli
+} // namespace kept::app

@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <string>
 
-namespace kept::cli {
+namespace kept::app {
 
 /// What give_new_identity did.
 struct NewIdentity {
@@ -28,4 +28,4 @@ struct NewIdentity {
 NewIdentity give_new_identity(Ledger ledger, const std::string& fork_prev_hash,
                               int busy_timeout_ms);
 
-} // namespace kept::cli
+} // namespace kept::app

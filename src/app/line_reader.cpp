@@ -1,4 +1,4 @@
-#include "cli/line_reader.hpp"
+#include "app/line_reader.hpp"
 
 #include "kept/error.hpp"
 #include "kept/import.hpp"
@@ -11,7 +11,7 @@
 #include <string_view>
 #include <unistd.h>
 
-namespace kept::cli {
+namespace kept::app {
 
 namespace {
 
@@ -110,4 +110,4 @@ bool LineReader::next(std::string& line) {
     return true;
 }
 
-} // namespace kept::cli
+} // namespace kept::app

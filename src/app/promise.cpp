@@ -1,6 +1,4 @@
-#include "cli/promise_check.hpp"
-
-#include "cli/filters.hpp"
+#include "app/promise.hpp"
 
 #include "kept/error.hpp"
 #include "kept/render.hpp"
@@ -10,7 +8,7 @@
 #include <cmath>
 #include <fmt/format.h>
 
-namespace kept::cli {
+namespace kept::app {
 
 namespace {
 
@@ -45,10 +43,6 @@ std::vector<Projection> schedule_of(Ledger* ledger, const CapacityLine& line,
 
 } // namespace
 
-int parse_confidence(const std::string& text, int fallback) {
-    return parse_bounded(text, fallback, {"--confidence", "a whole number", 50, 99});
-}
-
 AccuracyRatios accuracy_of(Ledger& ledger, const std::string& owner) {
     AccuracyHistory history;
     auto add = [&](const CommitmentFacts& c) { history.add(c); };
@@ -60,11 +54,10 @@ AccuracyRatios accuracy_of(Ledger& ledger, const std::string& owner) {
     return history.for_owner(owner);
 }
 
-PromisedDue promised_due(Context& context, Ledger* ledger, const std::string& owner, Minutes effort,
-                         Date from, int confidence) {
-    const Config& config = context.config();
+PromisedDue promised_due(const Config& config, Date today, Ledger* ledger, const std::string& owner,
+                         Minutes effort, Date from, int confidence) {
     MemberCalendar calendar = member_calendar(config, owner);
-    CapacityLine line(calendar, context.today());
+    CapacityLine line(calendar, today);
     std::vector<Projection> schedule = schedule_of(ledger, line, owner);
     PromisedDue out;
     out.confidence = confidence;
@@ -129,11 +122,9 @@ std::vector<std::string> already_late_lines(const PromisedDue& due, std::size_t 
     return out;
 }
 
-std::vector<std::string> promise_warnings(Context& context, Ledger& ledger,
+std::vector<std::string> promise_warnings(const Config& config, Date today, Ledger& ledger,
                                           const Commitment* before, const Commitment& after,
                                           bool strict) {
-    const Config& config = context.config();
-    const Date today = context.today();
     MemberCalendar calendar = member_calendar(config, after.owner);
     CapacityLine line(calendar, today);
     // Work due before both the old and the new due date is worked ahead of the change either
@@ -235,4 +226,4 @@ std::vector<std::string> promise_warnings(Context& context, Ledger& ledger,
     return out;
 }
 
-} // namespace kept::cli
+} // namespace kept::app

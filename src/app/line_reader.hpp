@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace kept::cli {
+namespace kept::app {
 
 class LineReader {
   public:
@@ -42,4 +42,4 @@ class LineReader {
     bool crlf_ = false;
 };
 
-} // namespace kept::cli
+} // namespace kept::app

@@ -5,13 +5,13 @@
 // everyone else's, so whatever state a killed sync left the copy in, prepare() and
 // reset_to_remote() put it back without a person, and nothing is lost.
 
-#include "cli/git_process.hpp"
+#include "app/git_process.hpp"
 
 #include <filesystem>
 #include <string>
 #include <vector>
 
-namespace kept::cli {
+namespace kept::app {
 
 class WorkingCopy {
   public:
@@ -63,4 +63,4 @@ class WorkingCopy {
     bool local_remote_ = false; ///< the remote is a path: its git runs here, with our config
 };
 
-} // namespace kept::cli
+} // namespace kept::app

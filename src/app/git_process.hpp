@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace kept::cli {
+namespace kept::app {
 
 struct ProcessResult {
     int exit_code = 0;      ///< the program's exit status; 128+N when killed by signal N
@@ -26,4 +26,4 @@ struct ProcessLimits {
 /// Throws NotFound when the program is not installed.
 ProcessResult run_program(const std::vector<std::string>& argv, const ProcessLimits& limits = {});
 
-} // namespace kept::cli
+} // namespace kept::app

@@ -1,14 +1,13 @@
-#include "cli/replica_layout.hpp"
+#include "app/replica_layout.hpp"
 
-#include "cli/sync.hpp"
+#include "app/sync.hpp"
 #include "kept/error.hpp"
 #include "kept/import.hpp"
+#include "util/files.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
-namespace kept::cli {
+namespace kept::app {
 
 namespace fs = std::filesystem;
 
@@ -16,13 +15,7 @@ namespace {
 
 /// The bytes of `file` from `offset` on ("" when it is shorter).
 std::string read_from(const fs::path& file, std::int64_t offset) {
-    std::ifstream in(file, std::ios::binary);
-    in.seekg(offset);
-    std::ostringstream text;
-    if (in) {
-        text << in.rdbuf();
-    }
-    return text.str();
+    return util::read_file(file, offset).value_or("");
 }
 
 /// The last line number of `text` that holds anything (0 for none).
@@ -140,4 +133,4 @@ Event ReplicaStream::take() {
     return std::move(events_[next_++]);
 }
 
-} // namespace kept::cli
+} // namespace kept::app

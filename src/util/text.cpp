@@ -1,0 +1,28 @@
+#include "util/text.hpp"
+
+namespace kept::util {
+
+std::string lowercase(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
+bool in_comma_list(std::string_view list, std::string_view item) {
+    while (true) {
+        std::size_t comma = list.find(',');
+        if (list.substr(0, comma) == item) {
+            return true;
+        }
+        if (comma == std::string_view::npos) {
+            return false;
+        }
+        list.remove_prefix(comma + 1);
+    }
+}
+
+} // namespace kept::util
