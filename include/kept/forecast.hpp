@@ -28,7 +28,8 @@ struct ForecastEntry {
 };
 
 /// The last day in [today, due] the member works, else `due` itself when it has not passed;
-/// nullopt for overdue work. Renegotiating on it is still proactive (docs/report.md, "kept forecast").
+/// nullopt for overdue work. Renegotiating on it is still proactive (docs/report.md, "kept
+/// forecast").
 std::optional<Date> last_day_to_talk(const MemberCalendar& calendar, Date today, Date due);
 
 /// The member's forecast, in schedule order: will miss when the schedule finishes it late; at

@@ -105,7 +105,8 @@ void feed_in_parts(Ledger& ledger, const ReportWindow& w, ReportBuilder& builder
     } else {
         ledger.reads().for_each_open(open);
     }
-    ledger.reads().for_each_delivered(w.owner, [&](const CommitmentFacts& c) { builder.add_delivered(c); });
+    ledger.reads().for_each_delivered(w.owner,
+                                      [&](const CommitmentFacts& c) { builder.add_delivered(c); });
     for (std::int64_t id : builder.unseen_late_subjects()) {
         if (auto c = ledger.commitments().find(id)) {
             builder.add_late_subject(facts_of(*c));
@@ -126,8 +127,8 @@ FactVisitor adding_to(ReportBuilder& builder, const FactVisitor& also) {
 /// The report as the ledger stands now.
 Report gather_current(Ledger& ledger, const Config& config, const ReportWindow& w, Date since,
                       const FactVisitor& also) {
-    ReportBuilder builder(config, w.today, w.weeks, ledger.reads().late_renegotiations(since, w.today),
-                          w.owner);
+    ReportBuilder builder(config, w.today, w.weeks,
+                          ledger.reads().late_renegotiations(since, w.today), w.owner);
     bool tallied = !also && ledger.tallies().for_each_tally(
                                 w.owner, [&](const auto& tally) { builder.add_tally(tally); });
     if (tallied) {
@@ -151,8 +152,8 @@ Report gather_as_of(Ledger& ledger, const Config& config, const ReportWindow& w,
     query.replay_order = true;
     ledger.events().for_each_event(query, [&](const Event& event) { replay.feed(event); });
     std::vector<std::int64_t> changed = ledger.events().commitments_changed_after(w.today);
-    ReportBuilder builder(config, w.today, w.weeks, ledger.reads().late_renegotiations(since, w.today),
-                          w.owner);
+    ReportBuilder builder(config, w.today, w.weeks,
+                          ledger.reads().late_renegotiations(since, w.today), w.owner);
     FactVisitor feed = adding_to(builder, also);
     ledger.reads().for_each_fact(w.owner, false, [&](const CommitmentFacts& c) {
         if (!std::binary_search(changed.begin(), changed.end(), c.id)) {

@@ -81,7 +81,8 @@ ReplicaScan import_replicas(Ledger& ledger, const fs::path& events_dir) {
     std::vector<Source> from;
     auto import_batch_now = [&] {
         ledger.write([&] {
-            ImportCounts counts = ledger.events().import_events(std::move(batch), OnBadEvent::skip_origin);
+            ImportCounts counts =
+                ledger.events().import_events(std::move(batch), OnBadEvent::skip_origin);
             scan.counts.added += counts.added;
             scan.counts.present += counts.present;
             std::map<std::string, const RefusedEvent*> refused;

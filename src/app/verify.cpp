@@ -38,12 +38,13 @@ int verify_replica_files(const fs::path& ledger) {
 /// commitments table (0 for a ledger that keeps none).
 std::int64_t tally_mismatches(Ledger& ledger) {
     std::vector<ReliabilityTally> kept_tallies;
-    if (!ledger.tallies().for_each_tally(std::nullopt,
-                               [&](const auto& tally) { kept_tallies.push_back(tally); })) {
+    if (!ledger.tallies().for_each_tally(
+            std::nullopt, [&](const auto& tally) { kept_tallies.push_back(tally); })) {
         return 0;
     }
     Tallier recount;
-    ledger.reads().for_each_fact(std::nullopt, false, [&](const CommitmentFacts& c) { recount.add(c); });
+    ledger.reads().for_each_fact(std::nullopt, false,
+                                 [&](const CommitmentFacts& c) { recount.add(c); });
     // The table orders client kinds by their text; the recount by the enum.
     std::sort(kept_tallies.begin(), kept_tallies.end(), [](const auto& a, const auto& b) {
         return std::tie(a.owner, a.client, a.client_kind) <
@@ -67,7 +68,8 @@ void check_ledger(Ledger& ledger, bool full, ChainChecker& chain) {
     }
     // The chains are intact; the commitments table must be what the events say. Every verify
     // compares each row's last clock with its events; --full replays them all.
-    if (auto problem = describe_clock_mismatches(ledger.checks().clock_mismatches()); !problem.empty()) {
+    if (auto problem = describe_clock_mismatches(ledger.checks().clock_mismatches());
+        !problem.empty()) {
         throw CheckFailed(fmt::format("{}: {}", ledger.path().string(), problem));
     }
     // The report reads reliability from the tallies the triggers keep beside that table:
