@@ -1,3 +1,7 @@
+// The report in every format: its four sections (flags, load, reliability, calibration) as
+// tables, JSON, NDJSON and CSV/TSV rows. Over 400 lines because each section's table and its
+// machine records sit side by side, so that a field added to one is seen missing from the other.
+
 #include "cli/report_view.hpp"
 
 #include "cli/calibration_view.hpp"

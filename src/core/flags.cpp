@@ -1,3 +1,6 @@
+// The one table of flag kinds and every flag rule (docs/report.md, "Flags"). Over 400 lines
+// because each rule has its home here, beside the table that names it, and nowhere else.
+
 #include "kept/flags.hpp"
 
 #include "kept/error.hpp"
