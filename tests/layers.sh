@@ -42,6 +42,11 @@ io='fstream|filesystem|cstdio|stdio\.h|unistd\.h|fcntl\.h'
     fi
     forbid "storage includes the CLI or the application layer" "CLI/|cli/|app/" \
         src/storage/*.cpp src/storage/*.hpp
+    # The environment is read by the shell alone (cli/context.cpp): the layers below are handed
+    # what it says.
+    if grep -HnE '\bgetenv\b|util::env\b|util/environment' src/storage/*.cpp src/storage/*.hpp src/app/*.cpp src/app/*.hpp; then
+        fail "storage or the application layer reads the environment"
+    fi
 }
 if [ -d src/app ]; then
     forbid "the application layer includes the CLI" "CLI/|cli/" src/app/*.cpp src/app/*.hpp

@@ -90,8 +90,4 @@ class Ledger {
     std::unique_ptr<Connection> connection_;
 };
 
-/// The ledger path when no config names one: $XDG_DATA_HOME/kept/default.db
-/// (or ~/.local/share/kept/default.db).
-std::filesystem::path default_ledger_path();
-
 } // namespace kept

@@ -56,6 +56,13 @@ fs::path config_home() {
     throw NotFound("neither XDG_CONFIG_HOME nor HOME is set: name a config with --config");
 }
 
+fs::path default_ledger_path() {
+    if (auto home = util::xdg_home("XDG_DATA_HOME", ".local/share")) {
+        return *home / "kept" / "default.db";
+    }
+    throw NotFound("neither XDG_DATA_HOME nor HOME is set: name a ledger with --ledger");
+}
+
 Context::Context(GlobalOptions options, std::ostream& out, std::ostream& err, Needs needs)
     : options_(std::move(options)), needs_(needs), out_(out), err_(err) {
     // Checked up front so a bad value is refused even by commands that print no table.

@@ -113,6 +113,9 @@ std::vector<TeamScope> roll_up_scopes(Context& context);
 /// Where per-user configs live: $XDG_CONFIG_HOME when absolute, else ~/.config. Throws NotFound
 /// when neither XDG_CONFIG_HOME nor HOME is set.
 std::filesystem::path config_home();
+/// The ledger when no config names one: $XDG_DATA_HOME/kept/default.db (or
+/// ~/.local/share/kept/default.db). Throws NotFound when neither is set.
+std::filesystem::path default_ledger_path();
 
 /// The whole non-negative number in environment variable `name`, `fallback` when unset.
 /// Throws BadValue "NAME: \"x\" is not a number of UNIT".

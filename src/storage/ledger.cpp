@@ -4,7 +4,6 @@
 
 #include "kept/error.hpp"
 
-#include <cstdlib>
 #include <fmt/format.h>
 
 namespace kept {
@@ -106,18 +105,6 @@ void Connection::read(const std::function<void()>& body) {
         body();
         transaction.commit();
     });
-}
-
-fs::path default_ledger_path() {
-    const char* data_home = std::getenv("XDG_DATA_HOME");
-    if (data_home != nullptr && *data_home == '/') {
-        return fs::path(data_home) / "kept" / "default.db";
-    }
-    const char* home = std::getenv("HOME");
-    if (home == nullptr || *home == '\0') {
-        throw NotFound("neither XDG_DATA_HOME nor HOME is set: name a ledger with --ledger");
-    }
-    return fs::path(home) / ".local" / "share" / "kept" / "default.db";
 }
 
 } // namespace kept
