@@ -19,5 +19,7 @@ extern const char* const migrate_3_to_4;
 extern const char* const migrate_4_to_5;
 /// replica_files, sync's memory of each replica file.
 extern const char* const migrate_5_to_6;
+/// The derived tables' upsert triggers in their frozen wording, whatever a ledger held.
+extern const char* const migrate_6_to_7;
 
 } // namespace kept::schema_sql

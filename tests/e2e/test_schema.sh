@@ -7,7 +7,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib_reliability.sh"
 
 FIXTURES="${KEPT_SOURCE_DIR:?KEPT_SOURCE_DIR must name the source tree}/tests/fixtures"
-CURRENT=6
+CURRENT=7
 
 # fixture_copy [N]: $LEDGER becomes a fresh copy of tests/fixtures/ledger-vN.db (default 1).
 fixture_copy() {
@@ -148,6 +148,26 @@ expect_eq "$(q "SELECT count(*) FROM replica_files")" 0 "schema 6: nothing read 
 KEPT_TODAY=2026-11-30 kept report --format json
 expect_eq "$OUT" "$report_before" "schema 6: the report after the upgrade"
 expect_verified
+
+# Schema 6 upgrades to 7: the four upsert triggers of the derived tables in their frozen wording
+# (a fixture made at schema 6 already has it; the schema 4 and 5 fixtures do not); the report
+# says what it said before, and the tallies still count what they counted.
+for version in 5 6; do
+    fixture_copy "$version"
+    KEPT_TODAY=2026-11-30 kept report --format json
+    report_before=$OUT
+    tallies_before=$(q "SELECT * FROM reliability_counts ORDER BY 1, 2, 3")
+    ok rebuild
+    expect_eq "$(q 'PRAGMA user_version')" "$CURRENT" "schema $version: version after the first write"
+    expect_eq "$(q "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'
+                    AND sql LIKE '%commitments = commitments + excluded.commitments%'")" 4 \
+        "schema $version: the upsert triggers' frozen wording"
+    expect_eq "$(q "SELECT * FROM reliability_counts ORDER BY 1, 2, 3")" "$tallies_before" \
+        "schema $version: the tallies after the upgrade"
+    KEPT_TODAY=2026-11-30 kept report --format json
+    expect_eq "$OUT" "$report_before" "schema $version: the report after the upgrade"
+    expect_verified
+done
 expect_verified
 
 # 3. An upgrade that fails midway (the second of its two triggers already exists) is rolled back.

@@ -17,19 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// Ledgers given schema 4 before the frozen SQL (the fixtures of schemas 4 and 5, and ledgers
-/// created at schema 6 before bulk writes came) keep the first wording of the derived tables'
-/// insert triggers: "commitments = commitments + 1" where the frozen SQL adds
-/// excluded.commitments, which those triggers always set to 1. The two count alike; this is the
-/// one difference the comparison forgives (docs/architecture.md, storage).
-std::string forgiven(std::string sql) {
-    const std::string old_wording = "commitments = commitments + 1,";
-    for (auto at = sql.find(old_wording); at != std::string::npos; at = sql.find(old_wording)) {
-        sql.replace(at, old_wording.size(), "commitments = commitments + excluded.commitments,");
-    }
-    return sql;
-}
-
 /// sqlite_master's rows (type, name, tbl_name, sql), in name order.
 std::vector<std::string> schema_of(const fs::path& path) {
     SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
@@ -38,7 +25,7 @@ std::vector<std::string> schema_of(const fs::path& path) {
     std::vector<std::string> rows;
     while (q.executeStep()) {
         rows.push_back(q.getColumn(0).getString() + " " + q.getColumn(1).getString() + " " +
-                       q.getColumn(2).getString() + "\n" + forgiven(q.getColumn(3).getString()));
+                       q.getColumn(2).getString() + "\n" + q.getColumn(3).getString());
     }
     return rows;
 }
