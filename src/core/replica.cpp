@@ -3,10 +3,10 @@
 #include "kept/error.hpp"
 #include "kept/import.hpp"
 #include "kept/verify.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <fmt/format.h>
 
 namespace kept {
@@ -52,9 +52,7 @@ void check_remote_url(std::string_view url) {
     }
     if (scheme > 0 && rest.substr(0, 3) == "://") {
         static constexpr std::array allowed = {"ssh", "git+ssh", "ssh+git", "https", "git", "file"};
-        std::string name(url.substr(0, scheme));
-        std::transform(name.begin(), name.end(), name.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        std::string name = util::lowercase(url.substr(0, scheme));
         if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
             refuse(fmt::format("transport {:?} is not one of ssh, https, git, file", name));
         }

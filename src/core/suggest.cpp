@@ -1,20 +1,18 @@
 #include "kept/suggest.hpp"
 
+#include "util/text.hpp"
+
 #include <algorithm>
-#include <cctype>
 #include <vector>
 
 namespace kept {
 
 namespace {
 
-char lower(char c) {
-    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-}
-
 bool equal_ignoring_case(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                              [](char x, char y) { return lower(x) == lower(y); });
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return util::lowercase(x) == util::lowercase(y);
+           });
 }
 
 bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
@@ -35,10 +33,10 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     for (std::size_t i = 1; i <= a.size(); ++i) {
         row[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+            std::size_t cost = util::lowercase(a[i - 1]) == util::lowercase(b[j - 1]) ? 0 : 1;
             row[j] = std::min({last[j] + 1, row[j - 1] + 1, last[j - 1] + cost});
-            if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
-                lower(a[i - 2]) == lower(b[j - 1])) {
+            if (i > 1 && j > 1 && util::lowercase(a[i - 1]) == util::lowercase(b[j - 2]) &&
+                util::lowercase(a[i - 2]) == util::lowercase(b[j - 1])) {
                 row[j] = std::min(row[j], before[j - 2] + 1);
             }
         }

@@ -5,9 +5,7 @@ namespace kept::util {
 std::string lowercase(std::string_view text) {
     std::string out(text);
     for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
+        c = lowercase(c);
     }
     return out;
 }

@@ -9,6 +9,10 @@
 
 namespace kept::util {
 
+/// `c` lowered when it is ASCII A-Z; every other byte (UTF-8 included) as it was.
+constexpr char lowercase(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 /// `text` with ASCII A-Z lowered; every other byte (UTF-8 included) as it was.
 std::string lowercase(std::string_view text);
 
