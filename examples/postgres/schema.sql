@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS kept_events (
     uuid            uuid PRIMARY KEY,
     team            text NOT NULL,
     commitment_uuid uuid NOT NULL,
-    kind            text NOT NULL CHECK (kind IN ('added', 'renegotiated', 'closed', 'reopened')),
+    kind            text NOT NULL,
     clock           bigint NOT NULL,
     origin          uuid NOT NULL,
     day             date NOT NULL,
@@ -38,15 +38,20 @@ CREATE TABLE IF NOT EXISTS kept_events (
     hash            text NOT NULL
 );
 CREATE INDEX IF NOT EXISTS kept_events_replay ON kept_events (commitment_uuid, clock, origin);
+-- The kinds kept writes, set again on every run: a table made before `edited` existed holds the
+-- older list.
+ALTER TABLE kept_events DROP CONSTRAINT IF EXISTS kept_events_kind_check;
+ALTER TABLE kept_events ADD CONSTRAINT kept_events_kind_check
+    CHECK (kind IN ('added', 'renegotiated', 'closed', 'reopened', 'edited'));
 
 -- The current state of each commitment: its events replayed in (clock, origin) order, the order
 -- every kept replica applies them in.
 CREATE OR REPLACE VIEW kept_commitments AS
 SELECT a.commitment_uuid AS uuid,
        a.team,
-       a.payload ->> 'title' AS title,
-       a.payload ->> 'client' AS client,
-       a.payload ->> 'client_kind' AS client_kind,
+       coalesce(ti.title, a.payload ->> 'title') AS title,
+       coalesce(cl.client, a.payload ->> 'client') AS client,
+       coalesce(ck.client_kind, a.payload ->> 'client_kind') AS client_kind,
        coalesce(o.owner, a.payload ->> 'owner') AS owner,
        coalesce(st.state, 'open') AS state,
        (a.payload ->> 'created')::date AS created,
@@ -58,6 +63,19 @@ SELECT a.commitment_uuid AS uuid,
        r.renegotiations,
        r.late_renegotiations
 FROM kept_events a
+LEFT JOIN LATERAL (
+    SELECT x.payload -> 'title' ->> 'after' AS title FROM kept_events x
+    WHERE x.commitment_uuid = a.commitment_uuid AND x.kind = 'edited' AND x.payload ? 'title'
+    ORDER BY x.clock DESC, x.origin DESC LIMIT 1) ti ON true
+LEFT JOIN LATERAL (
+    SELECT x.payload -> 'client' ->> 'after' AS client FROM kept_events x
+    WHERE x.commitment_uuid = a.commitment_uuid AND x.kind = 'edited' AND x.payload ? 'client'
+    ORDER BY x.clock DESC, x.origin DESC LIMIT 1) cl ON true
+LEFT JOIN LATERAL (
+    SELECT x.payload -> 'client_kind' ->> 'after' AS client_kind FROM kept_events x
+    WHERE x.commitment_uuid = a.commitment_uuid AND x.kind = 'edited'
+      AND x.payload ? 'client_kind'
+    ORDER BY x.clock DESC, x.origin DESC LIMIT 1) ck ON true
 LEFT JOIN LATERAL (
     SELECT x.payload -> 'due' ->> 'after' AS due_text FROM kept_events x
     WHERE x.commitment_uuid = a.commitment_uuid AND x.kind = 'renegotiated' AND x.payload ? 'due'

@@ -32,6 +32,20 @@ struct Renegotiation {
     std::string requested_by = "team"; ///< "client" or "team"
 };
 
+/// What `kept edit` asks for, already parsed: corrections of what was recorded, not a change of
+/// the promise. Unset members are left as they are.
+struct Edit {
+    std::optional<std::string> title;
+    std::optional<std::string> client;
+    std::optional<ClientKind> client_kind;
+    std::vector<std::string> add_tags;
+    std::vector<std::string> drop_tags;
+
+    bool empty() const {
+        return !title && !client && !client_kind && add_tags.empty() && drop_tags.empty();
+    }
+};
+
 /// Throws BadValue naming `field` when `text` is empty (or only white space, unless `may_be_blank`)
 /// or is not valid UTF-8.
 void check_text(std::string_view field, const std::string& text, bool may_be_blank = false);
@@ -54,6 +68,12 @@ nlohmann::json added_payload(const NewCommitment& request, Date today);
 /// would change, the commitment is closed, or a value is not acceptable.
 nlohmann::json renegotiated_payload(const Commitment& current, const Renegotiation& request,
                                     Date today);
+
+/// The payload of an `edited` event: `title`, `client`, `client_kind` as before and after values
+/// (only those that change), `tags` as the tags added and dropped. A closed commitment may be
+/// edited. Throws BadValue when a text is not acceptable, a tag to add is already there or one to
+/// drop is not, a tag is both added and dropped, or nothing would change.
+nlohmann::json edited_payload(const Commitment& current, const Edit& request);
 
 /// The payload of a `closed` event. Throws BadValue when already closed, or `on` is before the
 /// commitment was created or after today.

@@ -9,7 +9,7 @@
 namespace kept {
 
 /// What an event does to its commitment.
-enum class EventKind { added, renegotiated, closed, reopened };
+enum class EventKind { added, renegotiated, closed, reopened, edited };
 
 std::string_view to_string(EventKind kind);
 /// Throws BadValue for an unknown kind name.

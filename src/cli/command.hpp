@@ -36,6 +36,7 @@ std::span<const Command> commands();
 Run attach_init(CLI::App& sub);
 Run attach_add(CLI::App& sub);
 Run attach_renegotiate(CLI::App& sub);
+Run attach_edit(CLI::App& sub);
 Run attach_close(CLI::App& sub);
 Run attach_reopen(CLI::App& sub);
 Run attach_list(CLI::App& sub);

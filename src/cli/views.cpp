@@ -24,6 +24,32 @@ std::string before_after(const nlohmann::json& change) {
     return fmt::format("{} -> {}", text(change.at("before")), text(change.at("after")));
 }
 
+// "title \"Expot API\" -> \"Export API\"; client kind external -> internal; tags +urgent -q4"
+std::string describe_edit(const nlohmann::json& p) {
+    std::vector<std::string> parts;
+    if (auto title = p.find("title"); title != p.end()) {
+        parts.push_back(fmt::format("title \"{}\" -> \"{}\"", title->value("before", ""),
+                                    title->value("after", "")));
+    }
+    if (auto client = p.find("client"); client != p.end()) {
+        parts.push_back("client " + before_after(*client));
+    }
+    if (auto kind = p.find("client_kind"); kind != p.end()) {
+        parts.push_back("client kind " + before_after(*kind));
+    }
+    if (auto tags = p.find("tags"); tags != p.end()) {
+        std::string text = "tags";
+        for (const auto& tag : tags->at("added")) {
+            text += " +" + tag.get<std::string>();
+        }
+        for (const auto& tag : tags->at("dropped")) {
+            text += " -" + tag.get<std::string>();
+        }
+        parts.push_back(std::move(text));
+    }
+    return joined(parts);
+}
+
 } // namespace
 
 const std::vector<std::string>& commitment_fields() {
@@ -67,6 +93,8 @@ std::string describe(EventKind kind, const nlohmann::json& p) {
         return fmt::format("{} on {}", p.at("state").value("after", ""), p.value("on", ""));
     case EventKind::reopened:
         return fmt::format("reopened (was {})", p.at("state").value("before", ""));
+    case EventKind::edited:
+        return describe_edit(p);
     }
     return "";
 }

@@ -175,6 +175,65 @@ nlohmann::json renegotiated_payload(const Commitment& c, const Renegotiation& r,
     return payload;
 }
 
+nlohmann::json edited_payload(const Commitment& c, const Edit& r) {
+    nlohmann::json payload = nlohmann::json::object();
+    std::vector<std::string> unchanged;
+    auto text_edit = [&](const char* key, const char* option, const std::optional<std::string>& to,
+                         const std::string& from) {
+        if (!to) {
+            return;
+        }
+        check_text(option, *to);
+        if (*to == from) {
+            unchanged.push_back(fmt::format("{} is already \"{}\"", key, from));
+        } else {
+            payload[key] = change(from, *to);
+        }
+    };
+    text_edit("title", "--title", r.title, c.title);
+    text_edit("client", "--client", r.client, c.client);
+    if (r.client_kind) {
+        if (*r.client_kind == c.client_kind) {
+            unchanged.push_back(fmt::format("client kind is already {}", to_string(c.client_kind)));
+        } else {
+            payload["client_kind"] = change(to_string(c.client_kind), to_string(*r.client_kind));
+        }
+    }
+    check_items("--tag", r.add_tags);
+    check_items("--untag", r.drop_tags);
+    const std::unordered_set<std::string_view> tags(c.tags.begin(), c.tags.end());
+    const std::unordered_set<std::string_view> dropping(r.drop_tags.begin(), r.drop_tags.end());
+    for (const auto& tag : r.add_tags) {
+        if (dropping.count(tag) != 0) {
+            throw BadValue(fmt::format("--untag: \"{}\" is also given to --tag", tag));
+        }
+        if (tags.count(tag) != 0) {
+            throw BadValue(fmt::format("--tag: #{} is already tagged \"{}\"", c.id, tag));
+        }
+    }
+    for (const auto& tag : r.drop_tags) {
+        if (tags.count(tag) == 0) {
+            throw BadValue(fmt::format("--untag: #{} is not tagged \"{}\"", c.id, tag));
+        }
+    }
+    check_item_count("tags", c.tags.size() + r.add_tags.size() - r.drop_tags.size());
+    if (!r.add_tags.empty() || !r.drop_tags.empty()) {
+        payload["tags"] = {{"added", r.add_tags}, {"dropped", r.drop_tags}};
+    }
+    if (payload.empty()) {
+        std::string what;
+        for (const auto& part : unchanged) {
+            what += (what.empty() ? "" : ", ") + part;
+        }
+        throw BadValue(what.empty() ? fmt::format("nothing to edit: give --title, --client, "
+                                                  "--internal, --external, --tag or --untag "
+                                                  "for #{}",
+                                                  c.id)
+                                    : fmt::format("nothing to edit: #{}'s {}", c.id, what));
+    }
+    return payload;
+}
+
 nlohmann::json closed_payload(const Commitment& c, State outcome, Date on, Date today,
                               std::optional<Minutes> spent) {
     require_open(c, "reopen it first to close it again");

@@ -99,6 +99,42 @@ void apply_renegotiated(Commitment& c, const nlohmann::json& p) {
     }
 }
 
+ClientKind parse_client_kind(const std::string& text) {
+    if (text == "internal") {
+        return ClientKind::internal;
+    }
+    if (text == "external") {
+        return ClientKind::external;
+    }
+    throw BadValue(
+        fmt::format("event payload client_kind \"{}\" is not internal or external", text));
+}
+
+// A correction: each field set to its `after` value, so the later edit in replay order wins per
+// field; tags as operations, so tags added on two replicas both survive. The counters the late,
+// creep and reliability rules read are left alone.
+void apply_edited(Commitment& c, const nlohmann::json& p) {
+    if (auto title = p.find("title"); title != p.end()) {
+        c.title = title->at("after").get<std::string>();
+    }
+    if (auto client = p.find("client"); client != p.end()) {
+        c.client = client->at("after").get<std::string>();
+    }
+    if (auto kind = p.find("client_kind"); kind != p.end()) {
+        c.client_kind = parse_client_kind(kind->at("after").get<std::string>());
+    }
+    if (auto tags = p.find("tags"); tags != p.end()) {
+        for (const auto& tag : tags->at("dropped")) {
+            std::erase(c.tags, tag.get<std::string>());
+        }
+        for (const auto& tag : tags->at("added")) {
+            if (std::find(c.tags.begin(), c.tags.end(), tag.get<std::string>()) == c.tags.end()) {
+                c.tags.push_back(tag.get<std::string>());
+            }
+        }
+    }
+}
+
 } // namespace
 
 std::string_view to_string(State state) {
@@ -135,6 +171,9 @@ void apply_event(Commitment& c, const Event& e) {
             c.state = State::open;
             c.closed.reset();
             c.spent.reset();
+            break;
+        case EventKind::edited:
+            apply_edited(c, e.payload);
             break;
         }
     } catch (const nlohmann::json::exception& error) {

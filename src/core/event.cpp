@@ -20,8 +20,8 @@ namespace kept {
 
 namespace {
 
-constexpr std::array<std::string_view, 4> kind_names = {"added", "renegotiated", "closed",
-                                                        "reopened"};
+constexpr std::array<std::string_view, 5> kind_names = {"added", "renegotiated", "closed",
+                                                        "reopened", "edited"};
 
 std::string hex(const unsigned char* bytes, std::size_t size) {
     static constexpr char digits[] = "0123456789abcdef";
@@ -145,7 +145,7 @@ EventKind parse_event_kind(std::string_view text) {
         }
     }
     throw BadValue(fmt::format("event kind \"{}\" is not one of added, renegotiated, closed, "
-                               "reopened",
+                               "reopened, edited",
                                text));
 }
 

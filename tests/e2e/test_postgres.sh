@@ -71,6 +71,9 @@ on 2026-11-23 reopen 11 --reason "back on"
 on 2026-11-23 add "Weekend deploy" --client acme --owner frank --due 2026-11-29 --effort 5h
 on 2026-11-23 add 'Fix "quoted" C:\temp\new' --client acme --owner frank --due 2026-12-03 --effort 2h
 on 2026-11-23 add "Sizing" --client globex --owner gus --due 2026-12-18 --effort 3h
+# Corrections: title, client and kind come from the last edit that changed each.
+on 2026-11-23 edit 8 --title "Run book" --client "acme ops" --internal --tag ops --reason "typos"
+on 2026-11-23 edit 8 --title "Runbook (ops)" --reason "the team's name for it"
 
 # A database set up by the older recipe, which derived the load in SQL: its views and functions
 # (these stand-ins have the same names, kinds and dependencies) make way for the new tables.
@@ -115,6 +118,8 @@ expect_eq "$(sql "SELECT owner, state, due, effort_minutes, original_effort_minu
 expect_eq "$(sql "SELECT string_agg(title || '=' || state || '/' || coalesce(closed::text, '-'), ' '
                   ORDER BY title) FROM kept_commitments WHERE owner = 'erin'")" \
     "Handover=open/- Old ticket=delivered/2026-11-23 Spike=open/-" "closed and reopened"
+expect_eq "$(sql "SELECT title || '/' || client || '/' || client_kind FROM kept_commitments
+                  WHERE title LIKE 'Run%'")" "Runbook (ops)/acme ops/internal" "replayed edits"
 
 # Bad input loads nothing.
 out=$(sh "$recipe/load.sh" kept 2>&1)

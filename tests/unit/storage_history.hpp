@@ -34,8 +34,8 @@ inline Event draft(EventKind kind, const std::string& commitment_uuid, Date toda
 }
 
 /// Writes random changes into a ledger: adds, renegotiations (due, effort, scope, owner; early
-/// or late), closes (delivered early, on time or late; dropped) and reopens, on days that move
-/// forward from 2026-03-02.
+/// or late), closes (delivered early, on time or late; dropped), reopens and edits (client,
+/// client kind, tags; open or closed), on days that move forward from 2026-03-02.
 class History {
   public:
     explicit History(unsigned seed) : random_(seed) {}
@@ -60,6 +60,9 @@ class History {
     /// A change to `c` made on the current day, or nothing when the one picked does not apply.
     std::optional<Event> change(const Commitment& c) {
         try {
+            if (pick(5) == 0) {
+                return edit(c);
+            }
             if (!c.is_open()) {
                 Event e = draft(EventKind::reopened, c.uuid, today_);
                 e.payload = reopened_payload(c);
@@ -99,6 +102,27 @@ class History {
         } catch (const BadValue&) {
             return std::nullopt;
         }
+    }
+
+    /// A correction of `c`'s client, client kind or tags, in any state. Throws BadValue when the
+    /// one picked changes nothing.
+    Event edit(const Commitment& c) {
+        Edit r;
+        switch (pick(3)) {
+        case 0:
+            r.client = clients_[pick(clients_.size())];
+            break;
+        case 1:
+            r.client_kind =
+                c.client_kind == ClientKind::internal ? ClientKind::external : ClientKind::internal;
+            break;
+        default:
+            r.add_tags = {"g" + std::to_string(pick(100))};
+            break;
+        }
+        Event e = draft(EventKind::edited, c.uuid, today_);
+        e.payload = edited_payload(c, r);
+        return e;
     }
 
     /// Moves the current day forward by 0 to 3 days.
