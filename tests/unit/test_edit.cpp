@@ -61,7 +61,7 @@ TEST_CASE("parse_event_kind: edited is a kind of its own") {
                          BadValue);
 }
 
-TEST_CASE("edited_payload: only what changes, as before and after; tags as operations") {
+TEST_CASE("edited_payload: only what changes, as before and after, tags as operations") {
     Commitment c = sample();
     Edit r;
     r.title = "Export API";
