@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <queue>
+#include <set>
 #include <tuple>
 
 namespace kept {
@@ -37,31 +38,6 @@ std::vector<QueuedWork> set_aside(const CapacityLine& line, std::vector<QueuedWo
     return aside;
 }
 
-bool any_late(const std::vector<Projection>& schedule) {
-    return std::any_of(schedule.begin(), schedule.end(),
-                       [](const Projection& p) { return p.late(); });
-}
-
-/// The earliest due date from `from` on, a day the member works, with which `work` and every
-/// commitment of `holding` finish on time; nullopt when none comes by the calendar's end.
-std::optional<Date> keepable_date(const CapacityLine& line, const std::vector<QueuedWork>& holding,
-                                  QueuedWork work) {
-    std::vector<Projection> schedule = project(line, holding);
-    std::optional<Date> day = earliest_doable(line, schedule, work.effort, line.today());
-    std::vector<QueuedWork> with = holding;
-    with.push_back(work);
-    // earliest_doable queues new work behind the older work due the same day; this one keeps
-    // its id, which may put it ahead of newer promises due that day, so check it as it will be.
-    while (day) {
-        with.back().due = *day;
-        if (!any_late(project(line, with))) {
-            return day;
-        }
-        day = line.calendar().next_available(*day + std::chrono::days{1});
-    }
-    return std::nullopt;
-}
-
 } // namespace
 
 std::vector<Renegotiation> triage(const CapacityLine& line, std::vector<QueuedWork> queue) {
@@ -70,12 +46,14 @@ std::vector<Renegotiation> triage(const CapacityLine& line, std::vector<QueuedWo
         return {};
     }
     std::sort(aside.begin(), aside.end(), queued_before);
+    std::set<std::int64_t> moved;
+    for (const QueuedWork& work : aside) {
+        moved.insert(work.id);
+    }
     std::vector<QueuedWork> holding;
     holding.reserve(queue.size());
     for (const QueuedWork& work : queue) {
-        auto moved = std::find_if(aside.begin(), aside.end(),
-                                  [&](const QueuedWork& a) { return a.id == work.id; });
-        if (moved == aside.end()) {
+        if (moved.count(work.id) == 0) {
             holding.push_back(work);
         }
     }
@@ -85,8 +63,9 @@ std::vector<Renegotiation> triage(const CapacityLine& line, std::vector<QueuedWo
         Renegotiation& r = out.emplace_back();
         r.work = work;
         r.talk_by = last_day_to_talk(line.calendar(), line.today(), work.due);
-        r.proposed =
-            line.calendar().has_capacity() ? keepable_date(line, holding, work) : std::nullopt;
+        // Work due the same day finishes by it in any order, so earliest_doable's date holds
+        // though this one keeps its id instead of coming after the newer work due then.
+        r.proposed = earliest_doable(line, project(line, holding), work.effort, line.today());
         if (r.proposed) {
             holding.push_back(work);
             holding.back().due = *r.proposed;
