@@ -51,6 +51,7 @@ Run attach_report(CLI::App& sub);
 Run attach_check(CLI::App& sub);
 Run attach_when(CLI::App& sub);
 Run attach_forecast(CLI::App& sub);
+Run attach_triage(CLI::App& sub);
 Run attach_export(CLI::App& sub);
 Run attach_import(CLI::App& sub);
 

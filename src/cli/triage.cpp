@@ -1,0 +1,139 @@
+#include "app/triage.hpp"
+#include "cli/command.hpp"
+#include "cli/output.hpp"
+
+#include <CLI/CLI.hpp>
+#include <cmath>
+#include <fmt/format.h>
+#include <memory>
+
+namespace kept::cli {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+using Line = app::TriageLine;
+
+/// `text` as one word for a POSIX shell: bare when it is safe, else in single quotes.
+std::string shell_word(const std::string& text) {
+    bool bare = !text.empty() && text.find_first_not_of("abcdefghijklmnopqrstuvwxyz"
+                                                        "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                        "0123456789-_.,:/+@") == std::string::npos;
+    if (bare) {
+        return text;
+    }
+    std::string out = "'";
+    for (char ch : text) {
+        out += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
+    }
+    return out + "'";
+}
+
+/// The command a person runs once the client has agreed; empty when no date can be proposed.
+std::string command_of(const Line& line) {
+    const Renegotiation& r = line.renegotiation;
+    if (!r.proposed) {
+        return {};
+    }
+    std::string reason = fmt::format("agreed with {}: the workload cannot carry {}",
+                                     line.commitment.client, format_date(r.work.due));
+    return fmt::format("kept renegotiate {} --due {} --requested-by team --reason {}",
+                       line.commitment.id, format_date(*r.proposed), shell_word(reason));
+}
+
+const std::vector<std::string>& triage_fields() {
+    static const std::vector<std::string> fields = {
+        "id",  "uuid",         "title",   "client",   "client_kind", "owner",
+        "due", "effort_hours", "talk_by", "proposed", "command"};
+    return fields;
+}
+
+Json optional_date(const std::optional<Date>& day) {
+    return day ? Json(format_date(*day)) : Json(nullptr);
+}
+
+Json record_of(const Line& line) {
+    const OpenCommitment& c = line.commitment;
+    const Renegotiation& r = line.renegotiation;
+    std::string command = command_of(line);
+    Json record = Json::object();
+    record["id"] = c.id;
+    record["uuid"] = c.uuid;
+    record["title"] = c.title;
+    record["client"] = c.client;
+    record["client_kind"] = to_string(c.client_kind);
+    record["owner"] = c.owner;
+    record["due"] = format_date(c.due);
+    record["effort_hours"] = std::round(static_cast<double>(r.work.effort) / 60.0 * 100.0) / 100.0;
+    record["talk_by"] = optional_date(r.talk_by);
+    record["proposed"] = optional_date(r.proposed);
+    record["command"] = command.empty() ? Json(nullptr) : Json(command);
+    return record;
+}
+
+TextTable table_of(const std::vector<Line>& lines) {
+    TextTable table;
+    table.headers = {"ID", "OWNER", "CLIENT", "DUE", "TALK BY", "PROPOSED", "TITLE"};
+    table.right_aligned = {true};
+    for (const Line& line : lines) {
+        const OpenCommitment& c = line.commitment;
+        const Renegotiation& r = line.renegotiation;
+        table.rows.push_back({
+            {fmt::format("#{}", c.id)},
+            {c.owner},
+            {fmt::format("{} ({})", c.client, to_string(c.client_kind))},
+            {format_day(c.due)},
+            {r.talk_by ? format_day(*r.talk_by) : std::string("now: overdue"), Style::yellow},
+            {r.proposed ? format_day(*r.proposed) : std::string("none: no capacity")},
+            {c.title},
+        });
+    }
+    return table;
+}
+
+void print_table(Context& context, const std::vector<Line>& lines) {
+    auto& out = context.out();
+    if (lines.empty()) {
+        out << "Every open commitment can be kept: nothing to renegotiate.\n";
+        return;
+    }
+    out << fmt::format("{} commitment{} cannot be kept with the others. Talk to each client by the "
+                       "TALK BY day, before the date passes;\nthe others all hold if these "
+                       "move to the PROPOSED dates.\n\n",
+                       lines.size(), lines.size() == 1 ? "" : "s");
+    out << render_table(table_of(lines), context.color());
+    out << "\nOnce a client agrees:\n";
+    for (const Line& line : lines) {
+        std::string command = command_of(line);
+        if (!command.empty()) {
+            out << "  " << command << '\n';
+        }
+    }
+}
+
+} // namespace
+
+Run attach_triage(CLI::App& sub) {
+    auto owner = std::make_shared<std::string>();
+    sub.add_option("--owner", *owner, "Only this owner's queue");
+    return [owner](Context& context) {
+        Format format = context.format();
+        Ledger ledger = context.open_ledger(OpenMode::read);
+        std::vector<Line> lines =
+            app::gather_triage(ledger, context.config(), context.today(),
+                               owner->empty() ? std::nullopt : std::optional<std::string>(*owner));
+        if (format == Format::table) {
+            print_table(context, lines);
+            return 0;
+        }
+        std::vector<Json> records;
+        records.reserve(lines.size());
+        for (const Line& line : lines) {
+            records.push_back(record_of(line));
+        }
+        print_records(context, format, records, triage_fields(), {});
+        return 0;
+    };
+}
+
+} // namespace kept::cli
