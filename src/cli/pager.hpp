@@ -11,9 +11,9 @@ namespace kept::cli {
 /// one found is empty or "cat".
 std::string pager_command();
 
-/// While a Pager runs, standard output is a pipe to it. A command of plain words runs as such
-/// (so that a missing program is seen, and the output printed directly); one with shell syntax
-/// runs through /bin/sh. LESS is set to FRX when unset. SIGPIPE is ignored, so a pager quit
+/// While a Pager runs, standard output is a pipe to it. The command is a program and its
+/// arguments, split at blanks and run without a shell (so that a missing program is seen, and
+/// the output printed directly). LESS is set to FRX when unset. SIGPIPE is ignored, so a pager quit
 /// early shows as a failed write the caller may forgive.
 class Pager {
   public:
