@@ -37,7 +37,9 @@ void add_global_options(CLI::App& app, kept::cli::GlobalOptions& options) {
         ->allow_extra_args(false);
     app.add_option("--format", options.format, "Output format: table, json, ndjson, csv or tsv")
         ->type_name("FORMAT");
-    app.add_option("--color", options.color, "Color the table output: auto, always or never")
+    app.add_option("--color", options.color,
+                   "Color the table output: auto, always or never (without color, ! marks an "
+                   "overdue date or an overloaded week, * a moved date)")
         ->type_name("WHEN");
     app.add_flag("--no-pager", options.no_pager,
                  "Print tables directly, never through the pager a terminal gets ($KEPT_PAGER, "
@@ -53,6 +55,8 @@ int run(int argc, char** argv) {
     app.set_version_flag("--version", std::string("kept ") + KEPT_VERSION);
     app.footer("Examples:\n  kept add \"Export API\" --client acme --owner alice --due fri "
                "--effort 6h\n  kept list --owner alice\n  kept help <command>\n"
+               "Tables fit $COLUMNS, else the terminal's width, cutting long texts with …; "
+               "dates show their weekday.\n"
                "Exit codes: 0 ok, 1 check failed, 64 usage, 65 bad value, 66 not found, "
                "70 internal,\n  73 cannot create, 74 I/O, 75 ledger busy, 77 permission denied, "
                "78 bad config/schema");

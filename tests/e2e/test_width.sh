@@ -109,12 +109,24 @@ COLUMNS=200 ok report --section load --weeks 8
 expect_eq "$OUT" "$all_weeks" "load table at COLUMNS=200"
 case "$all_weeks" in *"left out"*) fail "a load table with no limit left weeks out" ;; esac
 
+# A flag's detail is cut like a title.
+COLUMNS=80 ok report --section flags
+expect_out_has "overdue  high      bob    -     #2           due 2026-11-20, 3 days overdue, 6.…"
+[ "$(widest)" -le 80 ] || fail "a flag line is wider than COLUMNS=80"
+ok report --section flags
+expect_out_has "due 2026-11-20, 3 days overdue, 6.0h of work open"
+
 # The reliability table keeps who, how many delivered and how many on time.
 ok close 2 --delivered --on 2026-11-23
 COLUMNS=80 ok report --section reliability
 expect_out_has "GROUP   NAME                DELIVERED  ON TIME (FIRST DATE)  ON TIME (LAST DATE)
 team    all                         1                    0%                   0%"
 expect_out_has "(left out to fit 80 columns: MEAN SLIP, DROPPED, RENEGOTIATED EARLY, RENEGOTIATED LATE)"
+# Too narrow even for those: they stay (the names cut), and run past the width.
+COLUMNS=40 ok report --section reliability
+expect_out_has "GROUP   NAME  DELIVERED  ON TIME (FIRST DATE)  ON TIME (LAST DATE)
+team    all           1                    0%                   0%
+kind    int…          0                     -                    -"
 ok report --section reliability
 expect_out_has "RENEGOTIATED LATE"
 case "$OUT" in *"left out"*) fail "the reliability table left columns out with no limit" ;; esac

@@ -136,6 +136,10 @@ TEST_CASE("render_table: droppable columns go, rightmost first, before anything 
     std::ostringstream least;
     CHECK(write_table(least, t, TableLook{false, 1}) == 3); // one column always stays
     CHECK(least.str() == "OWNER\nalice\n");
+    t.droppable_from = 2; // the key columns stay, whatever the width
+    std::ostringstream keys;
+    CHECK(write_table(keys, t, TableLook{false, 1}) == 2);
+    CHECK(keys.str() == "OWNER    W1\nalice  100%\n");
 }
 
 TEST_CASE("render_table: markers show only without color") {
