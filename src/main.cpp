@@ -1,6 +1,8 @@
 // kept: parse the command line, run one subcommand, map its outcome to an exit code.
 
 #include "cli/command.hpp"
+#include "cli/pager.hpp"
+#include "cli/terminal.hpp"
 #include "cli/usage.hpp"
 #include "kept/error.hpp"
 
@@ -9,6 +11,7 @@
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 namespace {
 
@@ -34,8 +37,13 @@ void add_global_options(CLI::App& app, kept::cli::GlobalOptions& options) {
         ->allow_extra_args(false);
     app.add_option("--format", options.format, "Output format: table, json, ndjson, csv or tsv")
         ->type_name("FORMAT");
-    app.add_option("--color", options.color, "Color the table output: auto, always or never")
+    app.add_option("--color", options.color,
+                   "Color the table output: auto, always or never (without color, ! marks an "
+                   "overdue date or an overloaded week, * a moved date)")
         ->type_name("WHEN");
+    app.add_flag("--no-pager", options.no_pager,
+                 "Print tables directly, never through the pager a terminal gets ($KEPT_PAGER, "
+                 "$PAGER, less -FRX)");
     app.add_option("--as", options.actor, "Who is making the change (default $KEPT_USER, $USER)")
         ->type_name("NAME");
 }
@@ -47,6 +55,8 @@ int run(int argc, char** argv) {
     app.set_version_flag("--version", std::string("kept ") + KEPT_VERSION);
     app.footer("Examples:\n  kept add \"Export API\" --client acme --owner alice --due fri "
                "--effort 6h\n  kept list --owner alice\n  kept help <command>\n"
+               "Tables fit $COLUMNS, else the terminal's width, cutting long texts with …; "
+               "dates show their weekday.\n"
                "Exit codes: 0 ok, 1 check failed, 64 usage, 65 bad value, 66 not found, "
                "70 internal,\n  73 cannot create, 74 I/O, 75 ledger busy, 77 permission denied, "
                "78 bad config/schema");
@@ -94,10 +104,23 @@ int run(int argc, char** argv) {
                                           "check and list read several)",
                                           sub->get_name()));
             }
+            // The terminal as it is before a pager takes stdout: color and width follow it.
+            kept::cli::Terminal terminal = kept::cli::detect_terminal();
+            std::optional<kept::cli::Pager> pager;
+            if (runner.command->needs.pager && terminal.tty && !options.no_pager &&
+                options.format == "table") {
+                pager.emplace(kept::cli::pager_command());
+            }
             kept::cli::Context context(options, std::cout, std::cerr, runner.command->needs);
+            context.set_terminal(terminal);
             int code = runner.run(context);
             std::cout.flush();
-            if (!std::cout) {
+            // A pager quit before the end is the reader's choice, not a failed write.
+            bool paged = pager && pager->running();
+            if (pager) {
+                pager->finish();
+            }
+            if (!std::cout && !paged) {
                 return report(ExitCode::io, "cannot write to standard output");
             }
             return code;

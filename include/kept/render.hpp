@@ -18,33 +18,65 @@ enum class Style { plain, dim, bold, red, yellow, green };
 struct Cell {
     std::string text;
     Style style = Style::plain;
+    /// Shown after the text, one space apart, when color is off: what the style says in color
+    /// ("!" overdue, "*" moved; docs/user-guide.md lists them).
+    std::string marker = {};
 };
+
+/// Every column from this index on may be left out; the default keeps them all.
+inline constexpr std::size_t all_columns_kept = static_cast<std::size_t>(-1);
 
 /// A table for people: headers, rows of cells, some columns right-aligned (numbers).
 struct TextTable {
     std::vector<std::string> headers;
     std::vector<bool> right_aligned; ///< per column; missing entries mean left
     std::vector<std::vector<Cell>> rows;
+    /// Per column, whether its text may be cut with "…" to fit the width (titles, clients,
+    /// reasons; never numbers, ids or dates); missing entries mean not.
+    std::vector<bool> cuttable = {};
+    /// Columns from this index on are left out, rightmost first, while the table is too wide.
+    std::size_t droppable_from = all_columns_kept;
+};
+
+/// How a table is drawn.
+struct TableLook {
+    bool color = false;    ///< ANSI styles; without, the cells' markers
+    std::size_t width = 0; ///< the terminal columns a line may take; 0 means no limit
 };
 
 /// Aligned columns separated by two spaces; headers in bold and styles as ANSI colors only when
 /// `color`. Newlines and tabs inside cells are shown as "\n" and "\t" so rows stay one line.
 std::string render_table(const TextTable& table, bool color);
+/// render_table within `look.width`: the droppable columns go first, then the widest cuttable
+/// column is cut, again and again, down to its header's width at the least; what still does not
+/// fit runs past the width.
+std::string render_table(const TextTable& table, const TableLook& look);
 /// render_table, written to `out` a line at a time (for tables too big to hold twice).
 void write_table(std::ostream& out, const TextTable& table, bool color);
+/// write_table within `look.width`; returns how many columns it left out.
+std::size_t write_table(std::ostream& out, const TextTable& table, const TableLook& look);
 
 /// A table whose cells are made when they are needed, for tables too big to hold at all:
-/// `cell(row, column)` is called to size the columns (but the last, when it is left-aligned:
-/// nothing pads it) and again to write it.
+/// `cell(row, column)` is called to size the columns (but the last, when it is left-aligned and
+/// there is no width limit: nothing pads it) and again to write it.
 struct TableRows {
     std::vector<std::string> headers;
     std::vector<bool> right_aligned; ///< per column; missing entries mean left
     std::size_t count = 0;
     std::function<Cell(std::size_t row, std::size_t column)> cell;
+    std::vector<bool> cuttable = {}; ///< as TextTable::cuttable
+    std::size_t droppable_from = all_columns_kept;
 };
 
 /// write_table for rows made on demand.
 void write_table(std::ostream& out, const TableRows& table, bool color);
+/// write_table for rows made on demand, within `look.width`; returns the columns left out.
+std::size_t write_table(std::ostream& out, const TableRows& table, const TableLook& look);
+
+/// `text` cut to at most `width` terminal columns, ending in "…" (no blank before it) when
+/// anything was cut; never splits a UTF-8 sequence, and keeps combining marks with their letter.
+/// Width 0 gives "".
+std::string cut_to_width(std::string_view text, std::size_t width);
 
 /// Records (JSON objects with the same keys) as one JSON array, pretty-printed.
 std::string render_json(const std::vector<nlohmann::ordered_json>& records);
@@ -69,7 +101,8 @@ std::string plain_text(const nlohmann::ordered_json& value);
 /// "1 day", "3 days": a count with its noun in the right number.
 std::string plural(long long count, std::string_view one, std::string_view many);
 
-/// Display width of UTF-8 text in terminal columns (one per code point; combining marks count 0).
+/// Display width of UTF-8 text in terminal columns: two for East Asian wide and fullwidth
+/// characters and emoji, none for combining marks and zero-width joiners, one for the rest.
 std::size_t display_width(std::string_view text);
 
 } // namespace kept

@@ -50,6 +50,7 @@ TextTable calibration_table(const std::vector<OwnerCalibration>& owners) {
     TextTable table;
     table.headers = {"OWNER", "DELIVERED", "MEDIAN", "P80", "P90", "EFFORT GROWTH", "USED BY WHEN"};
     table.right_aligned = {false, true, true, true, true, true, false};
+    table.cuttable = {false, false, false, false, false, false, true};
     for (const auto& o : owners) {
         table.rows.push_back({
             {o.owner},

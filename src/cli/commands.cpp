@@ -11,6 +11,9 @@ namespace {
 constexpr Needs writes{true, LedgerUse::write, false};
 constexpr Needs reads{true, LedgerUse::read, false};
 constexpr Needs read_several{true, LedgerUse::read, true};
+// The same, for the commands whose tables a pager shows on a terminal.
+constexpr Needs reads_paged{true, LedgerUse::read, false, true};
+constexpr Needs read_several_paged{true, LedgerUse::read, true, true};
 
 } // namespace
 
@@ -35,13 +38,13 @@ std::span<const Command> commands() {
         Command{"reopen", "Reopen a closed commitment", "kept reopen 12 --reason \"bug found\"",
                 writes, attach_reopen},
         Command{"list", "List commitments, soonest due first",
-                "kept list --owner alice --state all", read_several, attach_list},
+                "kept list --owner alice --state all", read_several_paged, attach_list},
         Command{"show", "Every field of one commitment, with its original promise",
-                "kept show 12 --format json", reads, attach_show},
+                "kept show 12 --format json", reads_paged, attach_show},
         Command{"log", "The events of the ledger or of one commitment, oldest first", "kept log 12",
-                reads, attach_log},
+                reads_paged, attach_log},
         Command{"report", "Flags, load per owner and week, and reliability",
-                "kept report --weeks 12 --fail-on overdue,late", read_several, attach_report},
+                "kept report --weeks 12 --fail-on overdue,late", read_several_paged, attach_report},
         Command{"check", "For cron: silent unless a flag of these kinds fires (then exit 1)",
                 "kept check overdue,late > flags.txt || mail -s kept team@example.com < flags.txt",
                 read_several, attach_check},
@@ -49,10 +52,10 @@ std::span<const Command> commands() {
                 "kept when --owner alice --effort 2d", reads, attach_when},
         Command{"forecast",
                 "Every open commitment's projected finish, slack and chance of being on time",
-                "kept forecast --owner alice", reads, attach_forecast},
+                "kept forecast --owner alice", reads_paged, attach_forecast},
         Command{"triage",
                 "The fewest commitments to renegotiate so every other one holds, and by when",
-                "kept triage --owner alice", reads, attach_triage},
+                "kept triage --owner alice", reads_paged, attach_triage},
         Command{"export", "Write commitments (NDJSON, CSV, ICS) or every event (--events)",
                 "kept export --events > team.ndjson", reads, attach_export},
         Command{"import", "Read events (idempotent) or new commitments (--commitments)",
@@ -65,7 +68,7 @@ std::span<const Command> commands() {
         Command{"config",
                 "Show the effective configuration and where each value came from",
                 "kept config",
-                {true, LedgerUse::none, false},
+                {true, LedgerUse::none, false, true},
                 attach_config},
         Command{"sync", "Exchange events with the team's other replicas through a git remote",
                 "kept sync --remote git@example.com:team/ledger.git", writes, attach_sync},

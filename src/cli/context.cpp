@@ -279,7 +279,14 @@ bool Context::color() {
     if (options_.color == "never" || env("NO_COLOR")) {
         return false;
     }
-    return ::isatty(STDOUT_FILENO) == 1 && env("TERM").value_or("dumb") != "dumb";
+    return terminal().tty && env("TERM").value_or("dumb") != "dumb";
+}
+
+const Terminal& Context::terminal() {
+    if (!terminal_) {
+        terminal_ = detect_terminal();
+    }
+    return *terminal_;
 }
 
 std::vector<TeamScope> roll_up_scopes(Context& context) {
@@ -296,6 +303,7 @@ std::vector<TeamScope> roll_up_scopes(Context& context) {
         one.ledger_files.clear();
         scopes.push_back(
             {team, std::make_unique<Context>(one, context.out(), context.err(), context.needs())});
+        scopes.back().context->set_terminal(context.terminal());
     }
     for (const auto& ledger : all.ledger_files) {
         GlobalOptions one = all;
@@ -306,6 +314,7 @@ std::vector<TeamScope> roll_up_scopes(Context& context) {
         scopes.push_back(
             {fs::path(ledger).stem().string(),
              std::make_unique<Context>(one, context.out(), context.err(), context.needs())});
+        scopes.back().context->set_terminal(context.terminal());
     }
     return scopes;
 }

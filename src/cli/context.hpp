@@ -4,9 +4,11 @@
 // clock and the output streams. Everything here is resolved lazily, once, on first use, so a
 // command that never touches the config never parses it.
 
+#include "cli/terminal.hpp"
 #include "kept/config.hpp"
 #include "kept/date.hpp"
 #include "kept/ledger.hpp"
+#include "kept/render.hpp"
 
 #include <filesystem>
 #include <iosfwd>
@@ -27,6 +29,7 @@ struct GlobalOptions {
     std::string format = "table";
     std::string color = "auto";
     std::string actor;
+    bool no_pager = false;
 };
 
 enum class Format { table, json, ndjson, csv, tsv };
@@ -44,6 +47,8 @@ struct Needs {
     bool config = true;
     LedgerUse ledger = LedgerUse::write;
     bool several_ledgers = false;
+    /// Prints tables a pager may show on a terminal (list, show, log, report, forecast, config).
+    bool pager = false;
 };
 
 class Context {
@@ -85,6 +90,11 @@ class Context {
     Format format(std::string_view supported = "table,json,ndjson,csv,tsv");
     /// Whether to color stdout: --color, NO_COLOR, and whether stdout is a terminal.
     bool color();
+    /// What stdout is: detected on first use unless set (main sets what it was before a pager).
+    const Terminal& terminal();
+    void set_terminal(const Terminal& terminal) { terminal_ = terminal; }
+    /// How tables are drawn: color() and the terminal's width.
+    TableLook look() { return {color(), terminal().width}; }
 
   private:
     void load_config();
@@ -98,6 +108,7 @@ class Context {
     std::filesystem::path config_path_;
     std::optional<Date> today_;
     std::optional<Timestamp> now_;
+    std::optional<Terminal> terminal_;
 };
 
 /// One team of an org roll-up: its name and a context reading its config and ledger.

@@ -84,6 +84,7 @@ TextTable table_of(const std::vector<Line>& lines) {
     table.headers = {"ID",    "OWNER",   "CLIENT", "DUE",     "FINISH",
                      "SLACK", "ON TIME", "STATUS", "TALK BY", "TITLE"};
     table.right_aligned = {true, false, false, false, false, true, true};
+    table.cuttable = {false, false, true, false, false, false, false, false, false, true};
     for (const Line& line : lines) {
         const OpenCommitment& c = *line.commitment;
         const ForecastEntry& e = line.entry;
@@ -92,8 +93,8 @@ TextTable table_of(const std::vector<Line>& lines) {
             {fmt::format("#{}", c.id)},
             {c.owner},
             {c.client},
-            {format_date(c.due)},
-            {e.projection.finish ? format_date(*e.projection.finish) : std::string("never")},
+            {format_day(c.due)},
+            {e.projection.finish ? format_day(*e.projection.finish) : std::string("never")},
             {e.slack ? fmt::format("{:+}", *e.slack) : std::string("-")},
             {fmt::format("{:.0f}%", e.on_time_percent)},
             {std::string(to_string(e.status)), style},

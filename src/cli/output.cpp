@@ -11,7 +11,7 @@ void print_records(Context& context, Format format,
     auto& out = context.out();
     switch (format) {
     case Format::table:
-        out << render_table(table, context.color());
+        out << render_table(table, context.look());
         break;
     case Format::json:
         out << render_json(records);

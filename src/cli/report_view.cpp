@@ -60,6 +60,7 @@ Style severity_style(Severity severity) {
 TableRows flags_table(const std::vector<Flag>& flags) {
     TableRows table;
     table.headers = {"FLAG", "SEVERITY", "OWNER", "WEEK", "COMMITMENTS", "DETAIL"};
+    table.cuttable = {false, false, false, false, false, true};
     table.count = flags.size();
     table.cell = [&flags](std::size_t row, std::size_t column) -> Cell {
         const Flag& f = flags[row];
@@ -108,6 +109,7 @@ TextTable load_table(const Report& report) {
     TextTable table;
     table.headers = {"OWNER"};
     table.right_aligned = {false};
+    table.droppable_from = 1; // the later weeks, when they do not fit
     for (const auto& week : report.horizon) {
         table.headers.push_back(format_iso_week(week));
         table.right_aligned.push_back(true);
@@ -130,7 +132,8 @@ TextTable load_table(const Report& report) {
                                     : fmt::format(" ({}h late)", late_hours);
         }
         table.rows.back().push_back(
-            {text, over || late ? Style::red : (full ? Style::yellow : Style::plain)});
+            {text, over || late ? Style::red : (full ? Style::yellow : Style::plain),
+             over || late ? "!" : ""});
     }
     return table;
 }
@@ -182,6 +185,8 @@ TextTable reliability_table(const Report& report) {
         "GROUP",     "NAME",    "DELIVERED",          "ON TIME (FIRST DATE)", "ON TIME (LAST DATE)",
         "MEAN SLIP", "DROPPED", "RENEGOTIATED EARLY", "RENEGOTIATED LATE"};
     table.right_aligned = {false, false, true, true, true, true, true, true, true};
+    table.cuttable = {false, true};
+    table.droppable_from = 5; // the key columns stay: who, how many delivered, how many on time
     for (const auto* r : report.reliability.rows()) {
         auto slip = r->mean_slip_days();
         table.rows.push_back({
@@ -198,6 +203,25 @@ TextTable reliability_table(const Report& report) {
         });
     }
     return table;
+}
+
+/// The table, and a line naming the columns it left out to fit the terminal, if any.
+void print_fitted(Context& context, const TextTable& table, bool weeks) {
+    TableLook look = context.look();
+    std::size_t left_out = write_table(context.out(), table, look);
+    if (left_out == 0) {
+        return;
+    }
+    if (weeks) {
+        context.out() << fmt::format(
+            "({} left out to fit {} columns)\n",
+            plural(static_cast<long long>(left_out), "later week", "later weeks"), look.width);
+        return;
+    }
+    std::vector<std::string> names(table.headers.end() - static_cast<long>(left_out),
+                                   table.headers.end());
+    context.out() << fmt::format("(left out to fit {} columns: {})\n", look.width,
+                                 fmt::join(names, ", "));
 }
 
 void print_section_title(Context& context, const std::string& title) {
@@ -359,7 +383,7 @@ Json report_json(const Report& report, const std::string& team) {
 
 void print_flags(Context& context, Format format, const std::vector<Flag>& flags) {
     if (format == Format::table) {
-        write_table(context.out(), flags_table(flags), context.color());
+        write_table(context.out(), flags_table(flags), context.look());
         return;
     }
     print_records(context, format, flag_records(flags), flag_fields(), {});
@@ -392,17 +416,17 @@ void print_report(Context& context, Format format, const Report& report, Section
         }
         return;
     }
-    bool color = context.color();
+    TableLook look = context.look();
     auto& out = context.out();
     out << fmt::format("kept report for {}, as of {}; load over {} week{} from {}\n", team,
-                       format_date(report.as_of), report.weeks, report.weeks == 1 ? "" : "s",
+                       format_day(report.as_of), report.weeks, report.weeks == 1 ? "" : "s",
                        format_iso_week(report.horizon.front()));
     if (section == Section::all || section == Section::flags) {
         print_section_title(context, fmt::format("FLAGS ({})", report.flags.size()));
         if (report.flags.empty()) {
             out << "none\n";
         } else {
-            write_table(out, flags_table(report.flags), color);
+            write_table(out, flags_table(report.flags), look);
         }
     }
     if (section == Section::all || section == Section::load) {
@@ -411,12 +435,12 @@ void print_report(Context& context, Format format, const Report& report, Section
         if (report.load.empty()) {
             out << "no owners\n";
         } else {
-            out << render_table(load_table(report), color);
+            print_fitted(context, load_table(report), true);
         }
     }
     if (section == Section::all || section == Section::reliability) {
         print_section_title(context, "RELIABILITY (on-time rates count delivered commitments)");
-        out << render_table(reliability_table(report), color);
+        print_fitted(context, reliability_table(report), false);
     }
     if (section == Section::all || section == Section::calibration) {
         print_section_title(context,
@@ -424,7 +448,7 @@ void print_report(Context& context, Format format, const Report& report, Section
         if (report.calibration.empty()) {
             out << "no delivered commitments yet\n";
         } else {
-            out << render_table(calibration_table(report.calibration), color);
+            out << render_table(calibration_table(report.calibration), look);
         }
     }
 }

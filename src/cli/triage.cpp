@@ -75,6 +75,7 @@ TextTable table_of(const std::vector<Line>& lines) {
     TextTable table;
     table.headers = {"ID", "OWNER", "CLIENT", "DUE", "TALK BY", "PROPOSED", "TITLE"};
     table.right_aligned = {true};
+    table.cuttable = {false, false, true, false, false, false, true};
     for (const Line& line : lines) {
         const OpenCommitment& c = line.commitment;
         const Renegotiation& r = line.renegotiation;
@@ -101,7 +102,7 @@ void print_table(Context& context, const std::vector<Line>& lines) {
                        "TALK BY day, before the date passes;\nthe others all hold if these "
                        "move to the PROPOSED dates.\n\n",
                        lines.size(), lines.size() == 1 ? "" : "s");
-    out << render_table(table_of(lines), context.color());
+    out << render_table(table_of(lines), context.look());
     out << "\nOnce a client agrees:\n";
     for (const Line& line : lines) {
         std::string command = command_of(line);

@@ -107,9 +107,11 @@ void print_commitments(Context& context, Format format, const std::vector<Commit
     if (format == Format::table) {
         table.headers = {"ID", "DUE", "OWNER", "CLIENT", "EFFORT", "STATE", "TITLE"};
         table.right_aligned = {true, false, false, false, true, false, false};
+        table.cuttable = {false, false, false, true, false, false, true};
         if (teams) {
             table.headers.insert(table.headers.begin(), "TEAM");
             table.right_aligned.insert(table.right_aligned.begin(), false);
+            table.cuttable.insert(table.cuttable.begin(), false);
         }
         Date today = context.today();
         for (std::size_t i = 0; i < list.size(); ++i) {
@@ -124,8 +126,9 @@ void print_commitments(Context& context, Format format, const std::vector<Commit
                 row.end(),
                 {
                     {fmt::format("{}", c.id)},
-                    {format_date(c.due),
-                     overdue ? Style::red : (moved ? Style::yellow : Style::plain)},
+                    {format_day(c.due),
+                     overdue ? Style::red : (moved ? Style::yellow : Style::plain),
+                     overdue ? "!" : (moved ? "*" : "")},
                     {c.owner},
                     {c.client + (c.client_kind == ClientKind::internal ? " (int)" : "")},
                     {format_hours(c.effort)},
@@ -173,15 +176,15 @@ void print_commitment(Context& context, Format format, const Commitment& c) {
     row("client", fmt::format("{} ({})", c.client, to_string(c.client_kind)));
     row("owner", c.owner);
     row("state", std::string(to_string(c.state)));
-    row("due", promised(format_date(c.due), format_date(c.original_due)));
+    row("due", promised(format_day(c.due), format_day(c.original_due)));
     row("effort", promised(format_hours(c.effort), format_hours(c.original_effort)));
     row("scope", joined(c.scope));
     row("tags", joined(c.tags));
-    row("created", format_date(c.created));
-    row("closed", c.closed ? format_date(*c.closed) : "-");
+    row("created", format_day(c.created));
+    row("closed", c.closed ? format_day(*c.closed) : "-");
     row("renegotiations", fmt::format("{} ({} late)", c.renegotiations, c.late_renegotiations));
     row("uuid", c.uuid);
-    context.out() << render_table(table, context.color());
+    context.out() << render_table(table, context.look());
 }
 
 void print_events(Context& context, Format format, const std::vector<Event>& events) {
@@ -190,10 +193,12 @@ void print_events(Context& context, Format format, const std::vector<Event>& eve
     if (format == Format::table) {
         table.headers = {"SEQ", "DAY", "ACTOR", "KIND", "ID", "CHANGE", "REASON"};
         table.right_aligned = {true, false, false, false, true, false, false};
+        table.cuttable = {false, false, false, false, false, true, true};
         for (const auto& e : events) {
+            auto day = parse_iso_date(e.day);
             table.rows.push_back({
                 {fmt::format("{}", e.seq)},
-                {e.day},
+                {day ? format_day(*day) : e.day},
                 {e.actor},
                 {std::string(to_string(e.kind))},
                 {fmt::format("#{}", e.commitment_id)},

@@ -68,7 +68,7 @@ int run_when(Context& context, const WhenOptions& o) {
     app::PromisedDue promised = app::promised_due(
         config, context.today(), ledger ? &*ledger : nullptr, owner, effort, from, confidence);
     if (format == Format::table) {
-        context.out() << fmt::format("{} ({})\n", format_date(promised.due),
+        context.out() << fmt::format("{} ({})\n", format_day(promised.due),
                                      app::promised_due_note(promised));
         auto late = app::already_late_lines(promised);
         if (!late.empty()) {

@@ -10,7 +10,9 @@ trap 'rm -rf "$TEST_DIR"' EXIT
 cd "$TEST_DIR" || exit 1
 export HOME="$TEST_DIR/home" XDG_DATA_HOME="$TEST_DIR/data" XDG_CONFIG_HOME="$TEST_DIR/config"
 export KEPT_TODAY=2026-11-23 KEPT_NOW=2026-11-23T09:00:00Z KEPT_USER=tester
-unset KEPT_CONFIG NO_COLOR KEPT_BUSY_TIMEOUT_MS
+unset KEPT_CONFIG NO_COLOR KEPT_BUSY_TIMEOUT_MS COLUMNS PAGER LESS
+# A table on a terminal (script(1), tmux) prints directly unless a test names a pager.
+export KEPT_PAGER=cat
 mkdir -p "$HOME"
 LEDGER="$TEST_DIR/team.db"
 FAILURES=0

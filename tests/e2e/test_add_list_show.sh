@@ -17,10 +17,10 @@ expect_out 'added #3 "Quarterly review" for board, owner tester, due 2026-11-30,
 
 kept list
 expect_rc 0
-expect_out "ID  DUE         OWNER   CLIENT         EFFORT  STATE  TITLE
- 2  2026-11-27  bob     billing (int)    6.0h  open   Fix login
- 3  2026-11-30  tester  board            1.5h  open   Quarterly review
- 1  2026-12-04  alice   acme            16.0h  open   Export API"
+expect_out "ID  DUE             OWNER   CLIENT         EFFORT  STATE  TITLE
+ 2  Fri 2026-11-27  bob     billing (int)    6.0h  open   Fix login
+ 3  Mon 2026-11-30  tester  board            1.5h  open   Quarterly review
+ 1  Fri 2026-12-04  alice   acme            16.0h  open   Export API"
 
 kept list --owner alice --format json
 expect_rc 0
@@ -46,7 +46,7 @@ expect_eq "$(printf '%s' "$OUT" | jq -c '[.id, .client_kind, .owner, .due, .stat
 
 kept show '#1'
 expect_rc 0
-expect_out_has "due             2026-12-04"
+expect_out_has "due             Fri 2026-12-04"
 expect_out_has "scope           csv; json"
 
 # Text is stored exactly as given.

@@ -61,14 +61,14 @@ expect_eq "$(printf '%s' "$OUT" | jq -c '[.[].id]')" '[1]' "closed filter"
 
 kept log 1
 expect_rc 0
-expect_out "SEQ  DAY         ACTOR   KIND          ID  CHANGE                                                    REASON
-  1  2026-11-23  tester  added         #1  \"Export API\" for acme, owner alice, due 2026-12-04, 8.0h
-  2  2026-11-25  tester  renegotiated  #1  effort 8.0h -> 13.0h; scope +2 -0                         client wants more formats
-  3  2026-11-25  tester  renegotiated  #1  effort 13.0h -> 10.0h; scope +0 -1                        xml not needed after all
-  4  2026-12-07  tester  renegotiated  #1  due 2026-12-04 -> 2026-12-11; owner alice -> bob; late    alice out sick
-  5  2026-12-10  tester  closed        #1  delivered on 2026-12-10
-  6  2026-12-10  tester  reopened      #1  reopened (was delivered)                                  bug found in the export
-  7  2026-12-10  tester  closed        #1  dropped on 2026-12-09                                     client cancelled"
+expect_out "SEQ  DAY             ACTOR   KIND          ID  CHANGE                                                    REASON
+  1  Mon 2026-11-23  tester  added         #1  \"Export API\" for acme, owner alice, due 2026-12-04, 8.0h
+  2  Wed 2026-11-25  tester  renegotiated  #1  effort 8.0h -> 13.0h; scope +2 -0                         client wants more formats
+  3  Wed 2026-11-25  tester  renegotiated  #1  effort 13.0h -> 10.0h; scope +0 -1                        xml not needed after all
+  4  Mon 2026-12-07  tester  renegotiated  #1  due 2026-12-04 -> 2026-12-11; owner alice -> bob; late    alice out sick
+  5  Thu 2026-12-10  tester  closed        #1  delivered on 2026-12-10
+  6  Thu 2026-12-10  tester  reopened      #1  reopened (was delivered)                                  bug found in the export
+  7  Thu 2026-12-10  tester  closed        #1  dropped on 2026-12-09                                     client cancelled"
 
 kept log --format ndjson
 expect_eq "$(printf '%s\n' "$OUT" | wc -l)" 7 "ndjson lines"

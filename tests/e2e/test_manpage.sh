@@ -45,7 +45,7 @@ for command in report check when sync rebuild; do
 done
 
 # Global options, exit codes, environment variables, files.
-for option in --config --team --ledger --format --color --as --help --version; do
+for option in --config --team --ledger --format --color --no-pager --as --help --version; do
     printf '%s\n' "$source_text" | grep -q -- "^\.BI\? $option\b" ||
         printf '%s\n' "$source_text" | grep -q -- "^\.B $option\$" || fail "man page lacks global option $option"
 done
@@ -53,7 +53,7 @@ for code in 0 1 64 65 66 70 73 74 75 77 78; do
     printf '%s\n' "$source_text" | sed -n '/^\.SH EXIT STATUS/,/^\.SH /p' | grep -qx "\.B $code" ||
         fail "man page lacks exit code $code"
 done
-for variable in KEPT_CONFIG KEPT_USER KEPT_TODAY KEPT_NOW KEPT_BUSY_TIMEOUT_MS NO_COLOR \
+for variable in KEPT_CONFIG KEPT_USER KEPT_TODAY KEPT_NOW KEPT_BUSY_TIMEOUT_MS NO_COLOR KEPT_PAGER COLUMNS \
     XDG_CONFIG_HOME XDG_DATA_HOME; do
     printf '%s\n' "$source_text" | sed -n '/^\.SH ENVIRONMENT/,/^\.SH /p' | grep -q "$variable" ||
         fail "man page lacks environment variable $variable"

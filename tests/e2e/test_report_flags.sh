@@ -55,10 +55,10 @@ expect_eq "$(printf '%s' "$OUT" | jq -c '.reliability.team | [.delivered, .proac
 # The human table: flags first, then load, then reliability.
 kept report
 expect_rc 0
-expect_out_has "kept report for platform, as of 2026-11-23; load over 8 weeks from 2026-W48"
+expect_out_has "kept report for platform, as of Mon 2026-11-23; load over 8 weeks from 2026-W48"
 expect_out_has "overload  high      alice  2026-W48  #5           36.0h of work due by 2026-11-29 for 32.0h of capacity until then (112%)"
 expect_out_has "creep     medium    carol  -         #3           effort 8.0h → 13.0h (+62%), scope +2 items, due unchanged"
-expect_out_has "alice           100%  12% (4h late)        0%"
+expect_out_has "alice           100% !  12% (4h late) !        0%"
 sections=$(printf '%s\n' "$OUT" | grep -E '^(FLAGS|LOAD|RELIABILITY)' | cut -d' ' -f1 | tr '\n' ' ')
 expect_eq "$sections" "FLAGS LOAD RELIABILITY " "section order"
 case "$OUT" in *$'\x1b'*) fail "color in a pipe" ;; esac

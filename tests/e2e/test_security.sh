@@ -100,12 +100,13 @@ expect_eq "$(cat elsewhere/precious.txt)" "precious" "the text file named as led
 expect_eq "$(comm -13 <(echo "$before") <(tree))" "" "files created beside the text file"
 
 # 4. No shell: the sources never call system(), popen(), wordexp() or name a shell; running a
-# program (only git, for sync, with an argument vector) may happen only in the file that does sync.
+# program (git, for sync, and the pager of a table on a terminal, each with an argument vector)
+# may happen only in the files that do sync and the pager.
 src=${KEPT_SOURCE_DIR:?KEPT_SOURCE_DIR must name the source tree}
 shell=$(grep -rnE '\b(system|popen|wordexp)[[:space:]]*\(|"(/bin/|/usr/bin/)?(ba|da)?sh"|\bsh -c\b' \
     "$src/src" "$src/include" || true)
 expect_eq "$shell" "" "calls that would hand a command line to a shell"
 spawn=$(grep -rlE '\b(exec[lv]p?e?|posix_spawnp?|fork|vfork)[[:space:]]*\(' "$src/src" \
-    "$src/include" | grep -vE '/(sync|git)[^/]*\.cpp$' || true)
+    "$src/include" | grep -vE '/(sync|git|pager)[^/]*\.cpp$' || true)
 expect_eq "$spawn" "" "files outside sync that start programs"
 finish

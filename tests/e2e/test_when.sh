@@ -31,7 +31,7 @@ PRIOR="the prior (fewer than 5 delivered commitments in the team)"
 kept when --owner alice --effort 7h
 expect_rc 0
 expect_err ""
-expect_out "2026-11-25 (80% confidence from $PRIOR; 50%: 2026-11-24, 90%: 2026-11-26; the schedule alone: 2026-11-24)"
+expect_out "Wed 2026-11-25 (80% confidence from $PRIOR; 50%: 2026-11-24, 90%: 2026-11-26; the schedule alone: 2026-11-24)"
 [ ! -e "$LEDGER" ] || fail "when created the ledger"
 
 # 20h due Friday fits in alice's 32h week: no warning.
@@ -57,7 +57,7 @@ between "$p50" 2026-12-07 2026-12-08 "p50"
 between "$due" 2026-12-15 2026-12-17 "80% date"
 between "$p90" 2026-12-21 2026-12-24 "p90"
 ok when --owner alice --effort 30h
-expect_out "$due (80% confidence from $PRIOR; 50%: $p50, 90%: $p90; the schedule alone: 2026-12-02)"
+expect_out "$(LC_ALL=C date -d "$due" +%a) $due (80% confidence from $PRIOR; 50%: $p50, 90%: $p90; the schedule alone: 2026-12-02)"
 ok when --owner alice --effort 30h --format tsv
 expect_eq "$(printf '%s\n' "$OUT" | sed -n 2p | cut -f4)" "$due" "when tsv"
 
@@ -98,7 +98,7 @@ expect_eq "$(event_count)" "$before" "strict config writes nothing"
 # is due by today, so a trial meets today when 1h x r <= 6.4h: 99% of them. The second line names
 # the work the schedule already finishes late.
 ok when --owner alice --effort 1h
-expect_out "2026-11-23 (80% confidence from $PRIOR; 50%: 2026-11-23, 90%: 2026-11-23; the schedule alone: 2026-11-23)
+expect_out "Mon 2026-11-23 (80% confidence from $PRIOR; 50%: 2026-11-23, 90%: 2026-11-23; the schedule alone: 2026-11-23)
 alice's work already late: #3 due 2026-11-27 finishes 2026-11-30 (1 working day late)"
 ok when --owner alice --effort 1h --format json
 expect_eq "$(printf '%s' "$OUT" | jq -c '.[0] | [.capacity_date, .already_late]')" \

@@ -47,9 +47,9 @@ export KEPT_TODAY=2026-11-23 KEPT_NOW=2026-11-23T09:00:00Z
 # 16 (Mon Dec 14). Up to 1.2 covers 2/7 of the trials (43%), 1.4 57%, 1.6 71%, 2 86%: so 50% ->
 # Dec 2, 65% -> Dec 3, 80% -> Dec 7, 90% -> Dec 14, each 4 standard errors or more from a neighbour.
 ok when --owner carol --effort 41h
-expect_out "2026-12-07 (80% confidence from the owner's 7 delivered commitments; 50%: 2026-12-02, 90%: 2026-12-14; the schedule alone: 2026-11-30)"
+expect_out "Mon 2026-12-07 (80% confidence from the owner's 7 delivered commitments; 50%: 2026-12-02, 90%: 2026-12-14; the schedule alone: 2026-11-30)"
 ok when --owner carol --effort 41h --confidence 65
-expect_out "2026-12-03 (65% confidence from the owner's 7 delivered commitments; 50%: 2026-12-02, 90%: 2026-12-14; the schedule alone: 2026-11-30)"
+expect_out "Thu 2026-12-03 (65% confidence from the owner's 7 delivered commitments; 50%: 2026-12-02, 90%: 2026-12-14; the schedule alone: 2026-11-30)"
 # The ratios' percentiles, interpolated: 50% the 4th of 7 (1.4), 80% 1.6 + 0.8 x 0.4 = 1.92, 90%
 # 2 + 0.4 x 1 = 2.4.
 ok when --owner carol --effort 41h --confidence 90 --format json
@@ -88,7 +88,7 @@ for n in 1 2 3 4; do
     KEPT_TODAY=2026-10-09 KEPT_NOW=2026-10-09T09:00:00Z ok close $n --delivered --spent 10h
 done
 ok when --owner carol --effort 4h
-expect_out "2026-11-24 (80% confidence from the prior (fewer than 5 delivered commitments in the team); 50%: 2026-11-23, 90%: 2026-11-24; the schedule alone: 2026-11-23)"
+expect_out "Tue 2026-11-24 (80% confidence from the prior (fewer than 5 delivered commitments in the team); 50%: 2026-11-23, 90%: 2026-11-24; the schedule alone: 2026-11-23)"
 ok when --owner carol --effort 4h --format json
 expect_eq "$(printf '%s' "$OUT" | jq -c '.[0] | {ratios, calibrated, samples, median_ratio}')" \
     '{"ratios":"prior","calibrated":false,"samples":0,"median_ratio":1.3}' "prior json"

@@ -1,0 +1,291 @@
+// Tables for people: aligned columns, styles or text markers, and the fit to a terminal's width.
+
+#include "kept/render.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <numeric>
+#include <ostream>
+#include <sstream>
+
+namespace kept {
+
+namespace {
+
+struct CodePoint {
+    char32_t value;
+    std::size_t length; ///< bytes
+};
+
+/// The code point at `i`; a byte that starts no valid sequence is one code point of its own.
+CodePoint decode(std::string_view text, std::size_t i) {
+    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    unsigned char c = byte(i);
+    std::size_t length = c < 0x80           ? 1
+                         : (c >> 5) == 0x6  ? 2
+                         : (c >> 4) == 0xE  ? 3
+                         : (c >> 3) == 0x1E ? 4
+                                            : 0;
+    if (length == 0 || i + length > text.size()) {
+        return {0xFFFD, 1};
+    }
+    if (length == 1) {
+        return {c, 1};
+    }
+    char32_t value = c & (0x7F >> length);
+    for (std::size_t k = 1; k < length; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80) {
+            return {0xFFFD, 1};
+        }
+        value = (value << 6) | (byte(i + k) & 0x3F);
+    }
+    return {value, length};
+}
+
+bool in(char32_t c, char32_t first, char32_t last) {
+    return c >= first && c <= last;
+}
+
+std::size_t code_point_width(char32_t c) {
+    if (in(c, 0x0300, 0x036F) || in(c, 0x1AB0, 0x1AFF) || in(c, 0x1DC0, 0x1DFF) ||
+        in(c, 0x20D0, 0x20FF) || in(c, 0xFE20, 0xFE2F) || in(c, 0x200B, 0x200F) ||
+        in(c, 0xFE00, 0xFE0F) || c == 0x2060) {
+        return 0;
+    }
+    if (in(c, 0x1100, 0x115F) || in(c, 0x2E80, 0x303E) || in(c, 0x3041, 0x33FF) ||
+        in(c, 0x3400, 0x4DBF) || in(c, 0x4E00, 0x9FFF) || in(c, 0xA000, 0xA4CF) ||
+        in(c, 0xAC00, 0xD7A3) || in(c, 0xF900, 0xFAFF) || in(c, 0xFE30, 0xFE4F) ||
+        in(c, 0xFF00, 0xFF60) || in(c, 0xFFE0, 0xFFE6) || in(c, 0x1F300, 0x1F64F) ||
+        in(c, 0x1F900, 0x1F9FF) || in(c, 0x20000, 0x3FFFD)) {
+        return 2;
+    }
+    return 1;
+}
+
+std::string_view ansi(Style style) {
+    switch (style) {
+    case Style::plain:
+        return "";
+    case Style::dim:
+        return "\x1b[2m";
+    case Style::bold:
+        return "\x1b[1m";
+    case Style::red:
+        return "\x1b[31m";
+    case Style::yellow:
+        return "\x1b[33m";
+    case Style::green:
+        return "\x1b[32m";
+    }
+    return "";
+}
+
+bool needs_escapes(std::string_view text) {
+    return std::any_of(text.begin(), text.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+}
+
+std::string one_line(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+            out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
+        } else {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+/// What a cell shows: its text on one line, and its marker when there is no color to say it.
+std::string shown_text(Cell cell, bool color) {
+    std::string text = needs_escapes(cell.text) ? one_line(cell.text) : std::move(cell.text);
+    if (!color && !cell.marker.empty()) {
+        text += ' ';
+        text += cell.marker;
+    }
+    return text;
+}
+
+bool flag(const std::vector<bool>& flags, std::size_t column) {
+    return column < flags.size() && flags[column];
+}
+
+/// How many columns are shown, and `widths` cut so that they fit `limit` where they can.
+std::size_t fit(std::vector<std::size_t>& widths, const std::vector<std::size_t>& floors,
+                const std::vector<bool>& cuttable, std::size_t droppable_from, std::size_t limit) {
+    std::size_t shown = widths.size();
+    auto total = [&] {
+        return std::accumulate(widths.begin(), widths.begin() + static_cast<long>(shown),
+                               std::size_t{0}) +
+               2 * (shown - 1);
+    };
+    if (limit == 0 || shown == 0) {
+        return shown;
+    }
+    while (shown > std::max<std::size_t>(droppable_from, 1) && total() > limit) {
+        --shown;
+    }
+    while (total() > limit) {
+        std::size_t widest = shown;
+        for (std::size_t c = 0; c < shown; ++c) {
+            if (flag(cuttable, c) && widths[c] > floors[c] &&
+                (widest == shown || widths[c] > widths[widest])) {
+                widest = c;
+            }
+        }
+        if (widest == shown) {
+            break; // everything cuttable is cut to its header: the rest runs past the width
+        }
+        std::size_t next = floors[widest];
+        for (std::size_t c = 0; c < shown; ++c) {
+            if (c != widest && flag(cuttable, c)) {
+                next = std::max(next, std::min(widths[c], widths[widest]));
+            }
+        }
+        std::size_t step = std::min(total() - limit, widths[widest] - next);
+        widths[widest] -= std::max<std::size_t>(step, 1);
+    }
+    return shown;
+}
+
+} // namespace
+
+std::size_t display_width(std::string_view text) {
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        CodePoint c = decode(text, i);
+        width += code_point_width(c.value);
+        i += c.length;
+    }
+    return width;
+}
+
+std::string cut_to_width(std::string_view text, std::size_t width) {
+    if (display_width(text) <= width) {
+        return std::string(text);
+    }
+    if (width == 0) {
+        return "";
+    }
+    std::size_t used = 0;
+    std::size_t end = 0;
+    while (end < text.size()) {
+        CodePoint c = decode(text, end);
+        std::size_t w = code_point_width(c.value);
+        if (used + w > width - 1) {
+            break;
+        }
+        used += w;
+        end += c.length;
+    }
+    std::string out(text.substr(0, end));
+    while (!out.empty() && out.back() == ' ') {
+        out.pop_back();
+    }
+    return out + "…";
+}
+
+std::size_t write_table(std::ostream& out, const TableRows& table, const TableLook& look) {
+    std::size_t columns = table.headers.size();
+    std::vector<std::size_t> widths(columns, 0);
+    std::vector<std::size_t> floors(columns, 0);
+    for (std::size_t c = 0; c < columns; ++c) {
+        widths[c] = display_width(table.headers[c]);
+        floors[c] = std::max<std::size_t>(widths[c], 1);
+    }
+    bool last_padded = columns > 0 && flag(table.right_aligned, columns - 1);
+    std::size_t sized = columns == 0 || last_padded || look.width > 0 ? columns : columns - 1;
+    for (std::size_t r = 0; r < table.count; ++r) {
+        for (std::size_t c = 0; c < sized; ++c) {
+            widths[c] =
+                std::max(widths[c], display_width(shown_text(table.cell(r, c), look.color)));
+        }
+    }
+    std::vector<std::size_t> natural = widths;
+    std::size_t shown = fit(widths, floors, table.cuttable, table.droppable_from, look.width);
+    // One line at a time: a report of tens of thousands of flags is never held whole.
+    std::string line;
+    auto emit = [&](std::size_t c, std::string text, Style style) {
+        bool right = flag(table.right_aligned, c);
+        bool padded = right || c + 1 != shown; // the last is not sized
+        if (widths[c] < natural[c]) {
+            text = cut_to_width(text, widths[c]);
+        }
+        std::size_t width = padded ? display_width(text) : 0;
+        std::size_t pad = padded && widths[c] > width ? widths[c] - width : 0;
+        if (c) {
+            line += "  ";
+        }
+        if (right) {
+            line.append(pad, ' ');
+        }
+        if (look.color && style != Style::plain) {
+            line += fmt::format("{}{}\x1b[0m", ansi(style), text);
+        } else {
+            line += text;
+        }
+        if (!right && c + 1 != shown) {
+            line.append(pad, ' ');
+        }
+    };
+    auto end_line = [&] {
+        while (!line.empty() && line.back() == ' ') {
+            line.pop_back();
+        }
+        line += '\n';
+        out << line;
+        line.clear();
+    };
+    for (std::size_t c = 0; c < shown; ++c) {
+        emit(c, table.headers[c], Style::bold);
+    }
+    end_line();
+    for (std::size_t r = 0; r < table.count; ++r) {
+        for (std::size_t c = 0; c < shown; ++c) {
+            Cell cell = table.cell(r, c);
+            Style style = cell.style;
+            emit(c, shown_text(std::move(cell), look.color), style);
+        }
+        end_line();
+    }
+    return columns - shown;
+}
+
+void write_table(std::ostream& out, const TableRows& table, bool color) {
+    write_table(out, table, TableLook{color, 0});
+}
+
+std::size_t write_table(std::ostream& out, const TextTable& table, const TableLook& look) {
+    return write_table(out,
+                       TableRows{table.headers, table.right_aligned, table.rows.size(),
+                                 [&](std::size_t r, std::size_t c) {
+                                     const auto& row = table.rows[r];
+                                     return c < row.size() ? row[c] : Cell{};
+                                 },
+                                 table.cuttable, table.droppable_from},
+                       look);
+}
+
+void write_table(std::ostream& out, const TextTable& table, bool color) {
+    write_table(out, table, TableLook{color, 0});
+}
+
+std::string render_table(const TextTable& table, const TableLook& look) {
+    std::ostringstream out;
+    write_table(out, table, look);
+    return std::move(out).str();
+}
+
+std::string render_table(const TextTable& table, bool color) {
+    return render_table(table, TableLook{color, 0});
+}
+
+} // namespace kept
