@@ -1,0 +1,42 @@
+#include "kept/owners.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using namespace kept;
+
+TEST_CASE("not_a_member: a mistyped or miscased owner, with the member meant") {
+    const std::vector<std::string> members = {"alice", "bob", "carol"};
+    CHECK(not_a_member("alice", members) == std::nullopt);
+    CHECK(not_a_member("bob", members) == std::nullopt);
+    CHECK(not_a_member("bbo", members) == "\"bbo\" is not a member (did you mean \"bob\"?)");
+    CHECK(not_a_member("Alice", members) == "\"Alice\" is not a member (did you mean \"alice\"?)");
+    CHECK(not_a_member("car", members) == "\"car\" is not a member (did you mean \"carol\"?)");
+    CHECK(not_a_member("zed", members) == "\"zed\" is not a member");
+    CHECK(not_a_member("", members) == "\"\" is not a member");
+}
+
+TEST_CASE("not_a_member: a team that lists nobody has no members to miss") {
+    CHECK(not_a_member("anyone", {}) == std::nullopt);
+}
+
+TEST_CASE("member_names: the [members] keys") {
+    Config config;
+    config.members["bob"] = {};
+    config.members["alice"] = {};
+    CHECK(member_names(config) == std::vector<std::string>{"alice", "bob"});
+    CHECK(member_names(Config{}).empty());
+}
+
+TEST_CASE("unmatched_owner: a filter's owner no member or commitment has") {
+    const std::vector<std::string> known = {"alice", "bob", "tester"};
+    CHECK(unmatched_owner("bob", known) == std::nullopt);
+    CHECK(unmatched_owner("bbo", known) ==
+          "no commitment has owner \"bbo\" (did you mean \"bob\"?)");
+    CHECK(unmatched_owner("BOB", known) ==
+          "no commitment has owner \"BOB\" (did you mean \"bob\"?)");
+    CHECK(unmatched_owner("nobody", known) == "no commitment has owner \"nobody\"");
+    CHECK(unmatched_owner("bob", {}) == "no commitment has owner \"bob\"");
+}
