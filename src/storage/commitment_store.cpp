@@ -44,7 +44,7 @@ namespace {
 
 // " AND column IN (:name0, :name1, ...)" for `values`; nothing when there are none.
 std::string in_clause(std::string_view column, std::string_view name,
-                   const std::vector<std::string>& values) {
+                      const std::vector<std::string>& values) {
     if (values.empty()) {
         return {};
     }
