@@ -103,8 +103,8 @@ Run attach_add(CLI::App& sub) {
     sub.add_flag("--internal", o->internal,
                  "The client is internal (default: external, or [clients.X] kind)");
     sub.add_option("--owner", o->owner,
-                   "The one accountable person (default: you); warns when [members] lists people "
-                   "and not this one");
+                   "The one accountable person (default: you); warns when it is not in [members] "
+                   "but clearly means a member (bbo for bob)");
     sub.add_option("--due", o->due,
                    "Due date: YYYY-MM-DD, today, tomorrow, +3d, +2w, fri, eow, eom, or auto (the "
                    "earliest date the owner's schedule keeps with [report] confidence)")
@@ -122,7 +122,7 @@ Run attach_add(CLI::App& sub) {
     sub.add_flag("-q,--quiet", o->quiet, "Print only the new id");
     sub.add_flag("--strict", o->strict,
                  "Refuse (exit 65) instead of warning when the promise makes a commitment late "
-                 "or --owner is not a member");
+                 "or --owner mistypes a member");
     return [o](Context& context) { return run_add(context, *o); };
 }
 

@@ -65,7 +65,7 @@ int export_commitments(Context& context, const FilterOptions& options) {
     Ledger ledger = context.open_ledger(OpenMode::read);
     auto found = ledger.commitments().list(filter);
     if (!filter.owners.empty()) {
-        warn_unmatched_owners(context, filter.owners, ledger.commitments().owners());
+        warn_unmatched_owners(context, filter.owners, ledger.commitments().owners(), true);
     }
     if (format == "ics") {
         context.out() << render_ics(found, context.now(),

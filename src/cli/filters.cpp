@@ -125,13 +125,13 @@ void apply_order(const OrderOptions& o, ListFilter& filter) {
 }
 
 void warn_unmatched_owners(Context& context, std::span<const std::string> asked,
-                           std::span<const std::string> owners) {
+                           std::span<const std::string> owners, bool machine) {
     std::vector<std::string> known = member_names(context.config());
     known.insert(known.end(), owners.begin(), owners.end());
     std::sort(known.begin(), known.end());
     known.erase(std::unique(known.begin(), known.end()), known.end());
     for (const std::string& owner : asked) {
-        if (auto warning = unmatched_owner(owner, known)) {
+        if (auto warning = unmatched_owner(owner, known, machine)) {
             context.err() << "kept: warning: " << *warning << '\n';
         }
     }

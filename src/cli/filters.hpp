@@ -54,9 +54,11 @@ void apply_order(const OrderOptions& options, ListFilter& filter);
 
 /// Warns on the context's stderr, for each of `asked` that is neither a member (of the context's
 /// config) nor in `owners` (every owner of the ledgers read, and a roll-up's teams' members):
-/// `kept: warning: no commitment has owner "bbo" (did you mean "bob"?)`.
+/// `kept: warning: no commitment has owner "bbo" (did you mean "bob"?)`. For output that is not
+/// a table (`machine`), only when a known name is clearly meant: a script may well ask about
+/// someone without work.
 void warn_unmatched_owners(Context& context, std::span<const std::string> asked,
-                           std::span<const std::string> owners);
+                           std::span<const std::string> owners, bool machine);
 
 /// A whole-number option and its range, for parse_bounded.
 struct BoundedOption {

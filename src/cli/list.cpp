@@ -20,7 +20,8 @@ int list_one(Context& context, Format format, const ListFilter& filter) {
     Ledger ledger = context.open_ledger(OpenMode::read);
     auto found = ledger.commitments().list(filter);
     if (!filter.owners.empty()) {
-        warn_unmatched_owners(context, filter.owners, ledger.commitments().owners());
+        warn_unmatched_owners(context, filter.owners, ledger.commitments().owners(),
+                              format != Format::table);
     }
     print_commitments(context, format, found);
     return 0;
@@ -59,7 +60,7 @@ int list_roll_up(Context& context, Format format, const ListFilter& filter,
         rows.resize(static_cast<std::size_t>(*filter.limit));
     }
     if (!filter.owners.empty()) {
-        warn_unmatched_owners(context, filter.owners, known);
+        warn_unmatched_owners(context, filter.owners, known, format != Format::table);
     }
     std::vector<Commitment> list;
     std::vector<std::string> teams;

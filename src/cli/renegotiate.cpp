@@ -94,13 +94,13 @@ Run attach_renegotiate(CLI::App& sub) {
         ->type_name("ITEM")
         ->allow_extra_args(false);
     sub.add_option("--owner", o->owner,
-                   "Hand the commitment to someone else (warns when [members] lists people and "
-                   "not this one)");
+                   "Hand the commitment to someone else; warns when it is not in [members] but "
+                   "clearly means a member (bbo for bob)");
     sub.add_option("--reason", o->reason, "Why (required)")->required();
     sub.add_option("--requested-by", o->requested_by, "Who asked for the change: client or team");
     sub.add_flag("--strict", o->strict,
                  "Refuse (exit 65) instead of warning when the change makes a commitment late "
-                 "or --owner is not a member");
+                 "or --owner mistypes a member");
     return [o](Context& context) { return run_renegotiate(context, *o); };
 }
 

@@ -46,7 +46,8 @@ Report gather(Context& context, const ReportOptions& o) {
     app::ReportWindow w = window_of(context, o);
     Ledger ledger = context.open_ledger(OpenMode::read);
     if (w.owner) {
-        warn_unmatched_owners(context, std::span(&*w.owner, 1), ledger.commitments().owners());
+        warn_unmatched_owners(context, std::span(&*w.owner, 1), ledger.commitments().owners(),
+                              context.format() != Format::table);
     }
     return app::gather_report(ledger, config, w);
 }
@@ -69,7 +70,8 @@ app::RollUp gather_roll_up(std::vector<TeamScope>& scopes, const ReportOptions& 
         builder.add_team(scope.name, ledger, config, w);
     }
     if (!o.owner.empty()) {
-        warn_unmatched_owners(*scopes.front().context, std::span(&o.owner, 1), known);
+        warn_unmatched_owners(*scopes.front().context, std::span(&o.owner, 1), known,
+                              scopes.front().context->format() != Format::table);
     }
     return std::move(builder).build();
 }

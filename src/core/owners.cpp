@@ -13,8 +13,7 @@ bool holds(std::span<const std::string> names, std::string_view name) {
     return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-std::string did_you_mean(std::string_view word, std::span<const std::string> names) {
-    const auto meant = closest_name(word, names);
+std::string did_you_mean(const std::optional<std::string>& meant) {
     return meant ? fmt::format(" (did you mean \"{}\"?)", *meant) : std::string();
 }
 
@@ -30,18 +29,26 @@ std::vector<std::string> member_names(const Config& config) {
 
 std::optional<std::string> not_a_member(std::string_view owner,
                                         std::span<const std::string> members) {
-    if (members.empty() || holds(members, owner)) {
+    if (holds(members, owner)) {
         return std::nullopt;
     }
-    return fmt::format("\"{}\" is not a member{}", owner, did_you_mean(owner, members));
+    const auto meant = closest_name(owner, members);
+    if (!meant) {
+        return std::nullopt;
+    }
+    return fmt::format("\"{}\" is not a member (did you mean \"{}\"?)", owner, *meant);
 }
 
-std::optional<std::string> unmatched_owner(std::string_view owner,
-                                           std::span<const std::string> known) {
+std::optional<std::string>
+unmatched_owner(std::string_view owner, std::span<const std::string> known, bool only_when_meant) {
     if (holds(known, owner)) {
         return std::nullopt;
     }
-    return fmt::format("no commitment has owner \"{}\"{}", owner, did_you_mean(owner, known));
+    const auto meant = closest_name(owner, known);
+    if (!meant && only_when_meant) {
+        return std::nullopt;
+    }
+    return fmt::format("no commitment has owner \"{}\"{}", owner, did_you_mean(meant));
 }
 
 } // namespace kept
