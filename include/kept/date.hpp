@@ -55,6 +55,14 @@ std::optional<Date> parse_iso_date(std::string_view text);
 Date parse_date(std::string_view text, Date today, const WorkWeek& workweek,
                 std::string_view field);
 
+/// Parses a user date about the past (log --since, close --on, report/check --as-of): as
+/// parse_date, but a weekday name is the most recent such day, today included (`mon` on a
+/// Monday is today), and also yesterday, -Nd (N calendar days back), -Nw (N weeks back) and
+/// `last DAY` (the most recent such day before today: a week back on that day). Throws BadValue
+/// as parse_date does.
+Date parse_past_date(std::string_view text, Date today, const WorkWeek& workweek,
+                     std::string_view field);
+
 /// Parses a weekday name: mon..sun or monday..sunday, any case.
 std::optional<std::chrono::weekday> parse_weekday(std::string_view text);
 

@@ -15,9 +15,11 @@ struct EffortUnits {
     int workdays_per_week = 5;
 };
 
-/// Parses 90m, 6h, 1.5d (x hours_per_day), 1w (x workdays x hours_per_day) or a bare number of
-/// hours, rounded to the nearest minute. Must come to at least one minute. Throws BadValue naming
-/// `field`: `--effort: "abc" is not an effort (use 90m, 6h, 1.5d or 1w)`.
+/// Parses 90m, 6h, 1.5d (x hours_per_day), 1w (x workdays x hours_per_day), a compound of them
+/// with units from the largest down (1h30m, 2d4h, 1w2d) or a bare number of hours, rounded to
+/// the nearest minute. Must come to at least one minute and at most a hundred years (876000h).
+/// Throws BadValue naming `field`: `--effort: "abc" is not an effort (use 90m, 6h, 1.5d or 1w)`,
+/// `--effort: "900000h" is too large (at most 876000h, a hundred years)`.
 Minutes parse_effort(std::string_view text, const EffortUnits& units, std::string_view field);
 
 /// A renegotiated effort: E sets it, +E adds to it, -E takes from it.

@@ -1,6 +1,7 @@
 #include "app/promise.hpp"
 
 #include "kept/error.hpp"
+#include "kept/owners.hpp"
 #include "kept/render.hpp"
 
 #include <algorithm>
@@ -224,6 +225,16 @@ std::vector<std::string> promise_warnings(const Config& config, Date today, Ledg
         }
     }
     return out;
+}
+
+std::optional<std::string> owner_warning(const Config& config, const std::string& owner,
+                                         bool strict) {
+    auto warning = not_a_member(owner, member_names(config));
+    if (warning && strict) {
+        throw BadValue(
+            fmt::format("--owner: {} (refused: strict mode; nothing was written)", *warning));
+    }
+    return warning;
 }
 
 } // namespace kept::app

@@ -58,4 +58,10 @@ std::vector<std::string> promise_warnings(const Config& config, Date today, Ledg
                                           const Commitment* before, const Commitment& after,
                                           bool strict);
 
+/// The warning for an owner named with --owner who is not a member but clearly means one:
+/// `"bbo" is not a member (did you mean "bob"?)` (not_a_member in kept/owners.hpp). With
+/// `strict`, throws BadValue instead, before anything is written.
+std::optional<std::string> owner_warning(const Config& config, const std::string& owner,
+                                         bool strict);
+
 } // namespace kept::app

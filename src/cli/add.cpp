@@ -44,6 +44,14 @@ int run_add(Context& context, const AddOptions& o) {
     request.scope = o.scope;
     request.tags = o.tags;
 
+    const bool strict = o.strict || config.strict;
+    std::vector<std::string> warnings;
+    if (!o.owner.empty()) {
+        if (auto warning = app::owner_warning(config, o.owner, strict)) {
+            warnings.push_back(*warning);
+        }
+    }
+
     Event event = context.draft_event(EventKind::added, new_uuid());
     if (!auto_due) {
         event.payload = added_payload(request, today); // validates before the ledger is touched
@@ -51,7 +59,6 @@ int run_add(Context& context, const AddOptions& o) {
 
     Ledger ledger = context.open_ledger(OpenMode::write);
     Commitment added;
-    std::vector<std::string> warnings;
     std::optional<app::PromisedDue> promised;
     ledger.write([&] {
         if (auto_due) {
@@ -62,8 +69,8 @@ int run_add(Context& context, const AddOptions& o) {
             event.payload = added_payload(request, today);
         }
         added = ledger.events().append(event);
-        warnings =
-            app::promise_warnings(config, today, ledger, nullptr, added, o.strict || config.strict);
+        auto late = app::promise_warnings(config, today, ledger, nullptr, added, strict);
+        warnings.insert(warnings.end(), late.begin(), late.end());
     });
 
     for (const auto& warning : warnings) {
@@ -95,12 +102,16 @@ Run attach_add(CLI::App& sub) {
     sub.add_option("--client", o->client, "Who it is promised to")->required();
     sub.add_flag("--internal", o->internal,
                  "The client is internal (default: external, or [clients.X] kind)");
-    sub.add_option("--owner", o->owner, "The one accountable person (default: you)");
+    sub.add_option("--owner", o->owner,
+                   "The one accountable person (default: you); warns when it is not in [members] "
+                   "but clearly means a member (bbo for bob)");
     sub.add_option("--due", o->due,
                    "Due date: YYYY-MM-DD, today, tomorrow, +3d, +2w, fri, eow, eom, or auto (the "
                    "earliest date the owner's schedule keeps with [report] confidence)")
         ->required();
-    sub.add_option("--effort", o->effort, "Effort estimate: 90m, 6h, 1.5d, 1w (bare number: hours)")
+    sub.add_option("--effort", o->effort,
+                   "Effort estimate: 90m, 6h, 1.5d, 1w, or compound with units from the largest "
+                   "down, 1h30m, 2d4h (bare number: hours)")
         ->required();
     sub.add_option("--scope", o->scope, "A deliverable in scope (repeat for more)")
         ->type_name("ITEM")
@@ -110,7 +121,8 @@ Run attach_add(CLI::App& sub) {
         ->allow_extra_args(false);
     sub.add_flag("-q,--quiet", o->quiet, "Print only the new id");
     sub.add_flag("--strict", o->strict,
-                 "Refuse (exit 65) instead of warning when the promise makes a commitment late");
+                 "Refuse (exit 65) instead of warning when the promise makes a commitment late "
+                 "or --owner mistypes a member");
     return [o](Context& context) { return run_add(context, *o); };
 }
 

@@ -29,7 +29,8 @@ int run_close(Context& context, const CloseOptions& o) {
     }
     State outcome = o.delivered ? State::delivered : State::dropped;
     Date today = context.today();
-    Date on = o.on.empty() ? today : parse_date(o.on, today, context.config().workweek, "--on");
+    Date on =
+        o.on.empty() ? today : parse_past_date(o.on, today, context.config().workweek, "--on");
     if (!o.reason.empty()) {
         check_text("--reason", o.reason);
     }
@@ -95,11 +96,15 @@ Run attach_close(CLI::App& sub) {
     sub.add_option("ID", o->id, "The commitment")->required();
     sub.add_flag("--delivered", o->delivered, "It was delivered");
     sub.add_flag("--dropped", o->dropped, "It was dropped");
-    sub.add_option("--on", o->on, "The day it ended (default: today)");
+    sub.add_option("--on", o->on,
+                   "The day it ended (default: today): YYYY-MM-DD, today, yesterday, -3d, -2w, "
+                   "last fri, or a weekday: the most recent one")
+        ->type_name("DATE");
     sub.add_option("--reason", o->reason, "Why, or a note");
-    sub.add_option("--spent", o->spent,
-                   "With --delivered: the effort it really took (90m, 6h, 1.5d); the schedule "
-                   "learns the owner's accuracy from it (default: the last agreed effort)")
+    sub.add_option(
+           "--spent", o->spent,
+           "With --delivered: the effort it really took (90m, 6h, 1h30m, 1.5d); the schedule "
+           "learns the owner's accuracy from it (default: the last agreed effort)")
         ->type_name("EFFORT");
     return [o](Context& context) { return run_close(context, *o); };
 }

@@ -35,12 +35,9 @@ std::string export_format(Context& context, std::string_view supported) {
 
 int export_events(Context& context, const FilterOptions& filter) {
     std::string format = export_format(context, "ndjson,json");
-    FilterOptions defaults;
-    if (filter.owner != defaults.owner || filter.client != defaults.client ||
-        filter.state != defaults.state || filter.due_before != defaults.due_before ||
-        filter.tag != defaults.tag) {
+    if (filter.any()) {
         throw UsageError("export --events writes every event; --owner, --client, --state, "
-                         "--due-before and --tag do not apply");
+                         "--due-before, --due-after, --overdue and --tag do not apply");
     }
     Ledger ledger = context.open_ledger(OpenMode::read);
     auto& out = context.out();
@@ -67,6 +64,9 @@ int export_commitments(Context& context, const FilterOptions& options) {
     }
     Ledger ledger = context.open_ledger(OpenMode::read);
     auto found = ledger.commitments().list(filter);
+    if (!filter.owners.empty()) {
+        warn_unmatched_owners(context, filter.owners, ledger.commitments().owners(), true);
+    }
     if (format == "ics") {
         context.out() << render_ics(found, context.now(),
                                     fmt::format("kept: {}", context.config().team_name));

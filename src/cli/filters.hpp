@@ -1,12 +1,15 @@
 #pragma once
 
-// The commitment filters that `list` and `export` share: --owner, --client, --state,
-// --due-before, --tag.
+// The commitment filters that `list` and `export` share: --owner, --client, --tag (each
+// repeatable: any of), --state, --due-before, --due-after, --overdue; and list's order:
+// --sort, --reverse, --limit.
 
 #include "cli/context.hpp"
 
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -16,18 +19,46 @@ namespace kept::cli {
 
 /// The filter options as given on the command line; empty means not given.
 struct FilterOptions {
-    std::string owner;
-    std::string client;
+    std::vector<std::string> owners;
+    std::vector<std::string> clients;
     std::string state = "open";
     std::string due_before;
-    std::string tag;
+    std::string due_after;
+    bool overdue = false;
+    std::vector<std::string> tags;
+
+    /// Whether any option differs from its default.
+    bool any() const;
 };
 
 /// Registers the filter options on a subcommand.
 void add_filter_options(CLI::App& sub, FilterOptions& options);
 
-/// The filter the options ask for. Throws BadValue for a bad --state or --due-before.
+/// The filter the options ask for. Throws BadValue for a bad --state, --due-before or
+/// --due-after, UsageError for --overdue with a --state that holds no open commitment.
 ListFilter make_filter(Context& context, const FilterOptions& options);
+
+/// list's order options as given; empty means not given.
+struct OrderOptions {
+    std::string sort = "due";
+    bool reverse = false;
+    std::string limit;
+};
+
+/// Registers --sort, --reverse and --limit on a subcommand.
+void add_order_options(CLI::App& sub, OrderOptions& options);
+
+/// Sets the filter's order and limit. Throws BadValue for a bad --sort or a --limit that is not
+/// a whole number from 1 to 1000000.
+void apply_order(const OrderOptions& options, ListFilter& filter);
+
+/// Warns on the context's stderr, for each of `asked` that is neither a member (of the context's
+/// config) nor in `owners` (every owner of the ledgers read, and a roll-up's teams' members):
+/// `kept: warning: no commitment has owner "bbo" (did you mean "bob"?)`. For output that is not
+/// a table (`machine`), only when a known name is clearly meant: a script may well ask about
+/// someone without work.
+void warn_unmatched_owners(Context& context, std::span<const std::string> asked,
+                           std::span<const std::string> owners, bool machine);
 
 /// A whole-number option and its range, for parse_bounded.
 struct BoundedOption {

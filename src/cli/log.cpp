@@ -20,7 +20,8 @@ int run_log(Context& context, const LogOptions& o) {
         query.commitment_id = parse_id(o.id);
     }
     if (!o.since.empty()) {
-        query.since = parse_date(o.since, context.today(), context.config().workweek, "--since");
+        query.since =
+            parse_past_date(o.since, context.today(), context.config().workweek, "--since");
     }
     Ledger ledger = context.open_ledger(OpenMode::read);
     if (query.commitment_id) {
@@ -37,7 +38,10 @@ int run_log(Context& context, const LogOptions& o) {
 Run attach_log(CLI::App& sub) {
     auto o = std::make_shared<LogOptions>();
     sub.add_option("ID", o->id, "Only this commitment's events");
-    sub.add_option("--since", o->since, "Only events made on or after this day");
+    sub.add_option("--since", o->since,
+                   "Only events made on or after this day: YYYY-MM-DD, today, yesterday, -3d, -2w, "
+                   "last fri, or a weekday: the most recent one")
+        ->type_name("DATE");
     return [o](Context& context) { return run_log(context, *o); };
 }
 

@@ -40,15 +40,19 @@ int run_renegotiate(Context& context, const RenegotiateOptions& o) {
     }
     request.add_scope = o.add_scope;
     request.drop_scope = o.drop_scope;
+    const bool strict = o.strict || config.strict;
+    std::vector<std::string> warnings;
     if (!o.owner.empty()) {
         request.owner = o.owner;
+        if (auto warning = app::owner_warning(config, o.owner, strict)) {
+            warnings.push_back(*warning);
+        }
     }
     request.requested_by = o.requested_by;
 
     Ledger ledger = context.open_ledger(OpenMode::write);
     Commitment after;
     nlohmann::json payload;
-    std::vector<std::string> warnings;
     ledger.write([&] {
         Commitment current = require_commitment(ledger, id);
         Event event = context.draft_event(EventKind::renegotiated, current.uuid);
@@ -57,8 +61,9 @@ int run_renegotiate(Context& context, const RenegotiateOptions& o) {
         after = ledger.events().append(event);
         if (payload.contains("due") || payload.contains("effort_minutes") ||
             payload.contains("owner")) {
-            warnings = app::promise_warnings(config, context.today(), ledger, &current, after,
-                                             o.strict || config.strict);
+            auto late =
+                app::promise_warnings(config, context.today(), ledger, &current, after, strict);
+            warnings.insert(warnings.end(), late.begin(), late.end());
         }
     });
     for (const auto& warning : warnings) {
@@ -79,7 +84,8 @@ Run attach_renegotiate(CLI::App& sub) {
     auto o = std::make_shared<RenegotiateOptions>();
     sub.add_option("ID", o->id, "The commitment")->required();
     sub.add_option("--due", o->due, "New due date");
-    sub.add_option("--effort", o->effort, "New effort E, or +E / -E to add or remove effort")
+    sub.add_option("--effort", o->effort,
+                   "New effort E (90m, 6h, 1h30m, 1.5d, 1w), or +E / -E to add or remove effort")
         ->allow_extra_args(false);
     sub.add_option("--add-scope", o->add_scope, "Add a scope item (repeatable)")
         ->type_name("ITEM")
@@ -87,11 +93,14 @@ Run attach_renegotiate(CLI::App& sub) {
     sub.add_option("--drop-scope", o->drop_scope, "Drop a scope item (repeatable)")
         ->type_name("ITEM")
         ->allow_extra_args(false);
-    sub.add_option("--owner", o->owner, "Hand the commitment to someone else");
+    sub.add_option("--owner", o->owner,
+                   "Hand the commitment to someone else; warns when it is not in [members] but "
+                   "clearly means a member (bbo for bob)");
     sub.add_option("--reason", o->reason, "Why (required)")->required();
     sub.add_option("--requested-by", o->requested_by, "Who asked for the change: client or team");
     sub.add_flag("--strict", o->strict,
-                 "Refuse (exit 65) instead of warning when the change makes a commitment late");
+                 "Refuse (exit 65) instead of warning when the change makes a commitment late "
+                 "or --owner mistypes a member");
     return [o](Context& context) { return run_renegotiate(context, *o); };
 }
 

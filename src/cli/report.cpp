@@ -3,12 +3,14 @@
 #include "cli/filters.hpp"
 #include "cli/report_view.hpp"
 #include "kept/error.hpp"
+#include "kept/owners.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <fmt/format.h>
 #include <memory>
 #include <ostream>
+#include <span>
 
 namespace kept::cli {
 
@@ -29,7 +31,7 @@ app::ReportWindow window_of(Context& context, const ReportOptions& o) {
     app::ReportWindow w;
     w.weeks = parse_weeks(o.weeks, config.report.weeks);
     if (!o.as_of.empty()) {
-        w.as_of = parse_date(o.as_of, context.today(), config.workweek, "--as-of");
+        w.as_of = parse_past_date(o.as_of, context.today(), config.workweek, "--as-of");
     }
     if (!o.owner.empty()) {
         w.owner = o.owner;
@@ -43,6 +45,10 @@ Report gather(Context& context, const ReportOptions& o) {
     const Config& config = context.config();
     app::ReportWindow w = window_of(context, o);
     Ledger ledger = context.open_ledger(OpenMode::read);
+    if (w.owner) {
+        warn_unmatched_owners(context, std::span(&*w.owner, 1), ledger.commitments().owners(),
+                              context.format() != Format::table);
+    }
     return app::gather_report(ledger, config, w);
 }
 
@@ -50,11 +56,22 @@ Report gather(Context& context, const ReportOptions& o) {
 app::RollUp gather_roll_up(std::vector<TeamScope>& scopes, const ReportOptions& o) {
     app::RollUpBuilder builder(scopes.front().context->config(),
                                window_of(*scopes.front().context, o));
+    std::vector<std::string> known;
     for (auto& scope : scopes) {
         const Config& config = scope.context->config();
         app::ReportWindow w = window_of(*scope.context, o);
         Ledger ledger = scope.context->open_ledger(OpenMode::read);
+        if (w.owner) {
+            auto owners = ledger.commitments().owners();
+            auto members = member_names(config);
+            known.insert(known.end(), owners.begin(), owners.end());
+            known.insert(known.end(), members.begin(), members.end());
+        }
         builder.add_team(scope.name, ledger, config, w);
+    }
+    if (!o.owner.empty()) {
+        warn_unmatched_owners(*scopes.front().context, std::span(&o.owner, 1), known,
+                              scopes.front().context->format() != Format::table);
     }
     return std::move(builder).build();
 }
@@ -134,7 +151,8 @@ void add_common(CLI::App& sub, ReportOptions& o) {
     sub.add_option("--weeks", o.weeks, "Weeks of load to look at (default [report] weeks, 8)")
         ->type_name("N");
     sub.add_option("--as-of", o.as_of,
-                   "Recompute from the events as they stood at the end of this day")
+                   "Recompute from the events as they stood at the end of this day: YYYY-MM-DD, "
+                   "today, yesterday, -3d, -2w, last fri, or a weekday: the most recent one")
         ->type_name("DATE");
 }
 

@@ -55,9 +55,10 @@ Date in_range(Date day, std::string_view field, std::string_view text) {
     return day;
 }
 
-// "+12d" -> 12 days, "+2w" -> 14 days; nullopt if the text is not of that form or too far out.
-std::optional<days> parse_offset(std::string_view text) {
-    if (text.size() < 3 || text.front() != '+') {
+// "+12d" -> 12 days, "+2w" -> 14 days (with `sign` '-': "-2w" -> 14 days); nullopt if the text
+// is not of that form or too far out.
+std::optional<days> parse_offset(std::string_view text, char sign = '+') {
+    if (text.size() < 3 || text.front() != sign) {
         return std::nullopt;
     }
     const char unit = text.back();
@@ -163,40 +164,99 @@ std::string date_range_text() {
     return fmt::format("from {} to {}", format_date(earliest_date), format_date(latest_date));
 }
 
-Date parse_date(std::string_view text, Date today, const WorkWeek& workweek,
-                std::string_view field) {
-    if (const auto day = parse_iso_date(text)) {
-        return in_range(*day, field, text);
+namespace {
+
+enum class Reading { forward, back };
+
+// The most recent `target` day on or before `today` (before it, with `strictly`).
+Date most_recent(weekday target, Date today, bool strictly) {
+    const days back = weekday{today} - target;
+    return today - (strictly && back == days{0} ? days{7} : back);
+}
+
+// The words only a look-back date knows: yesterday, -Nd, -Nw, last DAY.
+std::optional<Date> parse_back_word(std::string_view word, Date today) {
+    if (word == "yesterday") {
+        return today - days{1};
     }
-    // No keyword is longer than "wednesday"; the cap keeps a pasted essay from being copied.
-    if (text.size() > 16) {
-        throw_invalid(field, text);
+    if (const auto offset = parse_offset(word, '-')) {
+        return today - *offset;
     }
-    const std::string word = util::lowercase(text);
-    std::optional<Date> result;
+    constexpr std::string_view last = "last ";
+    if (word.starts_with(last)) {
+        if (const auto target = parse_weekday(word.substr(last.size()))) {
+            return most_recent(*target, today, true);
+        }
+    }
+    return std::nullopt;
+}
+
+// The words both readings know; a weekday name is read in `reading`'s direction.
+std::optional<Date> parse_word(std::string_view word, Date today, const WorkWeek& workweek,
+                               Reading reading, std::string_view field, std::string_view text) {
     if (word == "today") {
-        result = today;
-    } else if (word == "tomorrow") {
-        result = today + days{1};
-    } else if (word == "eom") {
-        result = end_of_month(today);
-    } else if (word == "eow") {
+        return today;
+    }
+    if (word == "tomorrow") {
+        return today + days{1};
+    }
+    if (word == "eom") {
+        return end_of_month(today);
+    }
+    if (word == "eow") {
         if (workweek.days_per_week() == 0) {
             throw BadValue(fmt::format("{}: \"{}\" is not a valid date: the workweek has no "
                                        "working days",
                                        field, text));
         }
-        result = end_of_week(today, workweek);
-    } else if (const auto offset = parse_offset(word)) {
-        result = today + *offset;
-    } else if (const auto target = parse_weekday(word)) {
+        return end_of_week(today, workweek);
+    }
+    if (const auto offset = parse_offset(word)) {
+        return today + *offset;
+    }
+    if (const auto target = parse_weekday(word)) {
+        if (reading == Reading::back) {
+            return most_recent(*target, today, false);
+        }
         const days ahead = *target - weekday{today};
-        result = today + (ahead == days{0} ? days{7} : ahead);
+        return today + (ahead == days{0} ? days{7} : ahead);
+    }
+    return std::nullopt;
+}
+
+Date parse_user_date(std::string_view text, Date today, const WorkWeek& workweek,
+                     std::string_view field, Reading reading) {
+    if (const auto day = parse_iso_date(text)) {
+        return in_range(*day, field, text);
+    }
+    // No keyword is longer than "last wednesday"; the cap keeps a pasted essay from being copied.
+    if (text.size() > 16) {
+        throw_invalid(field, text);
+    }
+    const std::string word = util::lowercase(text);
+    std::optional<Date> result;
+    if (reading == Reading::back) {
+        result = parse_back_word(word, today);
+    }
+    if (!result) {
+        result = parse_word(word, today, workweek, reading, field, text);
     }
     if (!result) {
         throw_invalid(field, text);
     }
     return in_range(*result, field, text);
+}
+
+} // namespace
+
+Date parse_date(std::string_view text, Date today, const WorkWeek& workweek,
+                std::string_view field) {
+    return parse_user_date(text, today, workweek, field, Reading::forward);
+}
+
+Date parse_past_date(std::string_view text, Date today, const WorkWeek& workweek,
+                     std::string_view field) {
+    return parse_user_date(text, today, workweek, field, Reading::back);
 }
 
 std::string format_date(Date day) {

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cmath>
 #include <optional>
+#include <string>
 
 namespace kept {
 
@@ -21,8 +22,14 @@ constexpr Minutes max_minutes = 52'560'000;
         fmt::format("{}: \"{}\" is not an effort (use 90m, 6h, 1.5d or 1w)", field, text));
 }
 
+[[noreturn]] void throw_too_large(std::string_view field, std::string_view text) {
+    throw BadValue(fmt::format("{}: \"{}\" is too large (at most {}h, a hundred years)", field,
+                               text, max_minutes / 60));
+}
+
 // Digits with at most one '.', and at least one digit: "6", "1.5", ".5", "2.". No sign, no
-// exponent, no spaces; std::from_chars then reads it without regard to the locale.
+// exponent, no spaces; std::from_chars then reads it without regard to the locale. Digits past
+// what a double holds read as infinity (or as 0 when they are all zeros before the '.').
 std::optional<double> parse_plain_number(std::string_view text) {
     int digits = 0;
     int dots = 0;
@@ -41,51 +48,79 @@ std::optional<double> parse_plain_number(std::string_view text) {
     double value = 0;
     const auto [end, ec] =
         std::from_chars(text.data(), text.data() + text.size(), value, std::chars_format::fixed);
+    if (ec == std::errc::result_out_of_range) {
+        const std::string_view whole = text.substr(0, text.find('.'));
+        const bool large = whole.find_first_not_of('0') != std::string_view::npos;
+        return large ? HUGE_VAL : 0.0;
+    }
     if (ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {
         return std::nullopt;
     }
     return value;
 }
 
-// Minutes in one of `unit` ('m', 'h', 'd', 'w'); nullopt for any other character.
-std::optional<double> unit_minutes(char unit, const EffortUnits& units) {
+// A unit's size in minutes and its rank (w 4, d 3, h 2, m 1); nullopt for any other character.
+struct Unit {
+    double minutes = 0;
+    int rank = 0;
+};
+
+std::optional<Unit> unit_of(char unit, const EffortUnits& units) {
     switch (unit) {
     case 'm':
     case 'M':
-        return 1.0;
+        return Unit{1.0, 1};
     case 'h':
     case 'H':
-        return 60.0;
+        return Unit{60.0, 2};
     case 'd':
     case 'D':
-        return units.hours_per_day * 60.0;
+        return Unit{units.hours_per_day * 60.0, 3};
     case 'w':
     case 'W':
-        return units.hours_per_day * 60.0 * units.workdays_per_week;
+        return Unit{units.hours_per_day * 60.0 * units.workdays_per_week, 4};
     default:
         return std::nullopt;
     }
 }
 
-// Parses the unsigned effort in `body`; errors quote `text`, what the user typed.
+// Parses the unsigned effort in `body`: one NUMBER UNIT, or several with units from the largest
+// down ("1h30m", "2d4h"), or a bare number of hours alone. Errors quote `text`, what the user
+// typed.
 Minutes parse_amount(std::string_view body, std::string_view text, const EffortUnits& units,
                      std::string_view field) {
     if (body.empty()) {
         throw_not_an_effort(field, text);
     }
-    std::string_view number = body;
-    double per_unit = 60.0;
-    if (const auto unit = unit_minutes(body.back(), units)) {
-        number.remove_suffix(1);
-        per_unit = *unit;
+    double minutes = 0;
+    int last_rank = 5;
+    std::string_view rest = body;
+    while (!rest.empty()) {
+        const std::size_t unit_at = rest.find_first_not_of("0123456789.");
+        std::string_view number = rest.substr(0, unit_at);
+        Unit unit{60.0, 0};
+        if (unit_at == std::string_view::npos) {
+            if (rest.size() != body.size()) {
+                throw_not_an_effort(field, text); // "1h30": only a whole effort may be bare
+            }
+            rest = {};
+        } else {
+            const auto found = unit_of(rest[unit_at], units);
+            if (!found || found->rank >= last_rank) {
+                throw_not_an_effort(field, text);
+            }
+            unit = *found;
+            last_rank = unit.rank;
+            rest.remove_prefix(unit_at + 1);
+        }
+        const auto value = parse_plain_number(number);
+        if (!value || !std::isfinite(unit.minutes) || unit.minutes < 0) {
+            throw_not_an_effort(field, text);
+        }
+        minutes += *value * unit.minutes;
     }
-    const auto value = parse_plain_number(number);
-    if (!value || !std::isfinite(per_unit) || per_unit < 0) {
-        throw_not_an_effort(field, text);
-    }
-    const double minutes = *value * per_unit;
     if (!std::isfinite(minutes) || minutes > static_cast<double>(max_minutes)) {
-        throw_not_an_effort(field, text);
+        throw_too_large(field, text);
     }
     const Minutes rounded = std::llround(minutes);
     if (rounded < 1) {

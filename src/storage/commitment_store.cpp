@@ -4,6 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <string_view>
+#include <tuple>
+
 namespace kept {
 
 std::optional<Commitment> CommitmentStore::find(std::int64_t id) {
@@ -37,46 +40,138 @@ std::optional<std::int64_t> Connection::commitment_id_of(const std::string& comm
     return id;
 }
 
+namespace {
+
+// " AND column IN (:name0, :name1, ...)" for `values`; nothing when there are none.
+std::string in_clause(std::string_view column, std::string_view name,
+                      const std::vector<std::string>& values) {
+    if (values.empty()) {
+        return {};
+    }
+    std::string sql = fmt::format(" AND {} IN (", column);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        sql += fmt::format("{}:{}{}", i == 0 ? "" : ", ", name, i);
+    }
+    return sql + ")";
+}
+
+void bind_all(SQLite::Statement& q, std::string_view name, const std::vector<std::string>& values) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        q.bind(fmt::format(":{}{}", name, i), values[i]);
+    }
+}
+
+std::string_view state_condition(ListFilter::States states) {
+    switch (states) {
+    case ListFilter::States::open:
+        return " AND state = 'open'";
+    case ListFilter::States::delivered:
+        return " AND state = 'delivered'";
+    case ListFilter::States::dropped:
+        return " AND state = 'dropped'";
+    case ListFilter::States::closed:
+        return " AND state <> 'open'";
+    case ListFilter::States::all:
+        break;
+    }
+    return "";
+}
+
+// The ORDER BY terms of listed_before, then id; each descending when reversed.
+std::string order_by(ListSort sort, bool reverse) {
+    std::vector<std::string_view> terms;
+    switch (sort) {
+    case ListSort::due:
+        terms = {"due", "id"};
+        break;
+    case ListSort::owner:
+        terms = {"owner", "due", "id"};
+        break;
+    case ListSort::client:
+        terms = {"client", "due", "id"};
+        break;
+    case ListSort::created:
+        terms = {"created", "id"};
+        break;
+    case ListSort::effort:
+        terms = {"effort_minutes", "due", "id"};
+        break;
+    }
+    std::string sql = " ORDER BY ";
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+        sql += fmt::format("{}{}{}", i == 0 ? "" : ", ", terms[i], reverse ? " DESC" : "");
+    }
+    return sql;
+}
+
+} // namespace
+
+bool listed_before(const Commitment& a, const Commitment& b, ListSort sort) {
+    switch (sort) {
+    case ListSort::due:
+        break;
+    case ListSort::owner:
+        return std::tie(a.owner, a.due) < std::tie(b.owner, b.due);
+    case ListSort::client:
+        return std::tie(a.client, a.due) < std::tie(b.client, b.due);
+    case ListSort::created:
+        return a.created < b.created;
+    case ListSort::effort:
+        return std::tie(a.effort, a.due) < std::tie(b.effort, b.due);
+    }
+    return a.due < b.due;
+}
+
 std::vector<Commitment> CommitmentStore::list(const ListFilter& filter) {
     // Without statistics SQLite would take the state index for one owner's open work (it also
     // gives the due order), reading every open commitment of the team to keep one owner's.
     std::string sql = fmt::format("SELECT {} FROM commitments{} WHERE 1", commitment_columns,
-                                  filter.owner ? " INDEXED BY commitments_by_owner" : "");
-    if (filter.owner) {
-        sql += " AND owner = :owner";
-    }
-    if (filter.client) {
-        sql += " AND client = :client";
-    }
-    if (filter.states == ListFilter::States::open) {
-        sql += " AND state = 'open'";
-    } else if (filter.states == ListFilter::States::closed) {
-        sql += " AND state <> 'open'";
-    }
+                                  filter.owners.empty() ? "" : " INDEXED BY commitments_by_owner");
+    sql += in_clause("owner", "owner", filter.owners);
+    sql += in_clause("client", "client", filter.clients);
+    sql += state_condition(filter.states);
     if (filter.due_before) {
         sql += " AND due < :due_before";
     }
-    if (filter.tag) {
-        sql += " AND EXISTS (SELECT 1 FROM json_each(commitments.tags) WHERE value = :tag)";
+    if (filter.due_after) {
+        sql += " AND due > :due_after";
     }
-    sql += " ORDER BY due, id";
+    if (!filter.tags.empty()) {
+        sql += fmt::format(" AND EXISTS (SELECT 1 FROM json_each(commitments.tags) WHERE 1{})",
+                           in_clause("value", "tag", filter.tags));
+    }
+    sql += order_by(filter.sort, filter.reverse);
+    if (filter.limit) {
+        sql += " LIMIT :limit";
+    }
     return c_.guard([&] {
         SQLite::Statement q(c_.db, sql);
-        if (filter.owner) {
-            q.bind(":owner", *filter.owner);
-        }
-        if (filter.client) {
-            q.bind(":client", *filter.client);
-        }
+        bind_all(q, "owner", filter.owners);
+        bind_all(q, "client", filter.clients);
+        bind_all(q, "tag", filter.tags);
         if (filter.due_before) {
             q.bind(":due_before", format_date(*filter.due_before));
         }
-        if (filter.tag) {
-            q.bind(":tag", *filter.tag);
+        if (filter.due_after) {
+            q.bind(":due_after", format_date(*filter.due_after));
+        }
+        if (filter.limit) {
+            q.bind(":limit", *filter.limit);
         }
         std::vector<Commitment> out;
         while (q.executeStep()) {
             out.push_back(commitment_from_row(q));
+        }
+        return out;
+    });
+}
+
+std::vector<std::string> CommitmentStore::owners() {
+    return c_.guard([&] {
+        SQLite::Statement q(c_.db, "SELECT DISTINCT owner FROM commitments ORDER BY owner");
+        std::vector<std::string> out;
+        while (q.executeStep()) {
+            out.push_back(q.getColumn(0).getString());
         }
         return out;
     });

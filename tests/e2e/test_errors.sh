@@ -27,7 +27,7 @@ add 65 'title: the text is not valid UTF-8' $'bad \xff byte' --client acme --due
 
 rejects 65 '--format: "xml" is not one of table, json, ndjson, csv, tsv' list --format xml
 rejects 65 '--color: "sometimes" is not one of auto, always, never' list --color sometimes
-rejects 65 '--state: "done" is not one of open, closed, all' list --state done
+rejects 65 '--state: "done" is not one of open, delivered, dropped, closed, all' list --state done
 rejects 65 'ID: "abc" is not a commitment id (a number like 12 or #12)' show abc
 rejects 65 'ID: "9223372036854775808" is not a commitment id (a number like 12 or #12)' show 9223372036854775808
 rejects 66 "no commitment #42 in $LEDGER" show 42

@@ -273,6 +273,116 @@ TEST_CASE("parse_date: garbage is not a valid date") {
     }
 }
 
+std::string since(std::string_view text, Date today, const WorkWeek& workweek = {}) {
+    return format_date(parse_past_date(text, today, workweek, "--since"));
+}
+
+std::string past_rejection(std::string_view text, Date today = wednesday) {
+    try {
+        parse_past_date(text, today, {}, "--since");
+    } catch (const BadValue& e) {
+        return e.what();
+    }
+    return "accepted";
+}
+
+std::string not_past(std::string_view text) {
+    return "--since: \"" + std::string(text) + "\" is not a valid date";
+}
+
+TEST_CASE("parse_past_date: a weekday name is the most recent one, today included") {
+    SUBCASE("from a Wednesday") {
+        CHECK(since("wed", wednesday) == "2026-03-04");
+        CHECK(since("tue", wednesday) == "2026-03-03");
+        CHECK(since("mon", wednesday) == "2026-03-02");
+        CHECK(since("sun", wednesday) == "2026-03-01");
+        CHECK(since("sat", wednesday) == "2026-02-28");
+        CHECK(since("fri", wednesday) == "2026-02-27");
+        CHECK(since("thu", wednesday) == "2026-02-26");
+    }
+    SUBCASE("on a Monday, mon is today") {
+        CHECK(since("mon", monday) == "2026-03-02");
+        CHECK(since("Monday", monday) == "2026-03-02");
+        CHECK(since("sun", monday) == "2026-03-01");
+        CHECK(since("tue", monday) == "2026-02-24");
+    }
+    SUBCASE("on a Sunday") {
+        CHECK(since("sun", sunday) == "2026-03-08");
+        CHECK(since("mon", sunday) == "2026-03-02");
+        CHECK(since("sat", sunday) == "2026-03-07");
+    }
+    SUBCASE("across year ends and leap days") {
+        CHECK(since("fri", ymd(2027, 1, 1)) == "2027-01-01");
+        CHECK(since("thu", ymd(2027, 1, 1)) == "2026-12-31");
+        CHECK(since("sat", ymd(2027, 1, 1)) == "2026-12-26");
+        CHECK(since("thu", ymd(2024, 3, 1)) == "2024-02-29");
+        // 2026-12-28 is the Monday of week 53 of 2026: its Sunday is in week 52.
+        CHECK(since("sun", ymd(2026, 12, 28)) == "2026-12-27");
+        CHECK(since("mon", ymd(2027, 1, 3)) == "2026-12-28");
+    }
+}
+
+TEST_CASE("parse_past_date: last DAY is the most recent one before today") {
+    CHECK(since("last fri", wednesday) == "2026-02-27");
+    CHECK(since("last wed", wednesday) == "2026-02-25");
+    CHECK(since("last tue", wednesday) == "2026-03-03");
+    CHECK(since("last mon", monday) == "2026-02-23");
+    CHECK(since("last sun", monday) == "2026-03-01");
+    CHECK(since("last sun", sunday) == "2026-03-01");
+    CHECK(since("last sat", sunday) == "2026-03-07");
+    CHECK(since("Last Friday", friday) == "2026-02-27");
+    CHECK(since("last wednesday", saturday) == "2026-03-04");
+    CHECK(since("last fri", ymd(2027, 1, 1)) == "2026-12-25");
+    CHECK(since("last thu", ymd(2024, 3, 7)) == "2024-02-29");
+}
+
+TEST_CASE("parse_past_date: yesterday, -Nd and -Nw count calendar days back") {
+    CHECK(since("yesterday", wednesday) == "2026-03-03");
+    CHECK(since("Yesterday", ymd(2027, 1, 1)) == "2026-12-31");
+    CHECK(since("yesterday", ymd(2024, 3, 1)) == "2024-02-29");
+    CHECK(since("yesterday", ymd(2026, 3, 1)) == "2026-02-28");
+    CHECK(since("-0d", wednesday) == "2026-03-04");
+    CHECK(since("-1d", monday) == "2026-03-01");
+    CHECK(since("-3d", monday) == "2026-02-27");
+    CHECK(since("-3D", monday) == "2026-02-27");
+    CHECK(since("-366d", ymd(2025, 1, 1)) == "2024-01-01");
+    CHECK(since("-1w", wednesday) == "2026-02-25");
+    CHECK(since("-2w", ymd(2027, 1, 7)) == "2026-12-24");
+    CHECK(since("-2W", wednesday) == "2026-02-18");
+    CHECK(since("-100000d", ymd(9000, 1, 1)) == format_date(ymd(9000, 1, 1) - days{100000}));
+    CHECK(past_rejection("-100001d") == not_past("-100001d"));
+    CHECK(past_rejection("-14286w") == not_past("-14286w"));
+    CHECK(past_rejection("-3d", ymd(1970, 1, 2)) ==
+          "--since: \"-3d\" is outside the dates kept accepts (from 1970-01-01 to 9998-12-31)");
+}
+
+TEST_CASE("parse_past_date: the forward forms keep their meaning") {
+    CHECK(since("2026-03-20", wednesday) == "2026-03-20");
+    CHECK(since("today", wednesday) == "2026-03-04");
+    CHECK(since("tomorrow", wednesday) == "2026-03-05");
+    CHECK(since("+3d", wednesday) == "2026-03-07");
+    CHECK(since("eom", wednesday) == "2026-03-31");
+    CHECK(since("eow", wednesday) == "2026-03-06");
+}
+
+TEST_CASE("parse_past_date: garbage is not a valid date") {
+    for (const char* text :
+         {"",        "last",       "last ",      "last  fri", "lastfri",
+          "last fr", "last eow",   "last today", "next fri",  "-d",
+          "--3d",    "-3",         "-3x",        "- 3d",      "-3.5d",
+          "+-3d",    "yester day", " yesterday", "last fri ", "last wednesdays"}) {
+        CAPTURE(text);
+        CHECK(past_rejection(text) == not_past(text));
+    }
+}
+
+TEST_CASE("parse_date: due dates know no look-back words") {
+    for (const char* text : {"yesterday", "-3d", "-2w", "last fri"}) {
+        CAPTURE(text);
+        CHECK(rejection(text) == invalid(text));
+    }
+}
+
 TEST_CASE("parse_weekday: short and long names, any case") {
     CHECK(parse_weekday("sun") == std::chrono::Sunday);
     CHECK(parse_weekday("mon") == std::chrono::Monday);

@@ -30,6 +30,11 @@ std::string too_small(std::string_view text) {
     return "--effort: \"" + std::string(text) + "\" must be at least one minute";
 }
 
+std::string too_large(std::string_view text) {
+    return "--effort: \"" + std::string(text) +
+           "\" is too large (at most 876000h, a hundred years)";
+}
+
 std::string change_rejection(std::string_view text) {
     try {
         parse_effort_change(text, {}, "--effort");
@@ -109,23 +114,54 @@ TEST_CASE("parse_effort: negative is not an effort") {
     }
 }
 
-TEST_CASE("parse_effort: at most a hundred years") {
+TEST_CASE("parse_effort: at most a hundred years, and past that too large") {
     CHECK(effort("52560000m") == 52'560'000);
     CHECK(effort("876000h") == 52'560'000);
+    CHECK(effort("875999h60m") == 52'560'000);
+    for (const char* text : {"52560001m", "876001h", "1000000h", "99999999999999999999999999h",
+                             "100000w", "876000h1m", "100000w1m", "100000000000000000000d"}) {
+        CAPTURE(text);
+        CHECK(rejection(text) == too_large(text));
+    }
+    const std::string enormous = "1" + std::string(400, '0') + "h";
+    CHECK(rejection(enormous) == too_large(enormous));
+    const std::string enormous_bare = "9" + std::string(400, '9');
+    CHECK(rejection(enormous_bare) == too_large(enormous_bare));
+    // Four hundred zeros and a one is tiny, not large.
+    const std::string tiny = "0." + std::string(400, '0') + "1h";
+    CHECK(rejection(tiny) == too_small(tiny));
+}
+
+TEST_CASE("parse_effort: compound forms, units from the largest down") {
+    CHECK(effort("1h30m") == 90);
+    CHECK(effort("2d4h") == 2 * 480 + 240);
+    CHECK(effort("1w2d") == 5 * 480 + 2 * 480);
+    CHECK(effort("1w1d1h1m") == 2400 + 480 + 60 + 1);
+    CHECK(effort("1d30m") == 510);
+    CHECK(effort("0h30m") == 30);
+    CHECK(effort("1h0m") == 60);
+    CHECK(effort("1.5h15m") == 105);
+    CHECK(effort("1H30M") == 90);
+    CHECK(effort("2d4h", {6.0, 4}) == 2 * 360 + 240);
+    CHECK(effort("1w1d", {6.0, 4}) == 4 * 360 + 360);
+    CHECK(rejection("0h0m") == too_small("0h0m"));
+    CHECK(rejection("0h0.4m") == too_small("0h0.4m"));
+}
+
+TEST_CASE("parse_effort: compound forms out of order or incomplete are not efforts") {
     for (const char* text :
-         {"52560001m", "876001h", "1000000h", "99999999999999999999999999h", "100000w"}) {
+         {"30m1h", "1h1h", "4h2d", "1m1m", "1d1w", "1h30", "30 1h", "1h 30m", "1h30m ", "1hm",
+          "h30m", "1h.m", "1h+30m", "1h-30m", "1h30x", "1h30m5", "1h,30m"}) {
         CAPTURE(text);
         CHECK(rejection(text) == not_an_effort(text));
     }
-    const std::string enormous = "1" + std::string(400, '0') + "h";
-    CHECK(rejection(enormous) == not_an_effort(enormous));
 }
 
 TEST_CASE("parse_effort: garbage") {
     for (const char* text :
-         {"",     "h",   "m",      ".",   ".h",    "abc",  "6hh",  "6 h",  " 6h",
-          "6h ",  "6x",  "6hours", "inf", "nan",   "infh", "nanh", "1,5h", "1.5.5h",
-          "1e3m", "1E3", "0x10h",  "６h", "6h30m", "1/2d", "--"}) {
+         {"",     "h",   "m",      ".",   ".h",   "abc",  "6hh",  "6 h",  " 6h",
+          "6h ",  "6x",  "6hours", "inf", "nan",  "infh", "nanh", "1,5h", "1.5.5h",
+          "1e3m", "1E3", "0x10h",  "６h", "6h30", "1/2d", "--"}) {
         CAPTURE(text);
         CHECK(rejection(text) == not_an_effort(text));
     }
@@ -143,6 +179,10 @@ TEST_CASE("parse_effort_change: set, add and subtract") {
     const EffortChange subtract = parse_effort_change("-30m", {}, "--effort");
     CHECK(subtract.mode == EffortChange::Mode::subtract);
     CHECK(subtract.amount == 30);
+    const EffortChange compound = parse_effort_change("-1h30m", {}, "--effort");
+    CHECK(compound.mode == EffortChange::Mode::subtract);
+    CHECK(compound.amount == 90);
+    CHECK(change_rejection("+876001h") == too_large("+876001h"));
     const EffortChange days = parse_effort_change("+1.5d", {6.0, 5}, "--effort");
     CHECK(days.mode == EffortChange::Mode::add);
     CHECK(days.amount == 540);
