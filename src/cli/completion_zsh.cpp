@@ -23,11 +23,12 @@ _kept_column() {
   kept $args list --state $2 --format tsv 2>/dev/null | tail -n +2 | cut -f $1
 }
 
-# Commitment ids in state $1, in numeric order, described by their titles.
+# Commitment ids in numeric order, described by their titles. _arguments calls an action with
+# compadd options before its own words: the state (open, closed, all) is the last.
 _kept_ids() {
   local -a lines ids descriptions
   local line
-  lines=(${(f)"$(_kept_column 1,3 $1 | sort -n)"})
+  lines=(${(f)"$(_kept_column 1,3 ${@[-1]} | sort -n)"})
   for line in $lines; do
     ids+=("${line%%$'\t'*}")
     descriptions+=("${line%%$'\t'*}  ${line#*$'\t'}")
@@ -55,7 +56,8 @@ _kept_teams() {
 }
 
 _kept_dates() {
-  local -a dates=($_kept_date_words $@)
+  local -a dates=($_kept_date_words)
+  [[ ${@[-1]} == auto ]] && dates+=(auto)
   _wanted dates expl 'date (YYYY-MM-DD, +3d, +2w or)' compadd -a dates
 }
 
@@ -168,7 +170,8 @@ _kept() {
   local -A opt_args
   local -a kept_line=($words[1,CURRENT-1])
 
-  _arguments -C)~";
+  # -A: the options after the command are the command's (its own _arguments below).
+  _arguments -C -A '-*')~";
     for (const auto& option : spec.globals) {
         out += option_specs(option, "    ");
     }
