@@ -67,7 +67,7 @@ _kept_flag_list() {
 }
 )~";
 
-std::string action_of(const OptionSpec& option) {
+std::string bash_action(const OptionSpec& option) {
     switch (option.values) {
     case Values::none:
     case Values::text:
@@ -141,7 +141,7 @@ std::string bash_completion(const CompletionSpec& spec) {
             return;
         }
         for (const auto& name : option.names) {
-            by_action[action_of(option)].push_back(command + ":" + (positional ? "" : name));
+            by_action[bash_action(option)].push_back(command + ":" + (positional ? "" : name));
             if (positional) {
                 break;
             }

@@ -71,7 +71,7 @@ std::vector<std::string> flag_kind_words() {
     return out;
 }
 
-void apply(OptionSpec& spec, const ValueRule& rule) {
+void apply_rule(OptionSpec& spec, const ValueRule& rule) {
     spec.values = rule.values;
     if (rule.values == Values::ids) {
         spec.id_state = rule.words;
@@ -111,7 +111,7 @@ OptionSpec option_spec(std::string_view command, const CLI::Option& option) {
         }
     }
     if (found != nullptr) {
-        apply(spec, *found);
+        apply_rule(spec, *found);
     }
     return spec;
 }

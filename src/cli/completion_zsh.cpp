@@ -82,7 +82,7 @@ std::string described(std::string_view text) {
     return out;
 }
 
-std::string action_of(const OptionSpec& option) {
+std::string zsh_action(const OptionSpec& option) {
     switch (option.values) {
     case Values::none:
         return "";
@@ -133,7 +133,7 @@ std::string option_specs(const OptionSpec& option, std::string_view indent) {
     for (const auto& name : option.names) {
         std::string value;
         if (option.values != Values::none) {
-            value = fmt::format(":{}:{}", message_of(option), action_of(option));
+            value = fmt::format(":{}:{}", message_of(option), zsh_action(option));
         }
         out += fmt::format(" \\\n{}'{}{}{}{}[{}]{}'", indent, exclusive,
                            option.repeatable ? "*" : "", name,
@@ -146,7 +146,7 @@ std::string option_specs(const OptionSpec& option, std::string_view indent) {
 }
 
 std::string positional_spec(const OptionSpec& option, std::string_view indent) {
-    std::string action = action_of(option);
+    std::string action = zsh_action(option);
     return fmt::format(" \\\n{}'{}:{}:{}'", indent, option.repeatable ? "*" : "1",
                        message_of(option), action == " " ? "" : action);
 }

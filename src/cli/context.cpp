@@ -171,13 +171,8 @@ Ledger Context::open_ledger(OpenMode mode) {
 }
 
 void Context::require_ledger_directory(const fs::path& path) {
-    std::string field;
-    if (!options_.ledger_file.empty()) {
-        field = "--ledger";
-    } else if (!config_path_.empty() && config().ledger) {
-        field = fmt::format("{}: ledger", config_path_.string());
-    } else {
-        return; // the default location, created with its directories
+    if (options_.ledger_file.empty()) {
+        return; // the config's ledger or the default location: created with its directories
     }
     fs::path dir = path.parent_path();
     std::error_code ec;
@@ -185,9 +180,9 @@ void Context::require_ledger_directory(const fs::path& path) {
         return;
     }
     throw Error(ExitCode::cannot_create,
-                fmt::format("{}: \"{}\": no directory {} (kept creates the ledger, not the "
+                fmt::format("--ledger: \"{}\": no directory {} (kept creates the ledger, not the "
                             "directories of a path it is given)",
-                            field, path.string(), dir.string()));
+                            path.string(), dir.string()));
 }
 
 void Context::read_clock() {

@@ -8,7 +8,6 @@
 #include <memory>
 #include <ostream>
 #include <unistd.h>
-#include <vector>
 
 namespace kept::cli {
 
@@ -36,24 +35,6 @@ void write_new_file(const fs::path& path, const std::string& text) {
     if (!ok) {
         fs::remove(path, ec);
         throw StorageError(fmt::format("cannot write {}", path.string()));
-    }
-}
-
-/// Creates `dir` and its missing parents 0700: a team's ledger holds every promise it made.
-void create_private_directories(const fs::path& dir) {
-    std::vector<fs::path> missing;
-    std::error_code ec;
-    for (fs::path p = dir; !p.empty() && !fs::exists(p, ec) && p != p.parent_path();
-         p = p.parent_path()) {
-        missing.push_back(p);
-    }
-    for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
-        if (!fs::create_directory(*it, ec) && ec) {
-            throw Error(ec == std::errc::permission_denied ? ExitCode::permission
-                                                           : ExitCode::cannot_create,
-                        fmt::format("cannot create directory {}: {}", it->string(), ec.message()));
-        }
-        fs::permissions(*it, fs::perms::owner_all, ec);
     }
 }
 
@@ -105,9 +86,6 @@ Run attach_init(CLI::App& sub) {
             team = options.team.empty() ? team_name_from(fs::current_path()) : options.team;
         }
         check_text("--team", team);
-        if (!team_ledger.empty()) {
-            create_private_directories(team_ledger.parent_path());
-        }
         write_new_file(config_file, config_text(team, team_ledger));
         GlobalOptions resolved = options;
         resolved.config_file = config_file.string();

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Where ledgers are made: kept init --team puts the config under $XDG_CONFIG_HOME and the ledger
-# under $XDG_DATA_HOME; a ledger path given by --ledger or a config whose directory does not exist
-# is refused (exit 73) naming it, with nothing created; the default location is still created.
+# under $XDG_DATA_HOME; a --ledger path whose directory does not exist is refused (exit 73) naming
+# it, with nothing created; a config's ledger and the default location are still created.
 . "$(dirname "$0")/lib.sh"
 
 # init --team: config and data apart.
@@ -28,18 +28,17 @@ REJECTS_RUN=kept_raw rejects 73 \
     "--ledger: \"$missing/team.db\": no directory $missing (kept creates the ledger, not the directories of a path it is given)" \
     --ledger "$missing/team.db" add "X" --client acme --due fri --effort 1h
 [ ! -e "$TEST_DIR/no" ] || fail "kept created the directory of an explicit --ledger"
-# A config's ledger in a missing directory: the same, naming the config's key.
+# A config's ledger is the team's own choice: its directories are created (0700).
 mkdir team
 printf '[team]\nledger = "data/team.db"\n' >team/kept.toml
-REJECTS_RUN=kept_raw rejects 73 \
-    "team/kept.toml: ledger: \"team/data/team.db\": no directory team/data (kept creates the ledger, not the directories of a path it is given)" \
-    --config team/kept.toml add "X" --client acme --due fri --effort 1h
-[ ! -e team/data ] || fail "kept created the directory of a config's ledger"
-# Once it exists, the ledger is made in it.
-mkdir team/data
 kept_raw --config team/kept.toml add "X" --client acme --due fri --effort 1h
 expect_rc 0
 [ -f team/data/team.db ] || fail "no ledger in the config's directory"
+expect_eq "$(stat -c %a team/data)" 700 "mode of the config ledger's new directory"
+# Once the --ledger directory exists, the ledger is made in it.
+mkdir -p "$missing"
+kept_raw --ledger "$missing/team.db" add "X" --client acme --due fri --effort 1h
+expect_rc 0
 
 # The default location is created, directories and all.
 rm -rf "$XDG_DATA_HOME"

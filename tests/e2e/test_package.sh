@@ -9,6 +9,8 @@ for tool in cpack dpkg-deb dpkg-shlibdeps lintian; do
     command -v "$tool" >/dev/null || skip "$tool is not installed (.ci/install-deps --test)"
 done
 [ -f "$build_dir/CPackConfig.cmake" ] || skip "no build tree beside $KEPT"
+# The package is made from a plain build, not from one linked with the sanitizers' runtimes.
+grep -q '^KEPT_SANITIZE:BOOL=ON' "$build_dir/CMakeCache.txt" && skip "a sanitizer build is not packaged"
 
 log=$(cpack -G DEB --config "$build_dir/CPackConfig.cmake" -B "$TEST_DIR/pkg" 2>&1) ||
     { fail "cpack failed: $log"; finish; }
