@@ -7,21 +7,39 @@
 globals_of() {
     "$KEPT" "$1" --help | sed -n '/^Global options/,/^$/p' | grep -oE '^  --[a-z-]+' | sed 's/^ *//'
 }
-# expect_globals COMMAND OPTION...: exactly these, in this order.
-expect_globals() {
-    local command=$1
+# lists COMMAND OPTION...: its --help lists each OPTION under "Global options".
+lists() {
+    local command=$1 option listed
     shift
-    expect_eq "$(globals_of "$command" | tr '\n' ' ')" "$* " "global options of kept $command --help"
+    listed=$(globals_of "$command")
+    for option in "$@"; do
+        printf '%s\n' "$listed" | grep -qx -- "$option" || fail "kept $command --help lacks $option"
+    done
+}
+# omits COMMAND OPTION...: it lists none of them.
+omits() {
+    local command=$1 option listed
+    shift
+    listed=$(globals_of "$command")
+    for option in "$@"; do
+        printf '%s\n' "$listed" | grep -qx -- "$option" && fail "kept $command --help lists $option"
+    done
 }
 
-all="--config --team --ledger --format --color --as"
-# shellcheck disable=SC2086 # a word list
-expect_globals add $all
-expect_globals list --config --team --ledger --format --color
-expect_globals export --config --team --ledger --format
-expect_globals import --config --team --ledger --as
-expect_globals verify --config --team --ledger
-expect_globals sync --config --team --ledger --as
+lists add --config --team --ledger --format --color --as
+lists list --config --team --ledger --format --color
+omits list --as
+lists export --config --team --ledger --format
+omits export --color --as
+lists import --config --team --ledger --as
+omits import --format --color
+lists verify --config --team --ledger
+omits verify --format --color --as
+lists sync --config --team --ledger --as
+omits sync --format --color
+# In kept --help's order.
+expect_eq "$(globals_of add | tr '\n' ' ' | grep -oE -- '--config .*--as')" \
+    "--config --team --ledger --format --color --as" "the order of add's global options"
 
 # Each is shown as kept --help shows it: name, value and meaning.
 kept_raw --help
