@@ -71,8 +71,10 @@ int run(int argc, char** argv) {
     std::map<const CLI::App*, Runner> runners;
     for (const auto& command : kept::cli::commands()) {
         CLI::App* sub = app.add_subcommand(std::string(command.name), std::string(command.summary));
-        sub->footer(fmt::format("Example:\n  {}", command.example));
         runners[sub] = {&command, command.attach(*sub)};
+        std::string globals = kept::cli::global_options_help(app, command);
+        sub->footer(fmt::format("{}{}Example:\n  {}", globals, globals.empty() ? "" : "\n",
+                                command.example));
     }
 
     if (auto code = kept::cli::run_help(app, argc, argv, std::cout)) {

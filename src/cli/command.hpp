@@ -11,10 +11,12 @@
 #include <functional>
 #include <span>
 #include <string_view>
+#include <vector>
 
 namespace CLI {
 class App;
-}
+class Option;
+} // namespace CLI
 
 namespace kept::cli {
 
@@ -27,10 +29,20 @@ struct Command {
     std::string_view example; ///< one line, shown under --help
     Needs needs;              ///< what it runs against; main and Context act on it
     Run (*attach)(CLI::App& sub);
+    /// The global options it has no use for ("--format,--color"), left out of its --help;
+    /// --no-pager counts as one unless needs.pager. A global option not named is one it honours.
+    std::string_view ignores = {};
 };
 
 /// Every subcommand, in the order help lists them.
 std::span<const Command> commands();
+
+/// The row of the command called `name`; nullptr when none is.
+const Command* find_command_row(std::string_view name);
+
+/// The options of `root` (the global ones) that `command` honours, --help and --version left
+/// out, in the order `root` has them.
+std::vector<const CLI::Option*> honoured_globals(const CLI::App& root, const Command& command);
 
 // One per file in src/cli/.
 Run attach_init(CLI::App& sub);
@@ -54,5 +66,6 @@ Run attach_forecast(CLI::App& sub);
 Run attach_triage(CLI::App& sub);
 Run attach_export(CLI::App& sub);
 Run attach_import(CLI::App& sub);
+Run attach_completions(CLI::App& sub);
 
 } // namespace kept::cli

@@ -1,5 +1,8 @@
 #include "cli/command.hpp"
 
+#include "util/text.hpp"
+
+#include <CLI/CLI.hpp>
 #include <array>
 
 namespace kept::cli {
@@ -23,7 +26,8 @@ std::span<const Command> commands() {
                 "Write a commented kept.toml and create the team's ledger",
                 "kept init --team platform",
                 {false, LedgerUse::write, false},
-                attach_init},
+                attach_init,
+                "--format,--color,--as"},
         Command{"add", "Record a commitment",
                 "kept add \"Export API\" --client acme --owner alice --due 2026-12-04 --effort 2d",
                 writes, attach_add},
@@ -38,44 +42,81 @@ std::span<const Command> commands() {
         Command{"reopen", "Reopen a closed commitment", "kept reopen 12 --reason \"bug found\"",
                 writes, attach_reopen},
         Command{"list", "List commitments, soonest due first",
-                "kept list --owner alice --state all", read_several_paged, attach_list},
+                "kept list --owner alice --state all", read_several_paged, attach_list, "--as"},
         Command{"show", "Every field of one commitment, with its original promise",
-                "kept show 12 --format json", reads_paged, attach_show},
+                "kept show 12 --format json", reads_paged, attach_show, "--as"},
         Command{"log", "The events of the ledger or of one commitment, oldest first", "kept log 12",
-                reads_paged, attach_log},
+                reads_paged, attach_log, "--as"},
         Command{"report", "Flags, load per owner and week, and reliability",
-                "kept report --weeks 12 --fail-on overdue,late", read_several_paged, attach_report},
+                "kept report --weeks 12 --fail-on overdue,late", read_several_paged, attach_report,
+                "--as"},
         Command{"check", "For cron: silent unless a flag of these kinds fires (then exit 1)",
                 "kept check overdue,late > flags.txt || mail -s kept team@example.com < flags.txt",
-                read_several, attach_check},
+                read_several, attach_check, "--as"},
         Command{"when", "The earliest due date the owner's schedule can keep for new work",
                 "kept when --owner alice --effort 2d", reads, attach_when},
         Command{"forecast",
                 "Every open commitment's projected finish, slack and chance of being on time",
-                "kept forecast --owner alice", reads_paged, attach_forecast},
+                "kept forecast --owner alice", reads_paged, attach_forecast, "--as"},
         Command{"triage",
                 "The fewest commitments to renegotiate so every other one holds, and by when",
-                "kept triage --owner alice", reads_paged, attach_triage},
+                "kept triage --owner alice", reads_paged, attach_triage, "--as"},
         Command{"export", "Write commitments (NDJSON, CSV, ICS) or every event (--events)",
-                "kept export --events > team.ndjson", reads, attach_export},
+                "kept export --events > team.ndjson", reads, attach_export, "--color,--as"},
         Command{"import", "Read events (idempotent) or new commitments (--commitments)",
-                "kept import --commitments rows.csv", writes, attach_import},
+                "kept import --commitments rows.csv", writes, attach_import, "--format,--color"},
         Command{"verify", "Check the database and the event hash chain", "kept verify", reads,
-                attach_verify},
+                attach_verify, "--format,--color,--as"},
         Command{"backup",
                 "Write a consistent, verified copy of the ledger, also while others write",
-                "kept backup team-2026-12-01.db", reads, attach_backup},
+                "kept backup team-2026-12-01.db", reads, attach_backup, "--format,--color,--as"},
         Command{"config",
                 "Show the effective configuration and where each value came from",
                 "kept config",
                 {true, LedgerUse::none, false, true},
-                attach_config},
+                attach_config,
+                "--as"},
         Command{"sync", "Exchange events with the team's other replicas through a git remote",
-                "kept sync --remote git@example.com:team/ledger.git", writes, attach_sync},
+                "kept sync --remote git@example.com:team/ledger.git", writes, attach_sync,
+                "--format,--color"},
         Command{"rebuild", "Recompute every commitment from the events alone", "kept rebuild",
-                writes, attach_rebuild},
+                writes, attach_rebuild, "--format,--color,--as"},
+        Command{"completions",
+                "Print the bash, zsh or fish completion script",
+                "kept completions zsh > _kept",
+                {false, LedgerUse::none, false},
+                attach_completions,
+                "--config,--team,--ledger,--format,--color,--as"},
     };
     return table;
+}
+
+const Command* find_command_row(std::string_view name) {
+    for (const Command& command : commands()) {
+        if (command.name == name) {
+            return &command;
+        }
+    }
+    return nullptr;
+}
+
+std::vector<const CLI::Option*> honoured_globals(const CLI::App& root, const Command& command) {
+    std::vector<const CLI::Option*> out;
+    for (const CLI::Option* option : root.get_options()) {
+        std::string name = option->get_name();
+        if (name == "--help" || name == "--version") {
+            continue;
+        }
+        // Only the commands a pager may show have a use for --no-pager.
+        bool ignored = name == "--no-pager" && !command.needs.pager;
+        for (const auto& long_name : option->get_lnames()) {
+            ignored = ignored || util::in_comma_list(command.ignores, "--" + long_name);
+        }
+        if (!ignored) {
+            out.push_back(option);
+        }
+    }
+    return out;
 }
 
 } // namespace kept::cli

@@ -163,7 +163,26 @@ Ledger Context::open_ledger(OpenMode mode) {
         throw Error(ExitCode::internal,
                     "this command does not open its ledger so (the command table says)");
     }
-    return Ledger(ledger_path(), mode, busy_timeout_ms());
+    fs::path path = ledger_path();
+    if (mode == OpenMode::write) {
+        require_ledger_directory(path);
+    }
+    return Ledger(path, mode, busy_timeout_ms());
+}
+
+void Context::require_ledger_directory(const fs::path& path) {
+    if (options_.ledger_file.empty()) {
+        return; // the config's ledger or the default location: created with its directories
+    }
+    fs::path dir = path.parent_path();
+    std::error_code ec;
+    if (dir.empty() || fs::exists(dir, ec)) {
+        return;
+    }
+    throw Error(ExitCode::cannot_create,
+                fmt::format("--ledger: \"{}\": no directory {} (kept creates the ledger, not the "
+                            "directories of a path it is given)",
+                            path.string(), dir.string()));
 }
 
 void Context::read_clock() {

@@ -69,8 +69,13 @@ class Context {
     /// The config file in use, or empty when running on defaults alone.
     const std::filesystem::path& config_path();
     std::filesystem::path ledger_path();
-    /// Opens the ledger; Internal when the command's needs do not include this mode.
+    /// Opens the ledger; Internal when the command's needs do not include this mode. For
+    /// writing, see require_ledger_directory.
     Ledger open_ledger(OpenMode mode);
+    /// Throws Error(cannot_create) naming --ledger when `path`, the ledger --ledger names, lies
+    /// in a directory that does not exist (a mistyped path). The ledger a config names and the
+    /// default location are created with their directories instead.
+    void require_ledger_directory(const std::filesystem::path& path);
     /// How long to wait for a lock another kept holds: KEPT_BUSY_TIMEOUT_MS, else 5000.
     /// Throws BadValue when the variable is not a number.
     int busy_timeout_ms();

@@ -38,6 +38,23 @@ void write_new_file(const fs::path& path, const std::string& text) {
     }
 }
 
+/// The commented config of `team`, its ledger `ledger` when one is given (else the template's,
+/// beside the file).
+std::string config_text(const std::string& team, const fs::path& ledger) {
+    std::string text = default_config_text(team);
+    std::string::size_type at = text.find("\nledger = ");
+    if (ledger.empty() || at == std::string::npos) {
+        return text;
+    }
+    std::string quoted = "\"";
+    for (char c : ledger.string()) {
+        quoted += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
+    }
+    quoted += '"';
+    std::string::size_type end = text.find('\n', at + 1);
+    return text.substr(0, at) + "\nledger = " + quoted + text.substr(end);
+}
+
 std::string team_name_from(const fs::path& dir) {
     std::string name = dir.filename().string();
     return name.empty() ? "team" : name;
@@ -52,19 +69,24 @@ Run attach_init(CLI::App& sub) {
     return [here](Context& context) {
         const auto& options = context.options();
         fs::path config_file;
+        fs::path team_ledger; // empty: TEAM.kept.db beside the config
         std::string team;
         if (!options.config_file.empty()) {
             config_file = options.config_file;
             team = options.team.empty() ? config_file.stem().string() : options.team;
         } else if (!options.team.empty() && !*here) {
+            // The config under $XDG_CONFIG_HOME, the ledger (data) under $XDG_DATA_HOME.
             team = options.team;
             config_file = config_home() / "kept" / "teams" / (team + ".toml");
+            if (options.ledger_file.empty()) {
+                team_ledger = default_ledger_path().parent_path() / (team + ".db");
+            }
         } else {
             config_file = fs::current_path() / "kept.toml";
             team = options.team.empty() ? team_name_from(fs::current_path()) : options.team;
         }
         check_text("--team", team);
-        write_new_file(config_file, default_config_text(team));
+        write_new_file(config_file, config_text(team, team_ledger));
         GlobalOptions resolved = options;
         resolved.config_file = config_file.string();
         Context fresh(resolved, context.out(), context.err());

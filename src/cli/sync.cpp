@@ -24,6 +24,7 @@ int run_sync(Context& context, const SyncOptions& o) {
     std::string remote = !o.remote.empty() ? o.remote : context.config().sync_remote.value_or("");
     // Refused before anything is created: no ledger, no lock file, no working copy.
     app::check_sync_remote(ledger_path, remote);
+    context.require_ledger_directory(ledger_path);
     int git_timeout_ms =
         number_from_env("KEPT_SYNC_TIMEOUT", default_git_timeout_s, "seconds") * 1000;
     app::SyncSession session(ledger_path, context.busy_timeout_ms());

@@ -1,5 +1,7 @@
 #include "cli/usage.hpp"
 
+#include "cli/command.hpp"
+
 #include "kept/error.hpp"
 #include "kept/suggest.hpp"
 
@@ -174,6 +176,16 @@ void check_names(const CLI::App& app, int argc, const char* const* argv) {
             ++i; // its value, which may begin with '-'
         }
     }
+}
+
+std::string global_options_help(const CLI::App& root, const Command& command) {
+    auto formatter = std::dynamic_pointer_cast<CLI::Formatter>(root.get_formatter());
+    std::string lines;
+    for (const CLI::Option* option : honoured_globals(root, command)) {
+        lines += formatter ? formatter->make_option(option, false)
+                           : fmt::format("  {}\n", option->get_name());
+    }
+    return lines.empty() ? lines : "Global options (also before the command):\n" + lines;
 }
 
 std::string plain_message(const CLI::ParseError& error) {

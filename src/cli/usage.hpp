@@ -14,6 +14,8 @@ class ParseError;
 
 namespace kept::cli {
 
+struct Command;
+
 /// `kept help` and `kept help COMMAND`: prints that help to `out` and returns 0; nullopt when
 /// the command line is not one. Throws UsageError for an unknown COMMAND.
 std::optional<int> run_help(const CLI::App& app, int argc, const char* const* argv,
@@ -23,6 +25,10 @@ std::optional<int> run_help(const CLI::App& app, int argc, const char* const* ar
 /// is what the user hears about (`unknown command "ren" (did you mean "renegotiate"?)`), not a
 /// missing option that follows from it. Throws UsageError.
 void check_names(const CLI::App& app, int argc, const char* const* argv);
+
+/// The lines a command's --help adds under "Global options": those of `root` that `command`
+/// honours, formatted as CLI11 formats options, under their heading; empty when none.
+std::string global_options_help(const CLI::App& root, const Command& command);
 
 /// CLI11's message for `error` in plain words that name the option.
 std::string plain_message(const CLI::ParseError& error);

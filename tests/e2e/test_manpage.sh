@@ -33,7 +33,9 @@ for command in $commands; do
     kept_raw "$command" --help
     expect_rc 0
     case "$OUT" in *$'Example:\n  kept '*) ;; *) fail "kept $command --help shows no example" ;; esac
-    for option in $(printf '%s\n' "$OUT" | grep -oE '^  (-[a-z],)?--[a-z-]+' | sed 's/^ *//; s/^-[a-z],//'); do
+    # The command's own options (the global ones it honours, listed under them, have theirs).
+    for option in $(printf '%s\n' "$OUT" | sed '/^Global options/,/^$/d' |
+        grep -oE '^  (-[a-z],)?--[a-z-]+' | sed 's/^ *//; s/^-[a-z],//'); do
         [ "$option" = --help ] && continue
         case "$section" in *"$option"*) ;; *) fail "man page: kept $command lacks $option" ;; esac
     done

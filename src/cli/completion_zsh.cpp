@@ -1,0 +1,217 @@
+#include "cli/completion_spec.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace kept::cli {
+
+namespace {
+
+constexpr std::string_view zsh_helpers = R"~(
+# One column of `kept list --format tsv` (1 id, 3 title, 4 client, 6 owner) for commitments in
+# state $2; nothing when kept fails. _kept saves the words before the cursor in kept_line:
+# _arguments later drops the global options from $words.
+_kept_column() {
+  local -a args
+  local i
+  for (( i = 2; i <= $#kept_line; i++ )); do
+    case $kept_line[i] in
+      --config|--team|--ledger) args+=($kept_line[i] $kept_line[i+1]) ;;
+      --config=*|--team=*|--ledger=*) args+=($kept_line[i]) ;;
+    esac
+  done
+  kept $args list --state $2 --format tsv 2>/dev/null | tail -n +2 | cut -f $1
+}
+
+# Commitment ids in numeric order, described by their titles. _arguments calls an action with
+# compadd options before its own words: the state (open, closed, all) is the last.
+_kept_ids() {
+  local -a lines ids descriptions
+  local line
+  lines=(${(f)"$(_kept_column 1,3 ${@[-1]} | sort -n)"})
+  for line in $lines; do
+    ids+=("${line%%$'\t'*}")
+    descriptions+=("${line%%$'\t'*}  ${line#*$'\t'}")
+  done
+  _wanted -V ids expl commitment compadd -l -d descriptions -a ids
+}
+
+_kept_owners() {
+  local -a owners
+  owners=(${(fu)"$(_kept_column 6 all)"})
+  _wanted owners expl owner compadd -a owners
+}
+
+_kept_clients() {
+  local -a clients
+  clients=(${(fu)"$(_kept_column 4 all)"})
+  _wanted clients expl client compadd -a clients
+}
+
+_kept_teams() {
+  local dir=${XDG_CONFIG_HOME:-$HOME/.config}/kept/teams
+  local -a teams
+  teams=($dir/*.toml(N:t:r))
+  _wanted teams expl team compadd -a teams
+}
+
+_kept_dates() {
+  local -a dates=($_kept_date_words)
+  [[ ${@[-1]} == auto ]] && dates+=(auto)
+  _wanted dates expl 'date (YYYY-MM-DD, +3d, +2w or)' compadd -a dates
+}
+
+_kept_kinds() {
+  _values -s , 'flag kinds' $_kept_kind_words
+}
+)~";
+
+/// `text` made safe inside '…' and inside an _arguments [description].
+std::string described(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '\'') {
+            out += "'\\''";
+        } else if (c == '[' || c == ']' || c == ':' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string zsh_action(const OptionSpec& option) {
+    switch (option.values) {
+    case Values::none:
+        return "";
+    case Values::text:
+        return " ";
+    case Values::file:
+        return "_files";
+    case Values::date:
+        return "_kept_dates";
+    case Values::due:
+        return "_kept_dates auto";
+    case Values::ids:
+        return "_kept_ids " + option.id_state;
+    case Values::owner:
+        return "_kept_owners";
+    case Values::client:
+        return "_kept_clients";
+    case Values::team:
+        return "_kept_teams";
+    case Values::kinds:
+        return "_kept_kinds";
+    case Values::words:
+        return fmt::format("({})", fmt::join(option.words, " "));
+    }
+    return "";
+}
+
+/// The lowercase word a value's message shows ("owner" of --owner).
+std::string message_of(const OptionSpec& option) {
+    std::string name = option.names.front();
+    while (!name.empty() && name.front() == '-') {
+        name.erase(0, 1);
+    }
+    return described(name);
+}
+
+/// One _arguments spec per name of `option`, each a quoted word.
+std::string option_specs(const OptionSpec& option, std::string_view indent) {
+    std::string exclusive;
+    if (option.names.size() > 1 && !option.repeatable) {
+        exclusive = fmt::format("({})", names_of(option));
+    }
+    bool stops = option.names.front() == "--help" || option.names.front() == "--version";
+    if (stops) {
+        exclusive = "(- *)";
+    }
+    std::string out;
+    for (const auto& name : option.names) {
+        std::string value;
+        if (option.values != Values::none) {
+            value = fmt::format(":{}:{}", message_of(option), zsh_action(option));
+        }
+        out += fmt::format(" \\\n{}'{}{}{}{}[{}]{}'", indent, exclusive,
+                           option.repeatable ? "*" : "", name,
+                           option.values == Values::none ? ""
+                           : name.starts_with("--")      ? "="
+                                                         : "+",
+                           described(option.description), value);
+    }
+    return out;
+}
+
+std::string positional_spec(const OptionSpec& option, std::string_view indent) {
+    std::string action = zsh_action(option);
+    return fmt::format(" \\\n{}'{}:{}:{}'", indent, option.repeatable ? "*" : "1",
+                       message_of(option), action == " " ? "" : action);
+}
+
+} // namespace
+
+std::string zsh_completion(const CompletionSpec& spec) {
+    std::string out = R"~(#compdef kept
+# zsh completion for kept. Generated by `kept completions zsh` from kept's parser: do not edit
+# (docs/user-guide.md says how to regenerate it). Installed as share/zsh/site-functions/_kept.
+# Completes commands, every option, option values, and commitment ids, owners and clients from
+# the ledger that --config, --team or --ledger on the line select.
+)~";
+    out += fmt::format("\n_kept_date_words=({})\n", fmt::join(spec.date_words, " "));
+    out += fmt::format("_kept_kind_words=({})\n", fmt::join(spec.kind_words, " "));
+    out += zsh_helpers;
+
+    out += R"~(
+_kept() {
+  local curcontext=$curcontext state line ret=1
+  local -A opt_args
+  local -a kept_line=($words[1,CURRENT-1])
+
+  # -A: the options after the command are the command's (its own _arguments below).
+  _arguments -C -A '-*')~";
+    for (const auto& option : spec.globals) {
+        out += option_specs(option, "    ");
+    }
+    out += R"~( \
+    '1: :->command' \
+    '*:: :->args' && ret=0
+
+  case $state in
+    command)
+      local -a commands=()~";
+    for (const auto& command : spec.commands) {
+        out += fmt::format("\n        '{}:{}'", command.name, described(command.summary));
+    }
+    out += R"~(
+      )
+      _describe -t commands 'kept command' commands && ret=0
+      ;;
+    args)
+      curcontext=${curcontext%:*:*}:kept-$words[1]:
+      case $words[1] in)~";
+    for (const auto& command : spec.commands) {
+        out += fmt::format("\n        {})\n          _arguments", command.name);
+        for (const auto& option : command.positionals) {
+            out += positional_spec(option, "            ");
+        }
+        for (const auto& option : command.options) {
+            out += option_specs(option, "            ");
+        }
+        out += " && ret=0\n          ;;";
+    }
+    out += R"~(
+      esac
+      ;;
+  esac
+  return ret
+}
+
+_kept "$@"
+)~";
+    return out;
+}
+
+} // namespace kept::cli
