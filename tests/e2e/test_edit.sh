@@ -43,9 +43,9 @@ ok edit 2 --internal --reason "ours after all"
 expect_out "edited #2: client kind external -> internal"
 
 ok log 1
-expect_out "SEQ  DAY         ACTOR   KIND    ID  CHANGE                                                                    REASON
-  1  2026-11-23  tester  added   #1  \"Expot API\" for acem, owner alice, due 2026-12-04, 8.0h
-  3  2026-11-23  tester  edited  #1  title \"Expot API\" -> \"Export API\"; client acem -> acme; tags +urgent -q4  typos"
+expect_out "SEQ  DAY             ACTOR   KIND    ID  CHANGE                                                                    REASON
+  1  Mon 2026-11-23  tester  added   #1  \"Expot API\" for acem, owner alice, due 2026-12-04, 8.0h
+  3  Mon 2026-11-23  tester  edited  #1  title \"Expot API\" -> \"Export API\"; client acem -> acme; tags +urgent -q4  typos"
 kept log --format ndjson
 expect_eq "$(printf '%s\n' "$OUT" | sed -n 3p | jq -c '[.kind, .reason, .payload.title, .payload.client, .payload.tags, .payload.client_kind]')" \
     '["edited","typos",{"after":"Export API","before":"Expot API"},{"after":"acme","before":"acem"},{"added":["urgent"],"dropped":["q4"]},null]' \
