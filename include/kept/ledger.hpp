@@ -61,7 +61,7 @@ class Ledger {
     const std::string& uuid() const;
 
     /// Runs `body` in one read transaction: every read in it sees the same state of the ledger,
-    /// whatever other processes write meanwhile. Inside write(), just runs it.
+    /// whatever other processes write meanwhile. Inside write() or read(), just runs it.
     void read(const std::function<void()>& body);
     /// Runs `body` in one BEGIN IMMEDIATE transaction and commits when it returns; any exception
     /// rolls everything back. Waits up to the busy timeout for other writers, then BusyError.

@@ -32,6 +32,7 @@ class Connection {
     SQLite::Database db;
     std::string uuid;
     bool in_write = false;
+    bool in_read = false;
     int busy_timeout_ms = 0;
 
     // Prepared once per process on first use: a single command runs the same statements often

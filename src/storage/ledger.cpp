@@ -96,13 +96,20 @@ void Connection::write(const std::function<void()>& body, WriteSize size) {
 }
 
 void Connection::read(const std::function<void()>& body) {
-    if (in_write) {
+    if (in_write || in_read) {
         body();
         return;
     }
     guard([&] {
         SQLite::Transaction transaction(db, SQLite::TransactionBehavior::DEFERRED);
-        body();
+        in_read = true;
+        try {
+            body();
+        } catch (...) {
+            in_read = false;
+            throw;
+        }
+        in_read = false;
         transaction.commit();
     });
 }

@@ -1,0 +1,69 @@
+#pragma once
+
+// The statement: one document for one client, internal or external, saying what was promised,
+// what changed and why, what was delivered and whether on time, what is open with its forecast,
+// and the on-time record over the period.
+
+#include "kept/commitment.hpp"
+#include "kept/event.hpp"
+#include "kept/reliability.hpp"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kept {
+
+/// One renegotiation of a promise: what moved, who asked and why.
+struct StatementChange {
+    Date day{};
+    std::optional<Date> due_before, due_after;
+    std::optional<Minutes> effort_before, effort_after;
+    std::vector<std::string> scope_added, scope_dropped;
+    std::string requested_by; ///< "client" or "team"
+    std::string reason;
+    bool late = false; ///< made after the due date then in force
+};
+
+/// What the schedule says of an open commitment.
+struct StatementForecast {
+    std::optional<Date> finish; ///< nullopt: never (no capacity)
+    double on_time_percent = 0.0;
+    std::string status; ///< "on track", "at risk", "will miss"
+};
+
+/// One commitment in the statement.
+struct StatementLine {
+    Commitment commitment;
+    std::vector<StatementChange> changes;      ///< in the period, oldest first
+    std::optional<StatementForecast> forecast; ///< open ones
+};
+
+/// The statement of one client.
+struct Statement {
+    std::string team;
+    std::string client;
+    ClientKind client_kind = ClientKind::external;
+    std::optional<Date> since; ///< the period's first day; nullopt: from the first promise
+    Date until{};              ///< today
+    std::vector<StatementLine> open, delivered, dropped; ///< each by due date, then id
+    ReliabilityFigures record; ///< of the commitments delivered or dropped in the period
+};
+
+/// The statement of `commitments` (the client's, in any state) and their events: a commitment
+/// belongs to the period when it is open, or was made or closed on or after `since`; a change
+/// when it was made on or after `since`. `forecasts` holds the open ones' by id.
+Statement make_statement(std::string team, std::string client,
+                         const std::vector<Commitment>& commitments,
+                         const std::map<std::int64_t, std::vector<Event>>& events,
+                         const std::map<std::int64_t, StatementForecast>& forecasts,
+                         std::optional<Date> since, Date today);
+
+/// The statement as Markdown, for mail.
+std::string statement_markdown(const Statement& statement);
+/// The statement as JSON (docs/formats.md, "Statement").
+nlohmann::ordered_json statement_json(const Statement& statement);
+
+} // namespace kept
