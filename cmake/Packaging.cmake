@@ -8,6 +8,9 @@ install(DIRECTORY examples/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples
 # Debian policy: the man page and the changelog compressed (gzip -9n: no name or time stamp, so
 # the bytes are reproducible), and a copyright file beside the changelog.
 find_program(KEPT_GZIP gzip REQUIRED)
+# Before the changelog is configured: its trailer line names the maintainer.
+set(KEPT_MAINTAINER "kept maintainers <maintainers@kept.invalid>"
+    CACHE STRING "The Maintainer field of the Debian package")
 set(kept_debian_dir ${PROJECT_BINARY_DIR}/debian)
 configure_file(cmake/debian/changelog.in ${kept_debian_dir}/changelog @ONLY)
 add_custom_command(OUTPUT ${kept_debian_dir}/kept.1.gz ${kept_debian_dir}/changelog.gz
@@ -20,9 +23,6 @@ add_custom_target(kept_compressed_docs ALL
 install(FILES ${kept_debian_dir}/kept.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${kept_debian_dir}/changelog.gz cmake/debian/copyright
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
-
-set(KEPT_MAINTAINER "kept maintainers <maintainers@kept.invalid>"
-    CACHE STRING "The Maintainer field of the Debian package")
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME kept)
