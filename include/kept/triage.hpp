@@ -12,7 +12,7 @@
 namespace kept {
 
 /// One commitment to renegotiate.
-struct Renegotiation {
+struct ToRenegotiate {
     QueuedWork work;              ///< as it stands: its current due date and remaining effort
     std::optional<Date> proposed; ///< a due date the schedule keeps; nullopt: none exists
     std::optional<Date> talk_by;  ///< last_day_to_talk(); nullopt when the date has passed
@@ -28,6 +28,6 @@ struct Renegotiation {
 /// The proposed dates are given earliest original due first: each the earliest day the
 /// schedule of the work that holds, plus the work already given a new date, keeps with it
 /// and with every other commitment on time. Empty when every commitment can be kept.
-std::vector<Renegotiation> triage(const CapacityLine& line, std::vector<QueuedWork> queue);
+std::vector<ToRenegotiate> triage(const CapacityLine& line, std::vector<QueuedWork> queue);
 
 } // namespace kept

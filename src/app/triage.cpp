@@ -13,7 +13,7 @@ std::vector<TriageLine> gather_triage(Ledger& ledger, const Config& config, Date
     for (const OwnerQueue& queue : owner_queues(open)) {
         MemberCalendar calendar = member_calendar(config, queue.owner);
         CapacityLine line(calendar, today);
-        for (Renegotiation& r : triage(line, queue.work())) {
+        for (ToRenegotiate& r : triage(line, queue.work())) {
             out.push_back({queue.find(r.work.id), std::move(r)});
         }
     }

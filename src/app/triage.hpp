@@ -16,7 +16,7 @@ namespace kept::app {
 /// One commitment to renegotiate, with what a person needs to talk to its client.
 struct TriageLine {
     OpenCommitment commitment;
-    Renegotiation renegotiation;
+    ToRenegotiate renegotiation;
 };
 
 /// The triage of every owner's queue (only `owner`'s when given), in one read transaction: by

@@ -31,7 +31,7 @@ std::string shell_word(const std::string& text) {
 
 /// The command a person runs once the client has agreed; empty when no date can be proposed.
 std::string command_of(const Line& line) {
-    const Renegotiation& r = line.renegotiation;
+    const ToRenegotiate& r = line.renegotiation;
     if (!r.proposed) {
         return {};
     }
@@ -54,7 +54,7 @@ Json optional_date(const std::optional<Date>& day) {
 
 Json record_of(const Line& line) {
     const OpenCommitment& c = line.commitment;
-    const Renegotiation& r = line.renegotiation;
+    const ToRenegotiate& r = line.renegotiation;
     std::string command = command_of(line);
     Json record = Json::object();
     record["id"] = c.id;
@@ -78,7 +78,7 @@ TextTable table_of(const std::vector<Line>& lines) {
     table.cuttable = {false, false, true, false, false, false, true};
     for (const Line& line : lines) {
         const OpenCommitment& c = line.commitment;
-        const Renegotiation& r = line.renegotiation;
+        const ToRenegotiate& r = line.renegotiation;
         table.rows.push_back({
             {fmt::format("#{}", c.id)},
             {c.owner},

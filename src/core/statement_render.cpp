@@ -24,7 +24,7 @@ std::string cell(const std::string& text) {
     return out;
 }
 
-std::string percent(int part, int whole) {
+std::string percent_of(int part, int whole) {
     return fmt::format("{:.0f}%", 100.0 * part / whole);
 }
 
@@ -77,8 +77,8 @@ void record_markdown(std::string& out, const ReliabilityFigures& r) {
     }
     out += fmt::format("**On time:** {} of {} delivered by the agreed date ({}), {} by the date "
                        "first promised ({})",
-                       r.on_time_last, r.delivered, percent(r.on_time_last, r.delivered),
-                       r.on_time_first, percent(r.on_time_first, r.delivered));
+                       r.on_time_last, r.delivered, percent_of(r.on_time_last, r.delivered),
+                       r.on_time_first, percent_of(r.on_time_first, r.delivered));
     out += r.dropped == 0 ? ".\n\n" : fmt::format("; {} dropped.\n\n", r.dropped);
 }
 

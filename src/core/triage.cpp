@@ -40,7 +40,7 @@ std::vector<QueuedWork> set_aside(const CapacityLine& line, std::vector<QueuedWo
 
 } // namespace
 
-std::vector<Renegotiation> triage(const CapacityLine& line, std::vector<QueuedWork> queue) {
+std::vector<ToRenegotiate> triage(const CapacityLine& line, std::vector<QueuedWork> queue) {
     std::vector<QueuedWork> aside = set_aside(line, queue);
     if (aside.empty()) {
         return {};
@@ -57,10 +57,10 @@ std::vector<Renegotiation> triage(const CapacityLine& line, std::vector<QueuedWo
             holding.push_back(work);
         }
     }
-    std::vector<Renegotiation> out;
+    std::vector<ToRenegotiate> out;
     out.reserve(aside.size());
     for (const QueuedWork& work : aside) {
-        Renegotiation& r = out.emplace_back();
+        ToRenegotiate& r = out.emplace_back();
         r.work = work;
         r.talk_by = last_day_to_talk(line.calendar(), line.today(), work.due);
         // Work due the same day finishes by it in any order, so earliest_doable's date holds

@@ -27,11 +27,11 @@ bool all_on_time(const CapacityLine& line, std::vector<QueuedWork> queue) {
 }
 
 std::vector<QueuedWork> without(const std::vector<QueuedWork>& queue,
-                                const std::vector<Renegotiation>& moved) {
+                                const std::vector<ToRenegotiate>& moved) {
     std::vector<QueuedWork> out;
     for (const QueuedWork& w : queue) {
         if (std::none_of(moved.begin(), moved.end(),
-                         [&](const Renegotiation& r) { return r.work.id == w.id; })) {
+                         [&](const ToRenegotiate& r) { return r.work.id == w.id; })) {
             out.push_back(w);
         }
     }
@@ -72,7 +72,7 @@ TEST_CASE("triage: the one big job moves, not the two small ones it pushes late"
     CapacityLine line(calendar, tuesday);
     // Tue and Wed hold 16h. #1 (12h, Wed) and #2, #3 (4h each, Wed) cannot all fit: moving #1
     // alone keeps the other two.
-    std::vector<Renegotiation> moved = triage(line, {{1, day("2026-12-02"), 12 * hour},
+    std::vector<ToRenegotiate> moved = triage(line, {{1, day("2026-12-02"), 12 * hour},
                                                      {2, day("2026-12-02"), 4 * hour},
                                                      {3, day("2026-12-02"), 4 * hour}});
     REQUIRE(moved.size() == 1);
@@ -85,13 +85,13 @@ TEST_CASE("triage: the one big job moves, not the two small ones it pushes late"
 TEST_CASE("triage: ties go to the later due date, then to the newer promise") {
     MemberCalendar calendar = full_time();
     CapacityLine line(calendar, tuesday);
-    std::vector<Renegotiation> later_due =
+    std::vector<ToRenegotiate> later_due =
         triage(line, {{1, day("2026-12-01"), 6 * hour}, {2, day("2026-12-01"), 6 * hour}});
     REQUIRE(later_due.size() == 1);
     CHECK(later_due[0].work.id == 2); // same due, same effort: the newer promise moves
     // #2 (8h, Tue) and #1 (8h, Wed) tie on effort when #3 no longer fits: the later due date
     // moves, though it is the older promise.
-    std::vector<Renegotiation> moved = triage(line, {{1, day("2026-12-02"), 8 * hour},
+    std::vector<ToRenegotiate> moved = triage(line, {{1, day("2026-12-02"), 8 * hour},
                                                      {2, day("2026-12-01"), 8 * hour},
                                                      {3, day("2026-12-02"), 4 * hour}});
     REQUIRE(moved.size() == 1);
@@ -102,7 +102,7 @@ TEST_CASE("triage: ties go to the later due date, then to the newer promise") {
 TEST_CASE("triage: overdue work and a member without capacity") {
     MemberCalendar calendar = full_time();
     CapacityLine line(calendar, tuesday);
-    std::vector<Renegotiation> moved =
+    std::vector<ToRenegotiate> moved =
         triage(line, {{1, day("2026-11-27"), 2 * hour}, {2, day("2026-12-01"), 8 * hour}});
     REQUIRE(moved.size() == 1);
     CHECK(moved[0].work.id == 1);
@@ -111,7 +111,7 @@ TEST_CASE("triage: overdue work and a member without capacity") {
 
     MemberCalendar nobody(0, WorkWeek{}, {});
     CapacityLine none(nobody, tuesday);
-    std::vector<Renegotiation> all = triage(none, {{1, day("2026-12-04"), hour}});
+    std::vector<ToRenegotiate> all = triage(none, {{1, day("2026-12-04"), hour}});
     REQUIRE(all.size() == 1);
     CHECK_FALSE(all[0].proposed.has_value());
 }
@@ -121,7 +121,7 @@ TEST_CASE("triage: a proposed date skips a weekend, a holiday and time off") {
     MemberCalendar calendar =
         full_time({{day("2026-12-24"), day("2026-12-24")}}, {day("2026-12-25")});
     CapacityLine line(calendar, day("2026-12-23"));
-    std::vector<Renegotiation> moved =
+    std::vector<ToRenegotiate> moved =
         triage(line, {{1, day("2026-12-23"), 8 * hour}, {2, day("2026-12-23"), 4 * hour}});
     REQUIRE(moved.size() == 1);
     CHECK(moved[0].work.id == 1); // 8h, the most effort
@@ -146,12 +146,12 @@ TEST_CASE("triage over random queues: fewest moves (as every subset shows), the 
         for (int i = 1; i <= n; ++i) {
             queue.push_back({i, tuesday + std::chrono::days{due_in(random)}, hours(random) * hour});
         }
-        std::vector<Renegotiation> moved = triage(line, queue);
+        std::vector<ToRenegotiate> moved = triage(line, queue);
         CAPTURE(trial);
         CHECK(moved.size() == fewest_by_brute_force(line, queue));
         std::vector<QueuedWork> holding = without(queue, moved);
         CHECK(all_on_time(line, holding));
-        for (const Renegotiation& r : moved) {
+        for (const ToRenegotiate& r : moved) {
             REQUIRE(r.proposed.has_value());
             holding.push_back({r.work.id, *r.proposed, r.work.effort});
             CHECK(calendar.available(*r.proposed));
