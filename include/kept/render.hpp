@@ -3,9 +3,13 @@
 // Turning rows of data into text: one renderer per output format, so a command builds its rows
 // once and any format can print them (docs/formats.md lists every command's fields).
 
+#include "kept/date.hpp"
+#include "kept/effort.hpp"
+
 #include <functional>
 #include <iosfwd>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -77,6 +81,11 @@ std::size_t write_table(std::ostream& out, const TableRows& table, const TableLo
 /// anything was cut; never splits a UTF-8 sequence, and keeps combining marks with their letter.
 /// Width 0 gives "".
 std::string cut_to_width(std::string_view text, std::size_t width);
+
+/// A day as the machine formats write it: "YYYY-MM-DD", or null when there is none.
+nlohmann::ordered_json date_or_null(const std::optional<Date>& day);
+/// Minutes as the machine formats write an effort: hours, rounded to two decimals (90 -> 1.5).
+double hours_value(Minutes minutes);
 
 /// Records (JSON objects with the same keys) as one JSON array, pretty-printed.
 std::string render_json(const std::vector<nlohmann::ordered_json>& records);

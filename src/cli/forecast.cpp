@@ -32,10 +32,6 @@ const std::vector<std::string>& forecast_fields() {
     return fields;
 }
 
-Json optional_date(const std::optional<Date>& day) {
-    return day ? Json(format_date(*day)) : Json(nullptr);
-}
-
 /// Fills `record` (with the keys of forecast_fields(), in order) with `line`'s values in place:
 /// a forecast prints one per open commitment, and building each anew costs more than the rest.
 void refill(Json& record, const Line& line) {
@@ -49,12 +45,12 @@ void refill(Json& record, const Line& line) {
     *value++ = to_string(c.client_kind);
     *value++ = c.owner;
     *value++ = format_date(c.due);
-    *value++ = std::round(static_cast<double>(c.effort) / 60.0 * 100.0) / 100.0;
-    *value++ = optional_date(e.projection.finish);
+    *value++ = hours_value(c.effort);
+    *value++ = date_or_null(e.projection.finish);
     *value++ = e.slack ? Json(*e.slack) : Json(nullptr);
     *value++ = std::round(e.on_time_percent * 10.0) / 10.0;
     *value++ = to_string(e.status);
-    *value = optional_date(e.talk_by);
+    *value = date_or_null(e.talk_by);
 }
 
 /// The record of `line`: the fields of forecast_fields(), in their order.

@@ -331,7 +331,7 @@ Json flag_record(const Flag& f) {
     whole("days_late", f.days_late);
     whole("days_left", f.days_left);
     if (f.kind == FlagKind::risk) {
-        record["finish"] = f.finish ? Json(format_date(*f.finish)) : Json(nullptr);
+        record["finish"] = date_or_null(f.finish);
     }
     whole("slack_days", f.slack_days);
     if (f.kind == FlagKind::risk && !f.slack_days) {

@@ -3,7 +3,6 @@
 #include "cli/output.hpp"
 
 #include <CLI/CLI.hpp>
-#include <cmath>
 #include <fmt/format.h>
 #include <memory>
 
@@ -48,10 +47,6 @@ const std::vector<std::string>& triage_fields() {
     return fields;
 }
 
-Json optional_date(const std::optional<Date>& day) {
-    return day ? Json(format_date(*day)) : Json(nullptr);
-}
-
 Json record_of(const Line& line) {
     const OpenCommitment& c = line.commitment;
     const ToRenegotiate& r = line.renegotiation;
@@ -64,9 +59,9 @@ Json record_of(const Line& line) {
     record["client_kind"] = to_string(c.client_kind);
     record["owner"] = c.owner;
     record["due"] = format_date(c.due);
-    record["effort_hours"] = std::round(static_cast<double>(r.work.effort) / 60.0 * 100.0) / 100.0;
-    record["talk_by"] = optional_date(r.talk_by);
-    record["proposed"] = optional_date(r.proposed);
+    record["effort_hours"] = hours_value(r.work.effort);
+    record["talk_by"] = date_or_null(r.talk_by);
+    record["proposed"] = date_or_null(r.proposed);
     record["command"] = command.empty() ? Json(nullptr) : Json(command);
     return record;
 }

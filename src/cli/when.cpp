@@ -40,8 +40,7 @@ nlohmann::ordered_json late_records(const app::PromisedDue& due) {
     for (const auto& [p, slack] : due.already_late) {
         out.push_back({{"id", p.work.id},
                        {"due", format_date(p.work.due)},
-                       {"finish", p.finish ? nlohmann::ordered_json(format_date(*p.finish))
-                                           : nlohmann::ordered_json(nullptr)},
+                       {"finish", date_or_null(p.finish)},
                        {"slack_days",
                         slack ? nlohmann::ordered_json(*slack) : nlohmann::ordered_json(nullptr)}});
     }

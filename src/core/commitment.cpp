@@ -1,6 +1,7 @@
 #include "kept/commitment.hpp"
 
 #include "kept/error.hpp"
+#include "kept/render.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -198,8 +199,7 @@ nlohmann::ordered_json to_json(const Commitment& c) {
         {"scope", c.scope},
         {"tags", c.tags},
         {"created", format_date(c.created)},
-        {"closed", c.closed ? nlohmann::ordered_json(format_date(*c.closed))
-                            : nlohmann::ordered_json(nullptr)},
+        {"closed", date_or_null(c.closed)},
         {"renegotiations", c.renegotiations},
         {"late_renegotiations", c.late_renegotiations},
     };

@@ -1,6 +1,7 @@
 #include "kept/render.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
 #include <ostream>
 #include <sstream>
@@ -70,6 +71,14 @@ std::string render_delimited(const std::vector<nlohmann::ordered_json>& records,
 }
 
 } // namespace
+
+nlohmann::ordered_json date_or_null(const std::optional<Date>& day) {
+    return day ? nlohmann::ordered_json(format_date(*day)) : nlohmann::ordered_json(nullptr);
+}
+
+double hours_value(Minutes minutes) {
+    return std::round(static_cast<double>(minutes) / 60.0 * 100.0) / 100.0;
+}
 
 std::string plural(long long count, std::string_view one, std::string_view many) {
     return fmt::format("{} {}", count, count == 1 ? one : many);

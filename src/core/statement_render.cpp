@@ -1,5 +1,7 @@
 #include "kept/statement.hpp"
 
+#include "kept/render.hpp"
+
 #include <cmath>
 #include <fmt/format.h>
 
@@ -82,14 +84,6 @@ void record_markdown(std::string& out, const ReliabilityFigures& r) {
     out += r.dropped == 0 ? ".\n\n" : fmt::format("; {} dropped.\n\n", r.dropped);
 }
 
-Json optional_date(const std::optional<Date>& day) {
-    return day ? Json(format_date(*day)) : Json(nullptr);
-}
-
-double hours(Minutes minutes) {
-    return std::round(static_cast<double>(minutes) / 60.0 * 100.0) / 100.0;
-}
-
 Json change_json(const StatementChange& c) {
     Json out = Json::object();
     out["day"] = format_date(c.day);
@@ -99,10 +93,10 @@ Json change_json(const StatementChange& c) {
     out["due"] = c.due_before && c.due_after ? Json{{"before", format_date(*c.due_before)},
                                                     {"after", format_date(*c.due_after)}}
                                              : Json(nullptr);
-    out["effort_hours"] =
-        c.effort_before && c.effort_after
-            ? Json{{"before", hours(*c.effort_before)}, {"after", hours(*c.effort_after)}}
-            : Json(nullptr);
+    out["effort_hours"] = c.effort_before && c.effort_after
+                              ? Json{{"before", hours_value(*c.effort_before)},
+                                     {"after", hours_value(*c.effort_after)}}
+                              : Json(nullptr);
     out["scope_added"] = c.scope_added;
     out["scope_dropped"] = c.scope_dropped;
     return out;
@@ -118,17 +112,17 @@ Json line_json(const StatementLine& line) {
     out["state"] = to_string(c.state);
     out["due"] = format_date(c.due);
     out["first_due"] = format_date(c.original_due);
-    out["effort_hours"] = hours(c.effort);
-    out["first_effort_hours"] = hours(c.original_effort);
+    out["effort_hours"] = hours_value(c.effort);
+    out["first_effort_hours"] = hours_value(c.original_effort);
     out["scope"] = c.scope;
     out["created"] = format_date(c.created);
-    out["closed"] = optional_date(c.closed);
+    out["closed"] = date_or_null(c.closed);
     bool delivered = c.state == State::delivered && c.closed;
     out["on_time"] = delivered ? Json(*c.closed <= c.due) : Json(nullptr);
     out["on_time_first"] = delivered ? Json(*c.closed <= c.original_due) : Json(nullptr);
     if (line.forecast) {
         out["forecast"] = {
-            {"finish", optional_date(line.forecast->finish)},
+            {"finish", date_or_null(line.forecast->finish)},
             {"on_time_percent", std::round(line.forecast->on_time_percent * 10.0) / 10.0},
             {"status", line.forecast->status}};
     } else {
@@ -227,7 +221,7 @@ nlohmann::ordered_json statement_json(const Statement& s) {
     out["team"] = s.team;
     out["client"] = s.client;
     out["client_kind"] = to_string(s.client_kind);
-    out["since"] = optional_date(s.since);
+    out["since"] = date_or_null(s.since);
     out["until"] = format_date(s.until);
     const ReliabilityFigures& r = s.record;
     out["record"] = {

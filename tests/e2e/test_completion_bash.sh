@@ -15,21 +15,9 @@ ok add "Fix login" --client billing --owner bob --due fri --effort 6h
 ok add "Audit" --client acme --owner carol --due fri --effort 1h
 ok close 3 --delivered
 
-# offers LINE: what the completion offers when the cursor is at the end of LINE (a trailing
-# space starts a new, empty word), sorted, one per line. Words are split as bash splits them.
+# offers LINE: what the committed bash completion offers at the end of LINE (bash_offers).
 offers() {
-    bash --norc --noprofile -c '
-        complete() { :; }  # the file registers itself; the test calls the function directly
-        compopt() { :; }   # only valid while bash itself is completing
-        . "$1"
-        words=${2//=/ = }  # = breaks words, as in COMP_WORDBREAKS
-        read -r -a COMP_WORDS <<<"$words"
-        case $2 in *" ") COMP_WORDS+=("") ;; esac
-        COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
-        COMP_LINE=$2 COMP_POINT=${#2}
-        _kept kept "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
-        printf "%s\n" "${COMPREPLY[@]}"
-    ' offers "$KEPT_SOURCE_DIR/completions/kept.bash" "$1"
+    bash_offers "$KEPT_SOURCE_DIR/completions/kept.bash" "$1"
 }
 
 # expect_offers LINE EXPECTED...: the completion offers exactly EXPECTED (in any order).
