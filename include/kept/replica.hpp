@@ -44,6 +44,11 @@ bool is_local_remote(std::string_view url);
 /// ref was locked by a concurrent push): fetching and pushing again succeeds.
 bool lost_push_race(std::string_view git_output);
 
+/// The lock file git push's output says it could not create because it exists ("Unable to
+/// create 'PATH': File exists"), or "" when it says no such thing. A concurrent push holds a
+/// ref lock for milliseconds; one that outlasts several attempts was left by a killed git.
+std::string lock_file_in_the_way(std::string_view git_output);
+
 /// The pause before push attempt `attempt` + 1 (attempt from 1): 100 ms doubling up to 3.2 s,
 /// scaled by `jitter` in [0, 1) to between half and all of that, so racing replicas part.
 std::chrono::milliseconds retry_delay(int attempt, double jitter);

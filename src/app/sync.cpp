@@ -25,6 +25,9 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int push_attempts = 10;
+// A concurrent push holds the remote's ref lock for milliseconds: the same lock through this
+// many attempts (about 0.7 s of pauses at most) was left by a git that was killed.
+constexpr int stale_lock_attempts = 4;
 
 /// The sync lock's path, once the ledger's directory exists and the umask keeps private what
 /// sync creates.
@@ -108,6 +111,8 @@ SyncResult SyncSession::run(const std::string& remote, const std::string& actor,
     std::string& repaired = result.repaired;
     std::string& forked = result.forked;
     std::mt19937 random(std::random_device{}());
+    std::string last_lock;
+    int same_lock_seen = 0;
     for (int attempt = 1;; ++attempt) {
         copy.fetch();
         copy.reset_to_remote();
@@ -157,6 +162,16 @@ SyncResult SyncSession::run(const std::string& remote, const std::string& actor,
         if (pushed.exit_code == 0) {
             appended = fresh;
             break;
+        }
+        std::string lock = lock_file_in_the_way(pushed.output);
+        same_lock_seen = !lock.empty() && lock == last_lock ? same_lock_seen + 1 : 1;
+        last_lock = lock;
+        if (!lock.empty() && same_lock_seen == stale_lock_attempts) {
+            throw StorageError(fmt::format(
+                "sync: git push failed: the remote's lock file {} stayed through {} attempts: a "
+                "git stopped while it wrote to the remote left it; remove it once no git is "
+                "using the remote (your events are in the ledger; the next sync pushes them)",
+                lock, stale_lock_attempts));
         }
         if (!lost_push_race(pushed.output) || attempt == push_attempts) {
             throw StorageError(fmt::format("sync: git push failed: {} (your events are in the "

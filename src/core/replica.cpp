@@ -94,6 +94,22 @@ bool lost_push_race(std::string_view output) {
     });
 }
 
+std::string lock_file_in_the_way(std::string_view output) {
+    constexpr std::string_view before = "Unable to create '";
+    constexpr std::string_view after = "': File exists";
+    auto start = output.find(before);
+    if (start == std::string_view::npos) {
+        return "";
+    }
+    start += before.size();
+    auto end = output.find(after, start);
+    auto line_end = output.find('\n', start);
+    if (end == std::string_view::npos || end > line_end) {
+        return "";
+    }
+    return std::string(output.substr(start, end - start));
+}
+
 std::chrono::milliseconds retry_delay(int attempt, double jitter) {
     int doublings = std::clamp(attempt - 1, 0, 5);
     double full = 100.0 * static_cast<double>(1 << doublings);

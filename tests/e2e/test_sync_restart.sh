@@ -12,7 +12,9 @@ command -v setsid >/dev/null || { echo "setsid (util-linux) is not installed: sk
 
 # The wrapper counts git runs in $TEST_DIR/steps; at step $KILL_AT it kills kept's whole process
 # group (as Ctrl-C does) before running git ("before"), after it ("after"), or while git runs
-# ("during": git started, then killed with kept a moment later).
+# ("during": git started, then killed with kept a moment later). The remote stands for another
+# machine: the git that serves it on this one runs in a session of its own, so the kill stops
+# the client mid-step but not the server (which, seeing its client gone, removes its own locks).
 real_git=$(command -v git)
 mkdir -p bin
 cat > bin/git <<WRAPPER
@@ -24,7 +26,7 @@ group=\$(ps -o pgid= \$\$ | tr -d ' ')
 case "\$KILL_MODE" in
 before) kill -9 -- "-\$group" ;;
 after) "$real_git" "\$@"; kill -9 -- "-\$group" ;;
-during) "$real_git" "\$@" & sleep 0.02; kill -9 -- "-\$group" ;;
+during) setsid "$real_git" "\$@" & sleep 0.02; kill -9 "\$!"; kill -9 -- "-\$group" ;;
 esac
 WRAPPER
 chmod +x bin/git
@@ -88,6 +90,16 @@ ours="$copy/$mine"
 add a "Stale locks"
 touch "$copy/.git/index.lock" "$copy/.git/HEAD.lock" "$copy/.git/refs/heads/main.lock"
 converges "stale git locks"
+
+# A lock a killed server left in the remote is not the client's to remove: after a few attempts
+# the sync says which file it is, and once a person removes it the next sync pushes.
+add a "Remote lock"
+touch "$TEST_DIR/remote.git/refs/heads/main.lock"
+a sync
+expect_rc 74
+expect_err_has "remote's lock file $TEST_DIR/remote.git/./refs/heads/main.lock stayed through 4 attempts"
+rm "$TEST_DIR/remote.git/refs/heads/main.lock"
+converges "a lock left in the remote"
 
 add a "Partial line"
 printf '{"uuid": "truncated' >> "$ours"

@@ -74,6 +74,17 @@ TEST_CASE("lost_push_race: rejected pushes and ref locks are races, others are n
     CHECK_FALSE(lost_push_race("fatal: Could not read from remote repository."));
 }
 
+TEST_CASE("lock_file_in_the_way: the lock git could not create, on its own line") {
+    CHECK(lock_file_in_the_way("remote: error: cannot lock ref 'refs/heads/main': Unable to "
+                               "create '/srv/l.git/./refs/heads/main.lock': File exists.\n") ==
+          "/srv/l.git/./refs/heads/main.lock");
+    CHECK(lock_file_in_the_way("Unable to create 'a.lock': File exists") == "a.lock");
+    CHECK(lock_file_in_the_way("Unable to create 'a.lock': Permission denied") == "");
+    CHECK(lock_file_in_the_way("Unable to create 'a.lock'\n': File exists") == "");
+    CHECK(lock_file_in_the_way(" ! [rejected] HEAD -> main (fetch first)") == "");
+    CHECK(lock_file_in_the_way("") == "");
+}
+
 TEST_CASE("retry_delay: doubles from 100 ms to 3.2 s, jittered down to half") {
     CHECK(retry_delay(1, 0.999).count() == 99);
     CHECK(retry_delay(1, 0).count() == 50);
