@@ -7,7 +7,7 @@
 
 _kept_commands="init add renegotiate edit close reopen list show log report check when forecast triage statement export import verify backup config sync rebuild"
 _kept_dates="today tomorrow mon tue wed thu fri sat sun eow eom"
-_kept_kinds="overload creep late chronic overdue risk internal-neglect conflict sync any"
+_kept_kinds="overload creep late chronic overdue risk heads-up internal-neglect conflict sync any"
 
 # One column of `kept list --format tsv` (1 id, 4 client, 6 owner) for the commitments in state
 # $2, of the ledger that --config, --team or --ledger on the line select; nothing when kept fails.
@@ -71,8 +71,8 @@ _kept_options() {
     case $1 in
     "") echo "--help -h --version --config --team --ledger --format --color --no-pager --as" ;;
     init) echo "--help -h --here --config --team --ledger --format --color --no-pager --as" ;;
-    add) echo "--help -h --client --internal --owner --due --effort --scope --tag --quiet -q --strict --config --team --ledger --format --color --no-pager --as" ;;
-    renegotiate) echo "--help -h --due --effort --add-scope --drop-scope --owner --reason --requested-by --strict --config --team --ledger --format --color --no-pager --as" ;;
+    add) echo "--help -h --client --internal --owner --due --effort --scope --tag --fee --quiet -q --strict --config --team --ledger --format --color --no-pager --as" ;;
+    renegotiate) echo "--help -h --due --effort --add-scope --drop-scope --owner --fee --reason --requested-by --strict --config --team --ledger --format --color --no-pager --as" ;;
     edit) echo "--help -h --title --client --internal --external --tag --untag --reason --config --team --ledger --format --color --no-pager --as" ;;
     close) echo "--help -h --delivered --dropped --on --reason --spent --config --team --ledger --format --color --no-pager --as" ;;
     reopen) echo "--help -h --reason --config --team --ledger --format --color --no-pager --as" ;;
@@ -99,7 +99,7 @@ _kept_options() {
 # returns 1 when OPTION takes no value.
 _kept_value() {
     case $1:$2 in
-    :--as | init:--as | add:--effort | add:--scope | add:--tag | add:--as | add: | renegotiate:--effort | renegotiate:--add-scope | renegotiate:--drop-scope | renegotiate:--reason | renegotiate:--as | edit:--title | edit:--tag | edit:--untag | edit:--reason | edit:--as | close:--reason | close:--spent | close:--as | reopen:--reason | reopen:--as | list:--tag | list:--sort | list:--limit | list:--as | show:--as | log:--as | report:--weeks | report:--as | check:--weeks | check:--as | when:--effort | when:--confidence | when:--as | forecast:--weeks | forecast:--confidence | forecast:--as | triage:--as | statement:--as | export:--tag | export:--as | import:--as | verify:--as | backup:--as | config:--as | sync:--remote | sync:--as | rebuild:--as)
+    :--as | init:--as | add:--effort | add:--scope | add:--tag | add:--fee | add:--as | add: | renegotiate:--effort | renegotiate:--add-scope | renegotiate:--drop-scope | renegotiate:--fee | renegotiate:--reason | renegotiate:--as | edit:--title | edit:--tag | edit:--untag | edit:--reason | edit:--as | close:--reason | close:--spent | close:--as | reopen:--reason | reopen:--as | list:--tag | list:--sort | list:--limit | list:--as | show:--as | log:--as | report:--weeks | report:--as | check:--weeks | check:--as | when:--effort | when:--confidence | when:--as | forecast:--weeks | forecast:--confidence | forecast:--as | triage:--as | statement:--as | export:--tag | export:--as | import:--as | verify:--as | backup:--as | config:--as | sync:--remote | sync:--as | rebuild:--as)
         :
         return 0
         ;;

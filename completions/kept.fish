@@ -5,7 +5,7 @@
 # line select.
 
 set -g __kept_date_words today tomorrow mon tue wed thu fri sat sun eow eom
-set -g __kept_kind_words overload creep late chronic overdue risk internal-neglect conflict sync any
+set -g __kept_kind_words overload creep late chronic overdue risk heads-up internal-neglect conflict sync any
 
 # Prints the command on the line (the first word that is neither an option nor the value of a
 # global option); false when there is none yet.
@@ -139,6 +139,7 @@ complete -c kept -n '__kept_using add' -l due -x -a '$__kept_date_words auto' -d
 complete -c kept -n '__kept_using add' -l effort -x -d 'Effort estimate: 90m, 6h, 1.5d, 1w, or compound with units from the largest down, 1h30m, 2d4h (bare number: hours)'
 complete -c kept -n '__kept_using add' -l scope -x -d 'A deliverable in scope (repeat for more)'
 complete -c kept -n '__kept_using add' -l tag -x -d 'A tag (repeat for more)'
+complete -c kept -n '__kept_using add' -l fee -x -d 'What the client pays for it, in [team] currency: 1200 or 1200.50 (optional)'
 complete -c kept -n '__kept_using add' -l quiet -s q -d 'Print only the new id'
 complete -c kept -n '__kept_using add' -l strict -d 'Refuse (exit 65) instead of warning when the promise makes a commitment late or --owner mistypes a member'
 complete -c kept -n '__kept_using add' -l config -r -F -d 'Team config file (kept.toml)'
@@ -156,6 +157,7 @@ complete -c kept -n '__kept_using renegotiate' -l effort -x -d 'New effort E (90
 complete -c kept -n '__kept_using renegotiate' -l add-scope -x -d 'Add a scope item (repeatable)'
 complete -c kept -n '__kept_using renegotiate' -l drop-scope -x -d 'Drop a scope item (repeatable)'
 complete -c kept -n '__kept_using renegotiate' -l owner -x -a '(__kept_column 6)' -d 'Hand the commitment to someone else; warns when it is not in [members] but clearly means a member (bbo for bob)'
+complete -c kept -n '__kept_using renegotiate' -l fee -x -d 'The new fee, in [team] currency (1200, 1200.50), or none to drop it'
 complete -c kept -n '__kept_using renegotiate' -l reason -x -d 'Why (required)'
 complete -c kept -n '__kept_using renegotiate' -l requested-by -x -a 'client team' -d 'Who asked for the change: client or team'
 complete -c kept -n '__kept_using renegotiate' -l strict -d 'Refuse (exit 65) instead of warning when the change makes a commitment late or --owner mistypes a member'
@@ -262,7 +264,7 @@ complete -c kept -n '__kept_using report' -l help -s h -d 'Print this help messa
 complete -c kept -n '__kept_using report' -l owner -x -a '(__kept_column 6)' -d 'Only this owner\'s commitments'
 complete -c kept -n '__kept_using report' -l weeks -x -d 'Weeks of load to look at (default [report] weeks, 8)'
 complete -c kept -n '__kept_using report' -l as-of -x -a '$__kept_date_words' -d 'Recompute from the events as they stood at the end of this day: YYYY-MM-DD, today, yesterday, -3d, -2w, last fri, or a weekday: the most recent one'
-complete -c kept -n '__kept_using report' -l fail-on -x -a '(__kept_kinds)' -d 'Exit 1 when a flag of these kinds fires: a comma list of overload, creep, late, chronic, overdue, risk, internal-neglect, conflict, sync, or any'
+complete -c kept -n '__kept_using report' -l fail-on -x -a '(__kept_kinds)' -d 'Exit 1 when a flag of these kinds fires: a comma list of overload, creep, late, chronic, overdue, risk, heads-up, internal-neglect, conflict, sync, or any'
 complete -c kept -n '__kept_using report' -l section -x -a 'flags load reliability calibration all' -d 'Print one section: flags, load, reliability, calibration or all (default; csv, tsv and ndjson print flags)'
 complete -c kept -n '__kept_using report' -l config -r -F -d 'Team config file (kept.toml)'
 complete -c kept -n '__kept_using report' -l team -x -a '(__kept_teams)' -d 'Use $XDG_CONFIG_HOME/kept/teams/NAME.toml as the config (repeat to roll up several teams in report, check and list)'

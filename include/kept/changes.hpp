@@ -20,6 +20,7 @@ struct NewCommitment {
     Minutes effort = 0;
     std::vector<std::string> scope;
     std::vector<std::string> tags;
+    std::optional<Cents> fee;
 };
 
 /// What `kept renegotiate` asks for, already parsed. Unset members are left as they are.
@@ -29,8 +30,13 @@ struct Renegotiation {
     std::vector<std::string> add_scope;
     std::vector<std::string> drop_scope;
     std::optional<std::string> owner;
+    /// Set: the fee from now on; set to nullopt, `--fee none`: no fee any more.
+    std::optional<std::optional<Cents>> fee;
     std::string requested_by = "team"; ///< "client" or "team"
 };
+
+/// Parses `--fee`: an amount (parse_fee), or for renegotiate (`may_clear`) also `none`.
+std::optional<Cents> parse_fee_option(std::string_view text, bool may_clear);
 
 /// What `kept edit` asks for, already parsed: corrections of what was recorded, not a change of
 /// the promise. Unset members are left as they are.

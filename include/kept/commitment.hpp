@@ -4,6 +4,7 @@
 #include "kept/date.hpp"
 #include "kept/effort.hpp"
 #include "kept/event.hpp"
+#include "kept/fee.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -40,6 +41,11 @@ struct Commitment {
     int late_renegotiations = 0;
     int scope_added = 0;   ///< items added by renegotiation since the promise
     int scope_dropped = 0; ///< items dropped by renegotiation since the promise
+    std::optional<Cents> fee;          ///< what the client pays, when agreed ([team] currency)
+    std::optional<Cents> original_fee; ///< the fee first promised (add --fee)
+    /// The schedule's finish for it when it was last renegotiated (unset: never renegotiated,
+    /// or renegotiated before kept recorded it): the heads-up rule reads it.
+    std::optional<Date> known_finish;
     std::int64_t last_clock = 0;
 
     bool is_open() const { return state == State::open; }

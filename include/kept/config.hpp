@@ -48,6 +48,7 @@ struct Config {
     WorkWeek workweek;
     double default_hours_per_week = 40.0;
     bool strict = false;
+    std::string currency; ///< [team] currency: what fees are in ("EUR", "USD"); default none
     std::vector<Date> holidays; ///< [team] holidays: nobody works on these days; sorted, unique
     std::map<std::string, Member> members;
     std::map<std::string, ClientKind> clients;

@@ -32,6 +32,9 @@ struct CommitmentFacts {
     int scope_dropped = 0;        ///< items dropped by renegotiation since the promise
     int renegotiations = 0;
     int late_renegotiations = 0;
+    std::optional<Cents> fee;          ///< the fee now, when agreed
+    std::optional<Cents> original_fee; ///< the fee first promised
+    std::optional<Date> known_finish;  ///< the schedule's finish when last renegotiated
 
     bool is_open() const { return state == State::open; }
 };

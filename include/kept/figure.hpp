@@ -34,6 +34,14 @@ template <> struct FigureTraits<int> {
     static int load(Stored x) { return x; }
 };
 
+template <> struct FigureTraits<std::int64_t> {
+    using Stored = std::int64_t;
+    static constexpr Stored unset = std::numeric_limits<std::int64_t>::min();
+    static bool is_unset(Stored x) { return x == unset; }
+    static Stored store(std::int64_t x) { return x; }
+    static std::int64_t load(Stored x) { return x; }
+};
+
 // A date as its day number in 32 bits: years -5.8 million to 5.8 million.
 template <> struct FigureTraits<Date> {
     using Stored = std::int32_t;

@@ -27,7 +27,8 @@ enum class FlagKind : std::uint8_t {
     risk,
     internal_neglect,
     conflict,
-    sync
+    sync,
+    heads_up
 };
 enum class Severity : std::uint8_t { high, medium, low };
 
@@ -46,8 +47,8 @@ std::span<const FlagKindInfo> flag_kind_table();
 /// The row of `kind`.
 const FlagKindInfo& info_of(FlagKind kind);
 
-/// "overload", "creep", "late", "chronic", "overdue", "risk", "internal-neglect", "conflict",
-/// "sync".
+/// "overload", "creep", "late", "chronic", "overdue", "risk", "heads-up", "internal-neglect",
+/// "conflict", "sync".
 std::string_view to_string(FlagKind kind);
 /// "high", "medium", "low".
 std::string_view to_string(Severity severity);
@@ -63,6 +64,7 @@ struct Flag {
     FlagKind kind = FlagKind::overdue;
     Severity severity = Severity::high;
     std::string owner;                     ///< empty for a team-wide flag
+    std::string client;                    ///< heads-up: the client to tell
     std::optional<IsoWeek> week;           ///< overload only
     std::vector<std::int64_t> commitments; ///< ascending ids
     std::string detail; ///< one line for people; empty for kinds detail_of words from figures
@@ -81,12 +83,15 @@ struct Flag {
     Figure<Date> original_due;            ///< creep
     Figure<Date> due_in_force;            ///< late
     Figure<Date> renegotiated_on;         ///< late
-    Figure<Date> finish;                  ///< risk: the schedule's finish; unset: never
+    Figure<Date> finish;                  ///< risk, heads-up: the schedule's finish; unset: never
+    Figure<Date> talk_by;                 ///< heads-up: the last day to tell the client first
     Figure<int> days_overdue;             ///< overdue
     Figure<int> days_late;                ///< late: days after the due date in force
     Figure<int> days_left;                ///< risk
-    Figure<int> slack_days;               ///< risk: working days, negative
+    Figure<int> slack_days;               ///< risk, heads-up: working days, negative
     Figure<int> scope_added;              ///< creep, net items added
+    Figure<std::int64_t> fee;             ///< creep: the fee now, in cents, when there is one
+    Figure<std::int64_t> original_fee;    ///< creep: the fee first promised, in cents
     Figure<int> renegotiations;           ///< chronic
     Figure<int> late_renegotiations;      ///< chronic
     Figure<int> internal_delivered;       ///< internal-neglect
@@ -106,7 +111,8 @@ void sort_flags(std::vector<Flag>& flags);
 std::optional<Flag> overdue_flag(const CommitmentFacts& commitment, Date today);
 /// creep: open; effort grew by more than creep_ratio of the first promise, or at least creep_items
 /// scope items were added (net of dropped ones); and the due date moved later by a smaller
-/// fraction of the original span (created to first due date) than the work grew.
+/// fraction of the original span (created to first due date) than the work grew. With a fee,
+/// the detail says whether it grew too ("fee unchanged (1,200)").
 std::optional<Flag> creep_flag(const CommitmentFacts& commitment, const ReportSettings& settings);
 /// chronic: open and renegotiated at least chronic_renegotiations times.
 std::optional<Flag> chronic_flag(const CommitmentFacts& commitment, const ReportSettings& settings);
@@ -126,6 +132,15 @@ std::optional<Flag> overload_flag(const std::string& owner, const WeekLoad& week
 /// never).
 std::optional<Flag> risk_flag(const std::string& owner, const Projection& projection,
                               const CapacityLine& line);
+
+/// heads-up: the schedule finishes an open commitment, not yet overdue, after its due date (or
+/// never), and its client has not been told: it was not renegotiated since it started to miss.
+/// That is, unless its last renegotiation was agreed while the schedule already finished it
+/// late (`known_finish` after its due date) and it finishes no later than then. Names the
+/// client and the last working day before the due date (last_day_to_talk).
+std::optional<Flag> heads_up_flag(const std::string& owner, const Projection& projection,
+                                  const CapacityLine& line, const std::string& client,
+                                  std::optional<Date> known_finish);
 
 /// Minutes as hours, for the figures: 2760 -> 46.0.
 inline double hours(double minutes) {

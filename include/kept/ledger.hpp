@@ -43,7 +43,7 @@ enum class WriteSize {
 /// as a kept::Error (SQLite's are mapped in one place, Connection::guard).
 class Ledger {
   public:
-    static constexpr int schema_version = 7;
+    static constexpr int schema_version = 8;
 
     /// Opens the ledger at `path`. Throws NotFound (read mode, no file), ConfigError (schema newer
     /// than this binary), StorageError (not a kept ledger, I/O), Error(permission). Write mode

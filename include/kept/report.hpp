@@ -85,6 +85,17 @@ class ReportBuilder {
     std::vector<std::int64_t> late_ids_;         // sorted, without repeats
     std::vector<CommitmentFacts> late_subjects_; // of late_ids_, in the same order
     std::map<std::string, std::vector<QueuedWork>> open_by_owner_; // by name
+    // What the heads-up rule reads of each open commitment beyond its queued work: its client
+    // (an index into clients_: a team has few) and the finish known when last renegotiated.
+    struct OpenNote {
+        std::int64_t id = 0;
+        std::uint32_t client = 0;
+        std::optional<Date> known_finish;
+    };
+    std::vector<OpenNote> open_notes_; // by id once build() sorts them
+    std::vector<std::string> clients_;
+    std::unordered_map<std::string, std::uint32_t> client_index_;
+    const OpenNote* open_note(std::int64_t id) const;
     std::vector<Flag> flags_;        // overdue, creep, chronic: found as commitments come
     std::int64_t open_expected_ = 0; // open commitments the tallies count, when fed any
     Reliability reliability_;

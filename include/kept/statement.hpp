@@ -22,6 +22,8 @@ struct StatementChange {
     std::optional<Date> due_before, due_after;
     std::optional<Minutes> effort_before, effort_after;
     std::vector<std::string> scope_added, scope_dropped;
+    bool fee_changed = false;
+    std::optional<Cents> fee_before, fee_after; ///< when fee_changed; nullopt: none
     std::string requested_by; ///< "client" or "team"
     std::string reason;
     bool late = false; ///< made after the due date then in force
@@ -46,6 +48,7 @@ struct Statement {
     std::string team;
     std::string client;
     ClientKind client_kind = ClientKind::external;
+    std::string currency; ///< [team] currency, for the fees; empty: none named
     std::optional<Date> since; ///< the period's first day; nullopt: from the first promise
     Date until{};              ///< today
     std::vector<StatementLine> open, delivered, dropped; ///< each by due date, then id

@@ -123,9 +123,8 @@ std::vector<std::string> already_late_lines(const PromisedDue& due, std::size_t 
     return out;
 }
 
-std::vector<std::string> promise_warnings(const Config& config, Date today, Ledger& ledger,
-                                          const Commitment* before, const Commitment& after,
-                                          bool strict) {
+PromiseCheck check_promise(const Config& config, Date today, Ledger& ledger,
+                           const Commitment* before, const Commitment& after, bool strict) {
     MemberCalendar calendar = member_calendar(config, after.owner);
     CapacityLine line(calendar, today);
     // Work due before both the old and the new due date is worked ahead of the change either
@@ -216,12 +215,17 @@ std::vector<std::string> promise_warnings(const Config& config, Date today, Ledg
         throw BadValue(fmt::format("{} (refused: strict mode; nothing was written)",
                                    fmt::join(lateness, "; ")));
     }
-    std::vector<std::string> out = std::move(lateness);
+    PromiseCheck out{std::move(lateness), std::nullopt};
     bool due_changed =
         before == nullptr || before->due != after.due || before->owner != after.owner;
     if (after.is_open() && due_changed) {
         if (auto note = day_off_note(calendar, after.owner, config.workweek, after.due)) {
-            out.push_back(fmt::format("due date {} is {}", format_date(after.due), *note));
+            out.warnings.push_back(fmt::format("due date {} is {}", format_date(after.due), *note));
+        }
+    }
+    for (const Projection& p : schedule_after) {
+        if (p.work.id == after.id) {
+            out.finish = p.finish;
         }
     }
     return out;

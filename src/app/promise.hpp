@@ -50,13 +50,20 @@ std::string promised_due_note(const PromisedDue& due);
 /// finishes 2026-12-04 (2 working days late)"), at most `limit` of them and "and N more".
 std::vector<std::string> already_late_lines(const PromisedDue& due, std::size_t limit = 5);
 
-/// The warnings for replacing `before` (null for a new commitment) by `after` (as written,
-/// with its id): each commitment the change makes late or later, and a due date on a day the
-/// owner does not work. With `strict`, a change that makes anything late throws BadValue
-/// instead (the caller's transaction rolls back). `today` starts the schedule.
-std::vector<std::string> promise_warnings(const Config& config, Date today, Ledger& ledger,
-                                          const Commitment* before, const Commitment& after,
-                                          bool strict);
+/// What the schedule says of replacing `before` (null for a new commitment) by `after`.
+struct PromiseCheck {
+    /// Each commitment the change makes late or later, and a due date on a day the owner does
+    /// not work.
+    std::vector<std::string> warnings;
+    /// The schedule's finish for `after` once changed (unset: it never finishes, or is closed).
+    std::optional<Date> finish;
+};
+
+/// Checks replacing `before` by `after` (with its id; the ledger may still hold `before`). With
+/// `strict`, a change that makes anything late throws BadValue instead (the caller's transaction
+/// rolls back). `today` starts the schedule.
+PromiseCheck check_promise(const Config& config, Date today, Ledger& ledger,
+                           const Commitment* before, const Commitment& after, bool strict);
 
 /// The warning for an owner named with --owner who is not a member but clearly means one:
 /// `"bbo" is not a member (did you mean "bob"?)` (not_a_member in kept/owners.hpp). With

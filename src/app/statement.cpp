@@ -56,7 +56,10 @@ Statement gather_statement(Ledger& ledger, const Config& config, Date today,
                                     std::string(to_string(line.entry.status))};
         }
     });
-    return make_statement(config.team_name, client, commitments, events, forecasts, since, today);
+    Statement statement =
+        make_statement(config.team_name, client, commitments, events, forecasts, since, today);
+    statement.currency = config.currency;
+    return statement;
 }
 
 } // namespace kept::app

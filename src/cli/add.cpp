@@ -22,6 +22,7 @@ struct AddOptions {
     std::string effort;
     std::vector<std::string> scope;
     std::vector<std::string> tags;
+    std::string fee;
     bool quiet = false;
     bool strict = false;
 };
@@ -43,6 +44,9 @@ int run_add(Context& context, const AddOptions& o) {
     request.effort = parse_effort(o.effort, config.effort_units(), "--effort");
     request.scope = o.scope;
     request.tags = o.tags;
+    if (!o.fee.empty()) {
+        request.fee = parse_fee_option(o.fee, false);
+    }
 
     const bool strict = o.strict || config.strict;
     std::vector<std::string> warnings;
@@ -69,7 +73,7 @@ int run_add(Context& context, const AddOptions& o) {
             event.payload = added_payload(request, today);
         }
         added = ledger.events().append(event);
-        auto late = app::promise_warnings(config, today, ledger, nullptr, added, strict);
+        auto late = app::check_promise(config, today, ledger, nullptr, added, strict).warnings;
         warnings.insert(warnings.end(), late.begin(), late.end());
     });
 
@@ -119,6 +123,9 @@ Run attach_add(CLI::App& sub) {
     sub.add_option("--tag", o->tags, "A tag (repeat for more)")
         ->type_name("TAG")
         ->allow_extra_args(false);
+    sub.add_option("--fee", o->fee,
+                   "What the client pays for it, in [team] currency: 1200 or 1200.50 (optional)")
+        ->type_name("AMOUNT");
     sub.add_flag("-q,--quiet", o->quiet, "Print only the new id");
     sub.add_flag("--strict", o->strict,
                  "Refuse (exit 65) instead of warning when the promise makes a commitment late "

@@ -19,6 +19,7 @@ struct RenegotiateOptions {
     std::vector<std::string> add_scope;
     std::vector<std::string> drop_scope;
     std::string owner;
+    std::string fee;
     std::string reason;
     std::string requested_by = "team";
     bool strict = false;
@@ -48,6 +49,9 @@ int run_renegotiate(Context& context, const RenegotiateOptions& o) {
             warnings.push_back(*warning);
         }
     }
+    if (!o.fee.empty()) {
+        request.fee = parse_fee_option(o.fee, true);
+    }
     request.requested_by = o.requested_by;
 
     Ledger ledger = context.open_ledger(OpenMode::write);
@@ -56,15 +60,21 @@ int run_renegotiate(Context& context, const RenegotiateOptions& o) {
     ledger.write([&] {
         Commitment current = require_commitment(ledger, id);
         Event event = context.draft_event(EventKind::renegotiated, current.uuid);
-        event.payload = payload = renegotiated_payload(current, request, today);
+        event.payload = renegotiated_payload(current, request, today);
         event.reason = o.reason;
-        after = ledger.events().append(event);
-        if (payload.contains("due") || payload.contains("effort_minutes") ||
-            payload.contains("owner")) {
-            auto late =
-                app::promise_warnings(config, context.today(), ledger, &current, after, strict);
-            warnings.insert(warnings.end(), late.begin(), late.end());
+        Commitment changed = current;
+        apply_event(changed, event);
+        app::PromiseCheck check = app::check_promise(config, today, ledger, &current, changed, strict);
+        if (event.payload.contains("due") || event.payload.contains("effort_minutes") ||
+            event.payload.contains("owner")) {
+            warnings.insert(warnings.end(), check.warnings.begin(), check.warnings.end());
         }
+        // What the schedule said when this was agreed: the heads-up rule reads it (a later miss
+        // is news to the client, one agreed knowingly is not).
+        event.payload["projected_finish"] =
+            check.finish ? nlohmann::json(format_date(*check.finish)) : nlohmann::json(nullptr);
+        payload = event.payload;
+        after = ledger.events().append(event);
     });
     for (const auto& warning : warnings) {
         context.err() << "kept: warning: " << warning << '\n';
@@ -96,6 +106,9 @@ Run attach_renegotiate(CLI::App& sub) {
     sub.add_option("--owner", o->owner,
                    "Hand the commitment to someone else; warns when it is not in [members] but "
                    "clearly means a member (bbo for bob)");
+    sub.add_option("--fee", o->fee,
+                   "The new fee, in [team] currency (1200, 1200.50), or none to drop it")
+        ->type_name("AMOUNT");
     sub.add_option("--reason", o->reason, "Why (required)")->required();
     sub.add_option("--requested-by", o->requested_by, "Who asked for the change: client or team");
     sub.add_flag("--strict", o->strict,

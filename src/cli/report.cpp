@@ -130,10 +130,22 @@ int run_report(Context& context, const ReportOptions& o) {
     return static_cast<int>(ExitCode::check_failed);
 }
 
+// What `kept check` looks for when given no kinds: what a cron job should mail about.
+constexpr std::string_view default_check_kinds = "overdue,late,overload,heads-up";
+
+// Every kind's name, in the table's order.
+std::vector<std::string_view> flag_kind_names() {
+    std::vector<std::string_view> names;
+    for (const FlagKindInfo& kind : flag_kind_table()) {
+        names.push_back(kind.name);
+    }
+    return names;
+}
+
 int run_check(Context& context, const ReportOptions& o) {
     Format format = context.format();
     std::string list =
-        o.kinds.empty() ? "overdue,late,overload" : fmt::format("{}", fmt::join(o.kinds, ","));
+        o.kinds.empty() ? std::string(default_check_kinds) : fmt::format("{}", fmt::join(o.kinds, ","));
     auto kinds = parse_flag_kinds(list, "KINDS");
     auto scopes = roll_up_scopes(context);
     auto hits = app::fired(scopes.empty() ? gather(context, o).flags
@@ -162,8 +174,8 @@ Run attach_report(CLI::App& sub) {
     auto o = std::make_shared<ReportOptions>();
     add_common(sub, *o);
     sub.add_option("--fail-on", o->fail_on,
-                   "Exit 1 when a flag of these kinds fires: a comma list of overload, creep, "
-                   "late, chronic, overdue, risk, internal-neglect, conflict, sync, or any")
+                   fmt::format("Exit 1 when a flag of these kinds fires: a comma list of {}, or any",
+                               fmt::join(flag_kind_names(), ", ")))
         ->type_name("KINDS");
     sub.add_option("--section", o->section,
                    "Print one section: flags, load, reliability, calibration or all (default; csv, "
@@ -187,8 +199,9 @@ Run attach_check(CLI::App& sub) {
     // A footer function, so that the example main sets stays under the table.
     sub.footer([] { return flag_kinds_help(); });
     sub.add_option("KINDS", o->kinds,
-                   "Flag kinds to check, comma-separated or one per argument (default "
-                   "overdue,late,overload; any for all)");
+                   fmt::format("Flag kinds to check, comma-separated or one per argument "
+                               "(default {}; any for all)",
+                               default_check_kinds));
     add_common(sub, *o);
     return [o](Context& context) { return run_check(context, *o); };
 }

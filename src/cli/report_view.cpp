@@ -290,7 +290,11 @@ const std::vector<std::string>& flag_fields() {
                                                     "external_on_time",
                                                     "gap_points",
                                                     "internal_delivered",
-                                                    "external_delivered"};
+                                                    "external_delivered",
+                                                    "client",
+                                                    "talk_by",
+                                                    "fee",
+                                                    "original_fee"};
     return fields;
 }
 
@@ -330,11 +334,12 @@ Json flag_record(const Flag& f) {
     whole("days_overdue", f.days_overdue);
     whole("days_late", f.days_late);
     whole("days_left", f.days_left);
-    if (f.kind == FlagKind::risk) {
+    bool scheduled = f.kind == FlagKind::risk || f.kind == FlagKind::heads_up;
+    if (scheduled) {
         record["finish"] = date_or_null(f.finish);
     }
     whole("slack_days", f.slack_days);
-    if (f.kind == FlagKind::risk && !f.slack_days) {
+    if (scheduled && !f.slack_days) {
         record["slack_days"] = nullptr; // it never finishes
     }
     number("effort_hours", f.effort_hours, 2);
@@ -349,6 +354,15 @@ Json flag_record(const Flag& f) {
     number("gap_points", f.gap_points, 1);
     whole("internal_delivered", f.internal_delivered);
     whole("external_delivered", f.external_delivered);
+    if (f.kind == FlagKind::heads_up) {
+        record["client"] = f.client;
+        record["talk_by"] = date_or_null(f.talk_by);
+    }
+    if (f.fee) {
+        record["fee"] = fee_decimal(*f.fee);
+        record["original_fee"] =
+            f.original_fee ? Json(fee_decimal(*f.original_fee)) : Json(nullptr);
+    }
     return record;
 }
 

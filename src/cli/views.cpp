@@ -50,13 +50,20 @@ std::string describe_edit(const nlohmann::json& p) {
     return joined(parts);
 }
 
+// "1,200" for a fee in a payload, "none" for null.
+std::string fee_text(const nlohmann::json& value) {
+    auto cents = value.is_string() ? fee_from_decimal(value.get<std::string>()) : std::nullopt;
+    return cents ? format_fee(*cents) : "none";
+}
+
 } // namespace
 
 const std::vector<std::string>& commitment_fields() {
     static const std::vector<std::string> fields = {
         "id",    "uuid",    "title",        "client",         "client_kind",           "owner",
         "state", "due",     "original_due", "effort_hours",   "original_effort_hours", "scope",
-        "tags",  "created", "closed",       "renegotiations", "late_renegotiations"};
+        "tags",  "created", "closed",       "renegotiations", "late_renegotiations",
+        "fee",   "original_fee"};
     return fields;
 }
 
@@ -84,6 +91,10 @@ std::string describe(EventKind kind, const nlohmann::json& p) {
         if (auto scope = p.find("scope"); scope != p.end()) {
             parts.push_back(fmt::format("scope +{} -{}", scope->at("added").size(),
                                         scope->at("dropped").size()));
+        }
+        if (auto fee = p.find("fee"); fee != p.end()) {
+            parts.push_back(fmt::format("fee {} -> {}", fee_text(fee->at("before")),
+                                        fee_text(fee->at("after"))));
         }
         if (p.value("late", false)) {
             parts.emplace_back("late");
@@ -182,6 +193,15 @@ void print_commitment(Context& context, Format format, const Commitment& c) {
     row("tags", joined(c.tags));
     row("created", format_day(c.created));
     row("closed", c.closed ? format_day(*c.closed) : "-");
+    if (c.fee || c.original_fee) {
+        const std::string& currency = context.config().currency;
+        auto fee = [&](const std::optional<Cents>& cents) {
+            return cents ? fmt::format("{}{}", format_fee(*cents),
+                                       currency.empty() ? "" : " " + currency)
+                         : std::string("none");
+        };
+        row("fee", promised(fee(c.fee), fee(c.original_fee)));
+    }
     row("renegotiations", fmt::format("{} ({} late)", c.renegotiations, c.late_renegotiations));
     row("uuid", c.uuid);
     context.out() << render_table(table, context.look());

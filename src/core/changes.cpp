@@ -111,7 +111,7 @@ nlohmann::json added_payload(const NewCommitment& r, Date today) {
         throw BadValue(fmt::format("--due: \"{}\" is before today ({})", format_date(r.due),
                                    format_date(today)));
     }
-    return {
+    nlohmann::json payload = {
         {"title", r.title},
         {"client", r.client},
         {"client_kind", to_string(r.client_kind)},
@@ -122,6 +122,17 @@ nlohmann::json added_payload(const NewCommitment& r, Date today) {
         {"tags", r.tags},
         {"created", format_date(today)},
     };
+    if (r.fee) {
+        payload["fee"] = fee_decimal(*r.fee);
+    }
+    return payload;
+}
+
+std::optional<Cents> parse_fee_option(std::string_view text, bool may_clear) {
+    if (may_clear && text == "none") {
+        return std::nullopt;
+    }
+    return parse_fee(text, "--fee");
 }
 
 nlohmann::json renegotiated_payload(const Commitment& c, const Renegotiation& r, Date today) {
@@ -164,9 +175,15 @@ nlohmann::json renegotiated_payload(const Commitment& c, const Renegotiation& r,
     if (!r.add_scope.empty() || !r.drop_scope.empty()) {
         payload["scope"] = {{"added", r.add_scope}, {"dropped", r.drop_scope}};
     }
+    if (r.fee && *r.fee != c.fee) {
+        auto decimal = [](const std::optional<Cents>& fee) {
+            return fee ? nlohmann::json(fee_decimal(*fee)) : nlohmann::json(nullptr);
+        };
+        payload["fee"] = {{"before", decimal(c.fee)}, {"after", decimal(*r.fee)}};
+    }
     if (payload.empty()) {
         throw BadValue(fmt::format("nothing to renegotiate: give --due, --effort, --add-scope, "
-                                   "--drop-scope or --owner with a new value for #{}",
+                                   "--drop-scope, --owner or --fee with a new value for #{}",
                                    c.id));
     }
     payload["requested_by"] = r.requested_by;

@@ -45,6 +45,18 @@ Minutes minutes_at(const nlohmann::json& value, const char* key) {
     return value.get<Minutes>();
 }
 
+/// A fee in fee_decimal's form; null is no fee.
+std::optional<Cents> fee_at(const nlohmann::json& value, const char* key) {
+    if (value.is_null()) {
+        return std::nullopt;
+    }
+    auto cents = value.is_string() ? fee_from_decimal(value.get<std::string>()) : std::nullopt;
+    if (!cents || *cents > max_fee) {
+        throw BadValue(fmt::format("event payload \"{}\" is not an amount", key));
+    }
+    return cents;
+}
+
 State parse_state(const std::string& text) {
     if (auto state = state_from_text(text)) {
         return *state;
@@ -65,6 +77,9 @@ void apply_added(Commitment& c, const nlohmann::json& p) {
     c.tags = p.at("tags").get<std::vector<std::string>>();
     c.created = date_at(p, "created");
     c.state = State::open;
+    if (auto fee = p.find("fee"); fee != p.end()) {
+        c.fee = c.original_fee = fee_at(*fee, "fee");
+    }
 }
 
 void apply_renegotiated(Commitment& c, const nlohmann::json& p) {
@@ -93,6 +108,13 @@ void apply_renegotiated(Commitment& c, const nlohmann::json& p) {
             }
             ++c.scope_added;
         }
+    }
+    if (auto fee = p.find("fee"); fee != p.end()) {
+        c.fee = fee_at(fee->at("after"), "fee");
+    }
+    c.known_finish.reset();
+    if (auto finish = p.find("projected_finish"); finish != p.end() && !finish->is_null()) {
+        c.known_finish = date_at(p, "projected_finish");
     }
     ++c.renegotiations;
     if (p.value("late", false)) {
@@ -202,6 +224,9 @@ nlohmann::ordered_json to_json(const Commitment& c) {
         {"closed", date_or_null(c.closed)},
         {"renegotiations", c.renegotiations},
         {"late_renegotiations", c.late_renegotiations},
+        {"fee", c.fee ? nlohmann::ordered_json(fee_decimal(*c.fee)) : nullptr},
+        {"original_fee",
+         c.original_fee ? nlohmann::ordered_json(fee_decimal(*c.original_fee)) : nullptr},
     };
 }
 

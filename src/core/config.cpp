@@ -44,6 +44,8 @@ default_hours_per_week = 40
 strict = false
 # Days nobody works (public holidays, a team-wide shutdown). Default none.
 # holidays = [2026-12-25, 2027-01-01]
+# The currency of fees (add --fee): a code of three capital letters. Default none.
+# currency = "EUR"
 
 # One table per member whose capacity differs from the default, with their time off.
 # hours_per_week: 0 to 168. away: periods off, both dates inclusive.

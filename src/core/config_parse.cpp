@@ -139,6 +139,8 @@ void ConfigParser::read_team(const toml::key& key, const toml::node& node) {
         config_.strict = boolean(node, name);
     } else if (key == "holidays") {
         config_.holidays = dates(node, name);
+    } else if (key == "currency") {
+        config_.currency = currency(node, name);
     } else {
         unknown_key(key, "team");
     }

@@ -84,6 +84,20 @@ std::string text(const toml::node& node, std::string_view name) {
     return s->get();
 }
 
+std::string currency(const toml::node& node, std::string_view name) {
+    const auto* s = node.as_string();
+    bool code = s && s->get().size() == 3 &&
+                std::all_of(s->get().begin(), s->get().end(), [](char c) {
+                    return c >= 'A' && c <= 'Z';
+                });
+    if (!code) {
+        fail(node.source(), fmt::format("{} must be a currency code of three capital letters "
+                                        "(\"EUR\", \"USD\"), not {}",
+                                        name, describe(node)));
+    }
+    return s->get();
+}
+
 bool boolean(const toml::node& node, std::string_view name) {
     const auto* b = node.as_boolean();
     if (!b) {

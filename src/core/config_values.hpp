@@ -40,6 +40,8 @@ int whole_number(const toml::node& node, std::string_view name, int low, int hig
                  std::string_view words);
 std::string text(const toml::node& node, std::string_view name);
 bool boolean(const toml::node& node, std::string_view name);
+/// A currency code: three capital letters (ISO 4217's form), as in "EUR".
+std::string currency(const toml::node& node, std::string_view name);
 Date date(const toml::node& node, std::string_view name);
 WorkWeek workdays(const toml::node& node);
 std::vector<AwayPeriod> away_periods(const toml::node& node, const std::string& name);

@@ -37,6 +37,9 @@ CommitmentFacts facts_of(const Commitment& c) {
     f.scope_dropped = c.scope_dropped;
     f.renegotiations = c.renegotiations;
     f.late_renegotiations = c.late_renegotiations;
+    f.fee = c.fee;
+    f.original_fee = c.original_fee;
+    f.known_finish = c.known_finish;
     return f;
 }
 

@@ -4,6 +4,7 @@
 #include "kept/flags.hpp"
 
 #include "kept/error.hpp"
+#include "kept/forecast.hpp"
 #include "kept/render.hpp"
 
 #include <algorithm>
@@ -22,13 +23,13 @@ namespace {
 
 // The one table of flag kinds, in docs/report.md's order; within one severity the report lists
 // kinds in display order.
-constexpr std::array<FlagKindInfo, 9> table = {{
+constexpr std::array<FlagKindInfo, 10> table = {{
     {FlagKind::overload, "overload", Severity::high,
      "week, load_hours, capacity_hours, utilization",
      "the work due by a week's end exceeds overload_ratio x the capacity from today to then"},
     {FlagKind::creep, "creep", Severity::medium,
      "due, original_due, effort_hours, original_effort_hours, effort_growth, schedule_growth, "
-     "scope_added",
+     "scope_added, fee, original_fee",
      "effort or scope grew past creep_ratio or creep_items, the due date moved less"},
     {FlagKind::late, "late", Severity::medium, "due, due_in_force, renegotiated_on, days_late",
      "renegotiated after the due date then in force (in the last 7 days)"},
@@ -39,6 +40,8 @@ constexpr std::array<FlagKindInfo, 9> table = {{
     {FlagKind::risk, "risk", Severity::high,
      "due, days_left, finish, slack_days, load_hours, capacity_hours, utilization",
      "the schedule finishes it after its due date"},
+    {FlagKind::heads_up, "heads-up", Severity::high, "client, due, finish, slack_days, talk_by",
+     "it will miss and its client has not been told: not renegotiated since it started to miss"},
     {FlagKind::internal_neglect, "internal-neglect", Severity::medium,
      "internal_on_time, external_on_time, gap_points, internal_delivered, external_delivered",
      "internal on-time rate trails external by more than neglect_points"},
@@ -47,9 +50,11 @@ constexpr std::array<FlagKindInfo, 9> table = {{
      "a replica file has a bad line: its later events are not imported"},
 }};
 
-constexpr std::array kinds = {FlagKind::overload,         FlagKind::creep,    FlagKind::late,
-                              FlagKind::chronic,          FlagKind::overdue,  FlagKind::risk,
-                              FlagKind::internal_neglect, FlagKind::conflict, FlagKind::sync};
+constexpr std::array kinds = {FlagKind::overload, FlagKind::creep,
+                              FlagKind::late,     FlagKind::chronic,
+                              FlagKind::overdue,  FlagKind::risk,
+                              FlagKind::heads_up, FlagKind::internal_neglect,
+                              FlagKind::conflict, FlagKind::sync};
 
 // Within one severity, the order the report lists kinds in.
 int display_rank(FlagKind kind) {
@@ -60,20 +65,22 @@ int display_rank(FlagKind kind) {
         return 1;
     case FlagKind::risk:
         return 2;
-    case FlagKind::late:
+    case FlagKind::heads_up:
         return 3;
-    case FlagKind::creep:
+    case FlagKind::late:
         return 4;
-    case FlagKind::internal_neglect:
+    case FlagKind::creep:
         return 5;
-    case FlagKind::conflict:
+    case FlagKind::internal_neglect:
         return 6;
-    case FlagKind::chronic:
+    case FlagKind::conflict:
         return 7;
-    case FlagKind::sync:
+    case FlagKind::chronic:
         return 8;
+    case FlagKind::sync:
+        return 9;
     }
-    return 9;
+    return 10;
 }
 
 std::string kind_list() {
@@ -225,6 +232,25 @@ std::optional<Flag> overdue_flag(const CommitmentFacts& c, Date today) {
     return flag; // its detail is made when it is shown (detail_of): there can be many
 }
 
+namespace {
+
+// "fee unchanged (1,200)", "fee 1,200 → 1,500 (+25%)", "fee 1,500 (none first)".
+std::string fee_change(std::optional<Cents> first, Cents now) {
+    if (!first) {
+        return fmt::format("fee {} (none first)", format_fee(now));
+    }
+    if (*first == now) {
+        return fmt::format("fee unchanged ({})", format_fee(now));
+    }
+    if (*first == 0) {
+        return fmt::format("fee {} → {}", format_fee(*first), format_fee(now));
+    }
+    return fmt::format("fee {} → {} ({:+.0f}%)", format_fee(*first), format_fee(now),
+                       100.0 * static_cast<double>(now - *first) / static_cast<double>(*first));
+}
+
+} // namespace
+
 std::optional<Flag> creep_flag(const CommitmentFacts& c, const ReportSettings& settings) {
     if (!c.is_open() || c.original_effort < 1) {
         return std::nullopt;
@@ -261,6 +287,11 @@ std::optional<Flag> creep_flag(const CommitmentFacts& c, const ReportSettings& s
     if (net_items != 0) {
         parts.push_back(
             fmt::format("scope {:+} {}", net_items, std::abs(net_items) == 1 ? "item" : "items"));
+    }
+    if (c.fee) {
+        flag.fee = *c.fee;
+        flag.original_fee = c.original_fee;
+        parts.push_back(fee_change(c.original_fee, *c.fee));
     }
     parts.push_back(moved == 0
                         ? std::string("due unchanged")
@@ -378,6 +409,34 @@ std::optional<Flag> risk_flag(const std::string& owner, const Projection& p,
     return flag; // its detail is made when it is shown (detail_of): there can be many
 }
 
+std::optional<Flag> heads_up_flag(const std::string& owner, const Projection& p,
+                                  const CapacityLine& line, const std::string& client,
+                                  std::optional<Date> known_finish) {
+    const Date today = line.today();
+    if (!p.late() || p.work.due < today) {
+        return std::nullopt;
+    }
+    bool agreed_knowingly = known_finish && *known_finish > p.work.due && p.finish &&
+                            *p.finish <= *known_finish;
+    if (agreed_knowingly) {
+        return std::nullopt;
+    }
+    Flag flag;
+    flag.kind = FlagKind::heads_up;
+    flag.severity = severity_of(flag.kind);
+    flag.owner = owner;
+    flag.client = client;
+    flag.commitments = {p.work.id};
+    flag.due = p.work.due;
+    flag.finish = p.finish;
+    flag.slack_days = slack_days(p, line.calendar());
+    auto talk_by = last_day_to_talk(line.calendar(), today, p.work.due);
+    flag.talk_by = talk_by;
+    // The nearest last day first: that talk cannot wait.
+    flag.magnitude = -static_cast<double>((talk_by.value_or(today) - today).count());
+    return flag; // worded when shown (detail_of)
+}
+
 std::string detail_of(const Flag& f) {
     if (!f.detail.empty()) {
         return f.detail;
@@ -421,6 +480,21 @@ std::string detail_of(const Flag& f) {
         fmt::format_to(std::back_inserter(out),
                        FMT_COMPILE("; {} of work until then, {} of capacity"),
                        hours_text(f.load_hours), hours_text(f.capacity_hours));
+        break;
+    }
+    case FlagKind::heads_up: {
+        fmt::format_to(std::back_inserter(out), FMT_COMPILE("tell {} by {}: due {}, "), f.client,
+                       format_date(f.talk_by.value_or(Date{})),
+                       format_date(f.due.value_or(Date{})));
+        if (f.finish) {
+            int late = -f.slack_days.value_or(0);
+            fmt::format_to(std::back_inserter(out), FMT_COMPILE("{} finishes {}, {} {} late"),
+                           f.owner, format_date(*f.finish), late,
+                           unit(late, "working day", "working days"));
+        } else {
+            fmt::format_to(std::back_inserter(out),
+                           FMT_COMPILE("{} can never finish it (no capacity)"), f.owner);
+        }
         break;
     }
     default:

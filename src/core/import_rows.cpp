@@ -178,7 +178,7 @@ void check_field_name(const std::string& name) {
     if (!listed(commitment_row_fields(), name) && !listed(ignored_row_fields(), name)) {
         throw BadValue(fmt::format("\"{}\" is not a commitment field (use title, client, internal "
                                    "or client_kind, owner, due, effort or effort_hours, scope, "
-                                   "tags)",
+                                   "tags, fee)",
                                    name));
     }
 }
@@ -188,14 +188,14 @@ void check_field_name(const std::string& name) {
 const std::vector<std::string>& commitment_row_fields() {
     static const std::vector<std::string> fields = {"title", "client", "internal", "client_kind",
                                                     "owner", "due",    "effort",   "effort_hours",
-                                                    "scope", "tags",   "state"};
+                                                    "scope", "tags",   "state",    "fee"};
     return fields;
 }
 
 const std::vector<std::string>& ignored_row_fields() {
     static const std::vector<std::string> fields = {
         "id",      "uuid",   "original_due",   "original_effort_hours",
-        "created", "closed", "renegotiations", "late_renegotiations"};
+        "created", "closed", "renegotiations", "late_renegotiations", "original_fee"};
     return fields;
 }
 
@@ -235,6 +235,14 @@ NewCommitment commitment_from_json(const nlohmann::json& row, const RowContext& 
     }
     if (const auto* tags = given(row, "tags")) {
         c.tags = list_of(*tags, "tags");
+    }
+    if (const auto* fee = given(row, "fee")) {
+        // An export writes the fee as the string "1200.00"; a person may write a number.
+        std::string text = fee->is_string() ? fee->get<std::string>() : fee->dump();
+        if (!fee->is_string() && !fee->is_number()) {
+            throw BadValue(fmt::format("fee: {} is not an amount", shown(*fee)));
+        }
+        c.fee = parse_fee(text, "fee");
     }
     return c;
 }

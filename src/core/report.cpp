@@ -45,12 +45,12 @@ void ReportBuilder::add_open_work(const CommitmentFacts& c) {
     const ReportSettings& settings = config_.report;
     if (flags_.capacity() == 0 && open_expected_ > 0) {
         // Room for the most flags there can be (each open commitment: overdue, creep, chronic,
-        // risk; each owner and week: overload), so that the flags are never copied to a bigger
+        // risk, heads-up; each owner and week: overload), so that the flags are never copied to a bigger
         // array: growth by doubling held the old and the new array at once. The part never
         // written is address space, not memory. Without tallies the count is not known.
         auto open = static_cast<std::size_t>(open_expected_);
         auto owners = reliability_.owners.size() + config_.members.size();
-        flags_.reserve(4 * open + owners * static_cast<std::size_t>(weeks_) + late_.size() + 1);
+        flags_.reserve(5 * open + owners * static_cast<std::size_t>(weeks_) + late_.size() + 1);
     }
     for (auto flag :
          {overdue_flag(c, today_), creep_flag(c, settings), chronic_flag(c, settings)}) {
@@ -59,6 +59,18 @@ void ReportBuilder::add_open_work(const CommitmentFacts& c) {
         }
     }
     open_by_owner_[c.owner].push_back({c.id, c.due, c.effort});
+    auto [client, added] =
+        client_index_.try_emplace(c.client, static_cast<std::uint32_t>(clients_.size()));
+    if (added) {
+        clients_.push_back(c.client);
+    }
+    open_notes_.push_back({c.id, client->second, c.known_finish});
+}
+
+const ReportBuilder::OpenNote* ReportBuilder::open_note(std::int64_t id) const {
+    auto it = std::lower_bound(open_notes_.begin(), open_notes_.end(), id,
+                               [](const OpenNote& n, std::int64_t wanted) { return n.id < wanted; });
+    return it != open_notes_.end() && it->id == id ? &*it : nullptr;
 }
 
 void ReportBuilder::add_tally(const ReliabilityTally& tally) {
@@ -117,6 +129,11 @@ void ReportBuilder::owner_rows(const std::string& owner, std::vector<QueuedWork>
     for (const Projection& p : schedule) {
         if (auto flag = risk_flag(owner, p, line)) {
             report.flags.push_back(std::move(*flag));
+            const OpenNote* note = open_note(p.work.id);
+            if (auto told = heads_up_flag(owner, p, line, note ? clients_[note->client] : "",
+                                          note ? note->known_finish : std::nullopt)) {
+                report.flags.push_back(std::move(*told));
+            }
         }
     }
 }
@@ -147,8 +164,12 @@ Report ReportBuilder::build() {
         open_count += open.size();
     }
     report.flags = std::move(flags_);
-    report.flags.reserve(report.flags.size() + open_count + open_by_owner_.size() * weeks_ +
+    report.flags.reserve(report.flags.size() + 2 * open_count + open_by_owner_.size() * weeks_ +
                          late_.size() + 1);
+    auto by_id = [](const OpenNote& a, const OpenNote& b) { return a.id < b.id; };
+    if (!std::is_sorted(open_notes_.begin(), open_notes_.end(), by_id)) {
+        std::sort(open_notes_.begin(), open_notes_.end(), by_id);
+    }
     for (auto& [owner, open] : open_by_owner_) {
         owner_rows(owner, std::move(open), report);
     }

@@ -28,6 +28,14 @@ StatementChange change_of(const Event& e) {
         out.scope_added = scope->at("added").get<std::vector<std::string>>();
         out.scope_dropped = scope->at("dropped").get<std::vector<std::string>>();
     }
+    if (auto fee = p.find("fee"); fee != p.end()) {
+        auto cents = [](const nlohmann::json& value) {
+            return value.is_string() ? fee_from_decimal(value.get<std::string>()) : std::nullopt;
+        };
+        out.fee_changed = true;
+        out.fee_before = cents(fee->at("before"));
+        out.fee_after = cents(fee->at("after"));
+    }
     out.requested_by = p.value("requested_by", "team");
     out.reason = e.reason.value_or("");
     out.late = p.value("late", false);

@@ -2,6 +2,7 @@
 
 #include "kept/render.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -62,6 +63,12 @@ std::string change_text(const StatementChange& change) {
     for (const auto& item : change.scope_dropped) {
         parts.push_back(fmt::format("scope − \"{}\"", item));
     }
+    if (change.fee_changed) {
+        auto fee = [](const std::optional<Cents>& cents) {
+            return cents ? format_fee(*cents) : std::string("none");
+        };
+        parts.push_back(fmt::format("fee {} → {}", fee(change.fee_before), fee(change.fee_after)));
+    }
     std::string text;
     for (const auto& part : parts) {
         text += (text.empty() ? "" : "; ") + part;
@@ -84,6 +91,26 @@ void record_markdown(std::string& out, const ReliabilityFigures& r) {
     out += r.dropped == 0 ? ".\n\n" : fmt::format("; {} dropped.\n\n", r.dropped);
 }
 
+Json fee_or_null(const std::optional<Cents>& cents) {
+    return cents ? Json(fee_decimal(*cents)) : Json(nullptr);
+}
+
+// "1,200 EUR (first 1,000 EUR)", or "-" without a fee.
+std::string fee_text(const Commitment& c, const std::string& currency) {
+    auto amount = [&](Cents cents) {
+        return currency.empty() ? format_fee(cents)
+                                : fmt::format("{} {}", format_fee(cents), currency);
+    };
+    if (!c.fee) {
+        return "-";
+    }
+    if (c.original_fee == c.fee) {
+        return amount(*c.fee);
+    }
+    return fmt::format("{} (first {})", amount(*c.fee),
+                       c.original_fee ? amount(*c.original_fee) : std::string("none"));
+}
+
 Json change_json(const StatementChange& c) {
     Json out = Json::object();
     out["day"] = format_date(c.day);
@@ -99,6 +126,9 @@ Json change_json(const StatementChange& c) {
                               : Json(nullptr);
     out["scope_added"] = c.scope_added;
     out["scope_dropped"] = c.scope_dropped;
+    out["fee"] = c.fee_changed ? Json{{"before", fee_or_null(c.fee_before)},
+                                      {"after", fee_or_null(c.fee_after)}}
+                               : Json(nullptr);
     return out;
 }
 
@@ -115,6 +145,8 @@ Json line_json(const StatementLine& line) {
     out["effort_hours"] = hours_value(c.effort);
     out["first_effort_hours"] = hours_value(c.original_effort);
     out["scope"] = c.scope;
+    out["fee"] = fee_or_null(c.fee);
+    out["first_fee"] = fee_or_null(c.original_fee);
     out["created"] = format_date(c.created);
     out["closed"] = date_or_null(c.closed);
     bool delivered = c.state == State::delivered && c.closed;
@@ -150,8 +182,12 @@ std::string statement_markdown(const Statement& s) {
     if (s.open.empty()) {
         out += "Nothing open.\n\n";
     } else {
-        out += "| # | Promise | Owner | Due | First promised | Effort | Forecast | Chance on time "
-               "|\n|---|---|---|---|---|---|---|---|\n";
+        bool fees = std::any_of(s.open.begin(), s.open.end(),
+                                [](const StatementLine& l) { return l.commitment.fee.has_value(); });
+        out += fees ? "| # | Promise | Owner | Due | First promised | Effort | Fee | Forecast | "
+                      "Chance on time |\n|---|---|---|---|---|---|---|---|---|\n"
+                    : "| # | Promise | Owner | Due | First promised | Effort | Forecast | Chance on "
+                      "time |\n|---|---|---|---|---|---|---|---|\n";
         for (const StatementLine& line : s.open) {
             const Commitment& c = line.commitment;
             std::string forecast = "-";
@@ -163,9 +199,10 @@ std::string statement_markdown(const Statement& s) {
                                        line.forecast->status);
                 chance = fmt::format("{:.0f}%", line.forecast->on_time_percent);
             }
-            out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", c.id, cell(c.title),
-                               cell(c.owner), format_day(c.due), format_day(c.original_due),
-                               effort_text(c), forecast, chance);
+            out += fmt::format("| {} | {} | {} | {} | {} | {} | {}{} | {} |\n", c.id,
+                               cell(c.title), cell(c.owner), format_day(c.due),
+                               format_day(c.original_due), effort_text(c),
+                               fees ? fee_text(c, s.currency) + " | " : "", forecast, chance);
         }
         out += '\n';
     }
@@ -221,6 +258,7 @@ nlohmann::ordered_json statement_json(const Statement& s) {
     out["team"] = s.team;
     out["client"] = s.client;
     out["client_kind"] = to_string(s.client_kind);
+    out["currency"] = s.currency.empty() ? Json(nullptr) : Json(s.currency);
     out["since"] = date_or_null(s.since);
     out["until"] = format_date(s.until);
     const ReliabilityFigures& r = s.record;

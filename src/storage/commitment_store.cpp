@@ -13,7 +13,8 @@ std::optional<Commitment> CommitmentStore::find(std::int64_t id) {
     return c_.guard([&] {
         auto& q = c_.statement(
             c_.select_commitment,
-            fmt::format("SELECT {} FROM commitments WHERE id = ?", commitment_columns).c_str());
+            fmt::format("SELECT {} FROM commitments WHERE id = ?", commitment_columns(c_.schema()))
+                .c_str());
         q.bind(1, static_cast<std::int64_t>(id));
         std::optional<Commitment> found;
         if (q.executeStep()) {
@@ -125,7 +126,7 @@ bool listed_before(const Commitment& a, const Commitment& b, ListSort sort) {
 std::vector<Commitment> CommitmentStore::list(const ListFilter& filter) {
     // Without statistics SQLite would take the state index for one owner's open work (it also
     // gives the due order), reading every open commitment of the team to keep one owner's.
-    std::string sql = fmt::format("SELECT {} FROM commitments{} WHERE 1", commitment_columns,
+    std::string sql = fmt::format("SELECT {} FROM commitments{} WHERE 1", commitment_columns(c_.schema()),
                                   filter.owners.empty() ? "" : " INDEXED BY commitments_by_owner");
     sql += in_clause("owner", "owner", filter.owners);
     sql += in_clause("client", "client", filter.clients);

@@ -170,6 +170,10 @@ bool Connection::has_index(const char* name) {
     return q.executeStep();
 }
 
+int Connection::schema() {
+    return db.execAndGet("PRAGMA user_version").getInt();
+}
+
 SQLite::Statement& Connection::statement(std::optional<SQLite::Statement>& slot, const char* sql) {
     if (!slot) {
         slot.emplace(db, sql);

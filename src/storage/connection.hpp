@@ -81,6 +81,8 @@ class Connection {
     SQLite::Statement& statement(std::optional<SQLite::Statement>& slot, const char* sql);
     /// Whether the schema has this index (an older ledger, read as it is, may lack it).
     bool has_index(const char* name);
+    /// The ledger's schema version (PRAGMA user_version): a read leaves an older one as it is.
+    int schema();
     std::int64_t next_clock();
     std::string last_hash_of(const std::string& origin);
     /// The uuid of the commitment's last event in replay order ("" when it has none).
@@ -155,7 +157,8 @@ Event event_from_row(SQLite::Statement& row, bool parse_payload = true);
 constexpr int event_payload_column = 8;
 /// The column list that event_from_row expects, in order.
 extern const char* const event_columns;
-/// The column list that commitment_from_row expects, in order.
-extern const char* const commitment_columns;
+/// The column list that commitment_from_row expects, in order, for a ledger at schema
+/// `schema` (read as it is, an older one lacks the later columns: they read as NULL).
+std::string commitment_columns(int schema);
 
 } // namespace kept

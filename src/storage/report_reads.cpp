@@ -17,19 +17,27 @@ namespace {
 // The facts' columns, in the order facts_from_row reads them. Creep reads the number of scope
 // items only of an open commitment whose scope grew, so only those have their scope parsed (at
 // 100,000 open commitments, parsing every scope was a twentieth of the report).
-constexpr const char* fact_columns =
-    "id, owner, client, client_kind, state, created, due, original_due, closed, effort_minutes, "
-    "original_effort_minutes, CASE WHEN state = 'open' AND scope_added > scope_dropped THEN "
-    "json_array_length(scope) ELSE 0 END, scope_added, scope_dropped, renegotiations, "
-    "late_renegotiations";
+// The facts' columns for a ledger at schema `schema`; one older than 8 (read as it is) has
+// no fees or known finishes.
+std::string fact_columns(int schema) {
+    return fmt::format(
+        "id, owner, client, client_kind, state, created, due, original_due, closed, "
+        "effort_minutes, original_effort_minutes, CASE WHEN state = 'open' AND scope_added > "
+        "scope_dropped THEN json_array_length(scope) ELSE 0 END, scope_added, scope_dropped, "
+        "renegotiations, late_renegotiations, {}",
+        schema >= 8 ? "fee_cents, original_fee_cents, known_finish" : "NULL, NULL, NULL");
+}
 
-// The same for open commitments, from what commitments_open holds: the columns it lacks are
-// constants (an open commitment has no closing date; the rules of open work read no client).
-constexpr const char* open_fact_columns =
-    "id, owner, '', 'external', 'open', created, due, original_due, NULL, effort_minutes, "
-    "original_effort_minutes, CASE WHEN scope_added > scope_dropped THEN "
-    "json_array_length(scope) ELSE 0 END, scope_added, scope_dropped, renegotiations, "
-    "late_renegotiations";
+// The same for the open commitments, as schema 8's index commitments_open holds them (an older
+// ledger's index lacks some: SQLite reads those from the rows).
+std::string open_fact_columns(int schema) {
+    return fmt::format(
+        "id, owner, client, client_kind, 'open', created, due, original_due, NULL, "
+        "effort_minutes, original_effort_minutes, CASE WHEN scope_added > scope_dropped THEN "
+        "json_array_length(scope) ELSE 0 END, scope_added, scope_dropped, renegotiations, "
+        "late_renegotiations, {}",
+        schema >= 8 ? "fee_cents, original_fee_cents, known_finish" : "NULL, NULL, NULL");
+}
 
 void facts_from_row(const RawStatement& q, CommitmentFacts& f) {
     f.id = q.int64(0);
@@ -48,6 +56,9 @@ void facts_from_row(const RawStatement& q, CommitmentFacts& f) {
     f.scope_dropped = q.integer(13);
     f.renegotiations = q.integer(14);
     f.late_renegotiations = q.integer(15);
+    f.fee = q.is_null(16) ? std::nullopt : std::optional<Cents>(q.int64(16));
+    f.original_fee = q.is_null(17) ? std::nullopt : std::optional<Cents>(q.int64(17));
+    f.known_finish = q.is_null(18) ? std::nullopt : std::optional(date_at(q, 18));
 }
 
 /// Runs a SELECT of the facts' columns (?1 bound to `owner` when given) and visits each row.
@@ -68,7 +79,7 @@ void visit_facts(Connection& c_, const std::string& sql, const std::optional<std
 
 void ReportReads::for_each_fact(const std::optional<std::string>& owner, bool open_only,
                                 const std::function<void(const CommitmentFacts&)>& visit) {
-    std::string sql = fmt::format("SELECT {} FROM commitments", fact_columns);
+    std::string sql = fmt::format("SELECT {} FROM commitments", fact_columns(c_.schema()));
     // In id order either way. The open ones of the whole team: their ids from the state index,
     // then their rows in id order, which reads the table front to back (looked up in the
     // index's due order instead, they cost twice as much at 100,000 open commitments).
@@ -86,13 +97,13 @@ void ReportReads::for_each_open(const std::function<void(const CommitmentFacts&)
         for_each_fact(std::nullopt, true, visit); // an older ledger, read as it is
         return;
     }
-    // Schema 4's partial index commitments_open holds every column read here but the scope,
+    // Schema 8's partial index commitments_open holds every column read here but the scope,
     // which only a commitment whose scope grew has read from its row: half the time of reading
     // the rows at 100,000 open commitments.
     visit_facts(
         c_,
         fmt::format("SELECT {} FROM commitments INDEXED BY commitments_open WHERE state = 'open'",
-                    open_fact_columns),
+                    open_fact_columns(c_.schema())),
         std::nullopt, visit);
 }
 

@@ -32,10 +32,13 @@ State state_of(std::string_view text) {
     return *state;
 }
 
-const char* const commitment_columns =
-    "id, uuid, title, client, client_kind, owner, state, due, original_due, effort_minutes, "
-    "original_effort_minutes, scope, tags, created, closed, renegotiations, late_renegotiations, "
-    "scope_added, scope_dropped, last_clock";
+std::string commitment_columns(int schema) {
+    return fmt::format(
+        "id, uuid, title, client, client_kind, owner, state, due, original_due, effort_minutes, "
+        "original_effort_minutes, scope, tags, created, closed, renegotiations, "
+        "late_renegotiations, scope_added, scope_dropped, last_clock, {}",
+        schema >= 8 ? "fee_cents, original_fee_cents, known_finish" : "NULL, NULL, NULL");
+}
 
 const char* const event_columns = "seq, uuid, commitment_id, commitment_uuid, ts, day, actor, "
                                   "kind, payload, reason, origin, clock, prev_hash, hash";
@@ -64,6 +67,15 @@ Commitment commitment_from_row(SQLite::Statement& row) {
     c.scope_added = row.getColumn(17).getInt();
     c.scope_dropped = row.getColumn(18).getInt();
     c.last_clock = row.getColumn(19).getInt64();
+    auto cents = [&](int index) {
+        return row.getColumn(index).isNull() ? std::nullopt
+                                             : std::optional<Cents>(row.getColumn(index).getInt64());
+    };
+    c.fee = cents(20);
+    c.original_fee = cents(21);
+    if (!row.getColumn(22).isNull()) {
+        c.known_finish = date_at(row, 22);
+    }
     return c;
 }
 
@@ -134,8 +146,9 @@ std::int64_t Connection::save(const Commitment& c) {
                   "INSERT INTO commitments (id, uuid, title, client, client_kind, "
                   "owner, state, due, original_due, effort_minutes, original_effort_minutes, "
                   "scope, tags, created, closed, renegotiations, late_renegotiations, "
-                  "scope_added, scope_dropped, last_clock, spent_minutes) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                  "scope_added, scope_dropped, last_clock, spent_minutes, fee_cents, "
+                  "original_fee_cents, known_finish) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                   "ON CONFLICT (id) DO UPDATE SET uuid = excluded.uuid, "
                   "title = excluded.title, client = excluded.client, "
                   "client_kind = excluded.client_kind, owner = excluded.owner, "
@@ -147,7 +160,10 @@ std::int64_t Connection::save(const Commitment& c) {
                   "closed = excluded.closed, renegotiations = excluded.renegotiations, "
                   "late_renegotiations = excluded.late_renegotiations, "
                   "scope_added = excluded.scope_added, scope_dropped = excluded.scope_dropped, "
-                  "last_clock = excluded.last_clock, spent_minutes = excluded.spent_minutes");
+                  "last_clock = excluded.last_clock, spent_minutes = excluded.spent_minutes, "
+                  "fee_cents = excluded.fee_cents, "
+                  "original_fee_cents = excluded.original_fee_cents, "
+                  "known_finish = excluded.known_finish");
     if (c.id == 0) {
         q.bind(1);
     } else {
@@ -176,10 +192,20 @@ std::int64_t Connection::save(const Commitment& c) {
     q.bind(18, c.scope_added);
     q.bind(19, c.scope_dropped);
     q.bind(20, static_cast<std::int64_t>(c.last_clock));
-    if (c.spent) {
-        q.bind(21, static_cast<std::int64_t>(*c.spent));
+    auto bind_optional = [&](int index, const auto& value) {
+        if (value) {
+            q.bind(index, static_cast<std::int64_t>(*value));
+        } else {
+            q.bind(index);
+        }
+    };
+    bind_optional(21, c.spent);
+    bind_optional(22, c.fee);
+    bind_optional(23, c.original_fee);
+    if (c.known_finish) {
+        q.bind(24, format_date(*c.known_finish));
     } else {
-        q.bind(21);
+        q.bind(24);
     }
     q.exec();
     q.reset();

@@ -25,7 +25,7 @@ expect_out "ID  DUE             OWNER   CLIENT         EFFORT  STATE  TITLE
 kept list --owner alice --format json
 expect_rc 0
 fields=$(printf '%s' "$OUT" | jq -c '.[0] | keys_unsorted')
-expect_eq "$fields" '["id","uuid","title","client","client_kind","owner","state","due","original_due","effort_hours","original_effort_hours","scope","tags","created","closed","renegotiations","late_renegotiations"]' "list json fields"
+expect_eq "$fields" '["id","uuid","title","client","client_kind","owner","state","due","original_due","effort_hours","original_effort_hours","scope","tags","created","closed","renegotiations","late_renegotiations","fee","original_fee"]' "list json fields"
 expect_eq "$(printf '%s' "$OUT" | jq -c '[.[0].id, .[0].scope, .[0].tags, .[0].effort_hours, .[0].closed, .[0].client_kind]')" \
     '[1,["csv","json"],["q4"],16,null,"external"]' "list json values"
 expect_eq "$(printf '%s' "$OUT" | jq length)" 1 "owner filter"

@@ -38,7 +38,7 @@ printf 'title,client,due,effort\n"two\nlines",acme,fri,1h\nok,acme,fri,lots\n' >
 rejects 65 'line 4: effort: "lots" is not an effort (use 90m, 6h, 1.5d or 1w)' \
     import --commitments multi.csv
 printf 'title,client,due,effort,colour\nx,acme,fri,1h,red\n' >unknown.csv
-rejects 65 'line 1: "colour" is not a commitment field (use title, client, internal or client_kind, owner, due, effort or effort_hours, scope, tags)' \
+rejects 65 'line 1: "colour" is not a commitment field (use title, client, internal or client_kind, owner, due, effort or effort_hours, scope, tags, fee)' \
     import --commitments unknown.csv
 printf 'title,client,due,effort\nx,acme,fri\n' >short.csv
 rejects 65 'line 2: the row has 3 fields but the header names 4 columns' import --commitments short.csv

@@ -18,12 +18,13 @@ expect_out ""
 LEDGER=$team_ledger
 . "$HERE/report_history.sh"
 
-# Default kinds: overdue, late, overload. Only those flags, in the usual order, exit 1.
+# Default kinds: overdue, late, overload, heads-up. Only those flags, in the usual order, exit 1:
+# alice's #5 and bob's #7 will miss and nobody told acme.
 kept check
 expect_rc 1
 expect_err ""
 kinds=$(printf '%s\n' "$OUT" | awk 'NR > 1 {print $1}' | tr '\n' ' ')
-expect_eq "$kinds" "overdue overload late " "default kinds"
+expect_eq "$kinds" "overdue overload heads-up heads-up late " "default kinds"
 expect_eq "$(printf '%s\n' "$OUT" | head -1 | awk '{print $1}')" "FLAG" "header"
 
 kept check creep --format json
@@ -46,7 +47,7 @@ expect_out ""
 
 kept check overlaod
 expect_rc 65
-expect_err 'kept: KINDS: "overlaod" is not a flag kind (one of overload, creep, late, chronic, overdue, risk, internal-neglect, conflict, sync, any)'
+expect_err 'kept: KINDS: "overlaod" is not a flag kind (one of overload, creep, late, chronic, overdue, risk, heads-up, internal-neglect, conflict, sync, any)'
 
 # report --fail-on: the whole report, then exit 1 when a named flag fired.
 kept report --fail-on overdue,late
@@ -58,7 +59,7 @@ expect_rc 0
 expect_err ""
 kept report --fail-on any --format json
 expect_rc 1
-expect_err "kept: --fail-on: 7 flags fired (overdue, overload, risk, late, creep, chronic)"
+expect_err "kept: --fail-on: 9 flags fired (overdue, overload, risk, heads-up, late, creep, chronic)"
 kept report --owner alice --fail-on creep,late
 expect_rc 0
 kept report --fail-on overdue,nope

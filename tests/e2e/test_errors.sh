@@ -33,7 +33,7 @@ rejects 65 'ID: "9223372036854775808" is not a commitment id (a number like 12 o
 rejects 66 "no commitment #42 in $LEDGER" show 42
 rejects 66 "no commitment #42 in $LEDGER" close 42 --delivered
 
-rejects 65 'nothing to renegotiate: give --due, --effort, --add-scope, --drop-scope or --owner with a new value for #1' \
+rejects 65 'nothing to renegotiate: give --due, --effort, --add-scope, --drop-scope, --owner or --fee with a new value for #1' \
     renegotiate 1 --due 2026-12-04 --reason "same date"
 rejects 64 '--reason is required (see kept renegotiate --help)' renegotiate 1 --due 2026-12-08
 rejects 65 '--reason: "" is empty' renegotiate 1 --due 2026-12-08 --reason ""
@@ -59,7 +59,7 @@ sqlite3 "$LEDGER" ".backup newer.db"
 sqlite3 newer.db 'PRAGMA user_version = 99'
 kept_raw --ledger newer.db list
 expect_rc 78
-expect_err "kept: newer.db: ledger schema 99 is newer than this kept supports (7); upgrade kept to use it"
+expect_err "kept: newer.db: ledger schema 99 is newer than this kept supports (8); upgrade kept to use it"
 
 # A writer waiting past the busy timeout gives up with 75 and writes nothing.
 python3 - "$LEDGER" <<'PY' &

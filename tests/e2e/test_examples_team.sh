@@ -28,7 +28,7 @@ expect_out_has "alice             100%       50%"
 # As of the day of the rush they show: 29h due by Sunday for 25.6h (113%); #62 done Mon 30th.
 report=$(KEPT_TODAY=2026-11-24 KEPT_NOW=2026-11-24T09:00:00Z "$KEPT" --config "$TEST_DIR/team/kept.toml" report --format json)
 expect_eq "$(printf '%s' "$report" | jq -c '[.flags[] | [.kind, .owner, .week, .commitments]]')" \
-    '[["overdue","dave",null,[51]],["overload","alice","2026-W48",[62]],["risk","alice",null,[62]],["late","bob",null,[37]],["late","carol",null,[43]],["creep","alice",null,[52]]]' \
+    '[["overdue","dave",null,[51]],["overload","alice","2026-W48",[62]],["risk","alice",null,[62]],["heads-up","alice",null,[62]],["late","bob",null,[37]],["late","carol",null,[43]],["creep","alice",null,[52]]]' \
     "flags on the day of the rush"
 expect_eq "$(printf '%s' "$report" | jq -c '[.flags[] | select(.owner == "alice" and (.kind == "overload" or .kind == "risk")) | [.load_hours, .capacity_hours, .finish]]')" \
     '[[29,25.6,null],[29,25.6,"2026-11-30"]]' "alice's rush"

@@ -7,7 +7,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 
 ok check --help
 kinds=$(printf '%s\n' "$OUT" | sed -n '/^Flag kinds:/,/^$/p' | sed -n 's/^  \([a-z-]*\) .*/\1/p')
-expect_eq "$(printf '%s\n' "$kinds" | wc -l)" 9 "kinds in check --help"
+expect_eq "$(printf '%s\n' "$kinds" | wc -l)" 10 "kinds in check --help"
 for kind in $kinds; do
     for file in completions/kept.bash completions/_kept completions/kept.fish; do
         grep -q -- "$kind" "$KEPT_SOURCE_DIR/$file" || fail "$file does not offer $kind"

@@ -44,12 +44,12 @@ PY
 )
 expect_eq "$check" "same" "CSV read by Python's csv module"
 header=$(printf '%s' "$OUT" | head -n 1 | tr -d '\r')
-expect_eq "$header" "id,uuid,title,client,client_kind,owner,state,due,original_due,effort_hours,original_effort_hours,scope,tags,created,closed,renegotiations,late_renegotiations" "CSV header"
+expect_eq "$header" "id,uuid,title,client,client_kind,owner,state,due,original_due,effort_hours,original_effort_hours,scope,tags,created,closed,renegotiations,late_renegotiations,fee,original_fee" "CSV header"
 
 # TSV: one line per record, every field free of raw tabs and newlines, escapes reversible.
 ok list --format tsv
 expect_eq "$(printf '%s\n' "$OUT" | wc -l | tr -d ' ')" 3 "TSV line count"
-expect_eq "$(printf '%s\n' "$OUT" | awk -F'\t' '{print NF}' | sort -u)" 17 "TSV fields per line"
+expect_eq "$(printf '%s\n' "$OUT" | awk -F'\t' '{print NF}' | sort -u)" 19 "TSV fields per line"
 title_tsv=$(printf '%s\n' "$OUT" | awk -F'\t' '$1 == 1 {print $3}')
 expect_eq "$title_tsv" 'Export, "API" v2\nsecond line\twith a tab and \\ a backslash' "TSV escapes"
 unescaped=$(printf '%s' "$title_tsv" | python3 -c 'import sys

@@ -11,7 +11,7 @@ expect_eq "$(printf '%s' "$OUT" | jq -r .as_of)" 2026-11-23 "as_of"
 # alice (6.4h a day) works #1 (16h) then #5 (20h), both due Fri 27th: #5 is done Mon 30th. bob
 # (8h a day) works #7 (30h, due Wed 25th, done Thu 26th) then #2 (36h, Fri 27th, on time).
 expect_eq "$(printf '%s' "$OUT" | jq -c '[.flags[] | [.kind, .owner, .week, .commitments]]')" \
-    '[["overdue","dave",null,[6]],["overload","alice","2026-W48",[5]],["risk","alice",null,[5]],["risk","bob",null,[7]],["late","bob",null,[2]],["creep","carol",null,[3]],["chronic","carol",null,[4]]]' \
+    '[["overdue","dave",null,[6]],["overload","alice","2026-W48",[5]],["risk","alice",null,[5]],["risk","bob",null,[7]],["heads-up","bob",null,[7]],["heads-up","alice",null,[5]],["late","bob",null,[2]],["creep","carol",null,[3]],["chronic","carol",null,[4]]]' \
     "flags, worst first"
 expect_eq "$(printf '%s' "$OUT" | jq -c '.flags[0] | [.severity, .due, .days_overdue, .effort_hours]')" \
     '["high","2026-11-20",3,3]' "overdue figures"
@@ -26,13 +26,18 @@ expect_eq "$(printf '%s' "$OUT" | jq -c '.flags[3] | [.due, .days_left, .finish,
     '["2026-11-25",2,"2026-11-26",-1,30,24,125]' "risk figures, bob"
 expect_eq "$(printf '%s' "$OUT" | jq -r '.flags[3].detail')" \
     "due 2026-11-25 (in 2 days): bob finishes 2026-11-26, 1 working day late; 30.0h of work until then, 24.0h of capacity" "risk detail"
-expect_eq "$(printf '%s' "$OUT" | jq -c '.flags[4] | [.severity, .renegotiated_on, .due_in_force, .days_late, .due]')" \
-    '["medium","2026-11-18","2026-11-13",5,"2026-11-27"]' "late figures"
+# Heads-up: nobody has told initech or acme; bob's talk is the nearer one.
+expect_eq "$(printf '%s' "$OUT" | jq -c '.flags[4] | [.severity, .client, .due, .finish, .slack_days, .talk_by]')" \
+    '["high","initech","2026-11-25","2026-11-26",-1,"2026-11-25"]' "heads-up figures, bob"
 expect_eq "$(printf '%s' "$OUT" | jq -r '.flags[5].detail')" \
+    "tell acme by 2026-11-27: due 2026-11-27, alice finishes 2026-11-30, 1 working day late" "heads-up detail"
+expect_eq "$(printf '%s' "$OUT" | jq -c '.flags[6] | [.severity, .renegotiated_on, .due_in_force, .days_late, .due]')" \
+    '["medium","2026-11-18","2026-11-13",5,"2026-11-27"]' "late figures"
+expect_eq "$(printf '%s' "$OUT" | jq -r '.flags[7].detail')" \
     "effort 8.0h → 13.0h (+62%), scope +2 items, due unchanged" "creep detail"
-expect_eq "$(printf '%s' "$OUT" | jq -c '.flags[5] | [.original_effort_hours, .effort_hours, .effort_growth, .scope_added, .schedule_growth]')" \
+expect_eq "$(printf '%s' "$OUT" | jq -c '.flags[7] | [.original_effort_hours, .effort_hours, .effort_growth, .scope_added, .schedule_growth]')" \
     '[8,13,62.5,2,0]' "creep figures"
-expect_eq "$(printf '%s' "$OUT" | jq -c '.flags[6] | [.severity, .renegotiations, .late_renegotiations]')" \
+expect_eq "$(printf '%s' "$OUT" | jq -c '.flags[8] | [.severity, .renegotiations, .late_renegotiations]')" \
     '["low",3,0]' "chronic figures"
 
 # The load table: every owner with open work, 8 weeks from the current one.

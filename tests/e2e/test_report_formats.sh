@@ -52,7 +52,7 @@ expect_eq "$(printf '%s' "$OUT" | jq -c '.load[0] | keys_unsorted')" \
 kept report --format csv
 expect_rc 0
 expect_eq "$(printf '%s' "$OUT" | head -1 | tr -d '\r')" \
-    "kind,severity,owner,week,commitments,detail,load_hours,capacity_hours,utilization,due,original_due,due_in_force,renegotiated_on,days_overdue,days_late,days_left,finish,slack_days,effort_hours,original_effort_hours,effort_growth,schedule_growth,scope_added,renegotiations,late_renegotiations,internal_on_time,external_on_time,gap_points,internal_delivered,external_delivered" "csv header"
+    "kind,severity,owner,week,commitments,detail,load_hours,capacity_hours,utilization,due,original_due,due_in_force,renegotiated_on,days_overdue,days_late,days_left,finish,slack_days,effort_hours,original_effort_hours,effort_growth,schedule_growth,scope_added,renegotiations,late_renegotiations,internal_on_time,external_on_time,gap_points,internal_delivered,external_delivered,client,talk_by,fee,original_fee" "csv header"
 expect_eq "$(printf '%s' "$OUT" | sed -n 2p | cut -d, -f1-5)" "internal-neglect,medium,,,[]" "csv row"
 kept report --format csv --section load
 expect_eq "$(printf '%s' "$OUT" | head -2 | tr -d '\r' | tr '\n' '|')" \

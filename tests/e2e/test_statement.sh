@@ -63,13 +63,13 @@ From the platform team, up to Tue 2026-12-01.
 - **#2 SSO**, Wed 2026-11-18, asked by you: due Fri 2026-11-27 → Fri 2026-12-04; effort 8.0h → 16.0h; scope + \"SAML\". \"client asked for SAML\""
 
 ok statement --client acme --format json
-expect_eq "$(jq -c 'keys_unsorted' <<<"$OUT")" '["team","client","client_kind","since","until","record","commitments"]' "statement keys"
+expect_eq "$(jq -c 'keys_unsorted' <<<"$OUT")" '["team","client","client_kind","currency","since","until","record","commitments"]' "statement keys"
 expect_eq "$(jq -c '.record' <<<"$OUT")" \
     '{"delivered":2,"dropped":1,"on_time":1,"on_time_first":1,"on_time_percent":50,"on_time_first_percent":50}' "record"
 expect_eq "$(jq -c '[.commitments[] | [.id, .state, .due, .first_due, .on_time, .on_time_first]]' <<<"$OUT")" \
     '[[2,"open","2026-12-04","2026-11-27",null,null],[1,"delivered","2026-11-20","2026-11-20",true,true],[3,"delivered","2026-11-25","2026-11-25",false,false],[6,"dropped","2026-11-30","2026-11-30",null,null]]' "commitments"
 expect_eq "$(jq -c '.commitments[0].changes' <<<"$OUT")" \
-    '[{"day":"2026-11-18","requested_by":"client","reason":"client asked for SAML","late":false,"due":{"before":"2026-11-27","after":"2026-12-04"},"effort_hours":{"before":8,"after":16},"scope_added":["SAML"],"scope_dropped":[]}]' "changes"
+    '[{"day":"2026-11-18","requested_by":"client","reason":"client asked for SAML","late":false,"due":{"before":"2026-11-27","after":"2026-12-04"},"effort_hours":{"before":8,"after":16},"scope_added":["SAML"],"scope_dropped":[],"fee":null}]' "changes"
 expect_eq "$(jq -c '.commitments[0].forecast | [.finish, .status]' <<<"$OUT")" '["2026-12-03","at risk"]' "forecast"
 
 # The period: from Tuesday 2026-11-24, #1 (made and delivered before) and the change of the

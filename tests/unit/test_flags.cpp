@@ -1,3 +1,4 @@
+#include "kept/capacity.hpp"
 #include "kept/error.hpp"
 #include "kept/flags.hpp"
 
@@ -78,6 +79,87 @@ TEST_CASE("creep_flag: effort or scope grew while the date did not follow") {
     SUBCASE("closed commitments are history") {
         CHECK(!creep_flag(delivered(c, "2026-11-30"), settings));
     }
+    SUBCASE("a fee says whether it grew with the work") {
+        c.fee = c.original_fee = 120000;
+        auto unchanged = creep_flag(c, settings);
+        REQUIRE(unchanged);
+        CHECK(detail_of(*unchanged) == "effort 8.0h → 13.0h (+62%), scope +2 items, fee "
+                                       "unchanged (1,200), due unchanged");
+        CHECK(*unchanged->fee == 120000);
+        CHECK(*unchanged->original_fee == 120000);
+        c.fee = 150050;
+        CHECK(creep_flag(c, settings)->detail ==
+              "effort 8.0h → 13.0h (+62%), scope +2 items, fee 1,200 → 1,500.50 (+25%), due "
+              "unchanged");
+        c.original_fee.reset();
+        CHECK(creep_flag(c, settings)->detail ==
+              "effort 8.0h → 13.0h (+62%), scope +2 items, fee 1,500.50 (none first), due "
+              "unchanged");
+        c.original_fee = 0;
+        CHECK(creep_flag(c, settings)->detail ==
+              "effort 8.0h → 13.0h (+62%), scope +2 items, fee 0 → 1,500.50, due unchanged");
+        c.fee.reset();
+        CHECK(!creep_flag(c, settings)->fee);
+    }
+}
+
+TEST_CASE("heads_up_flag: will miss, and the client has not heard since it started to miss") {
+    // Monday to Friday, 8h a day, from Monday 2026-11-23: 24h due Wednesday finishes Thursday.
+    MemberCalendar calendar = member_calendar(Config{}, "bob");
+    CapacityLine line(calendar, day("2026-11-23"));
+    std::vector<Projection> schedule = project(line, {{9, day("2026-11-25"), 32 * hour}});
+    const Projection& late = schedule[0];
+    REQUIRE(*late.finish == day("2026-11-26"));
+
+    auto flag = heads_up_flag("bob", late, line, "acme", std::nullopt);
+    REQUIRE(flag);
+    CHECK(flag->kind == FlagKind::heads_up);
+    CHECK(flag->severity == Severity::high);
+    CHECK(flag->client == "acme");
+    CHECK(flag->commitments == std::vector<std::int64_t>{9});
+    CHECK(*flag->talk_by == day("2026-11-25"));
+    CHECK(*flag->slack_days == -1);
+    CHECK(detail_of(*flag) ==
+          "tell acme by 2026-11-25: due 2026-11-25, bob finishes 2026-11-26, 1 working day late");
+
+    SUBCASE("renegotiated while it was on time: the miss is news") {
+        CHECK(heads_up_flag("bob", late, line, "acme", day("2026-11-25")));
+    }
+    SUBCASE("renegotiated knowingly late: no news while it finishes no later") {
+        CHECK(!heads_up_flag("bob", late, line, "acme", day("2026-11-26")));
+        CHECK(!heads_up_flag("bob", late, line, "acme", day("2026-11-30")));
+    }
+    SUBCASE("finishing later than was known when renegotiated is news again") {
+        auto later = late;
+        later.finish = day("2026-11-27");
+        CHECK(heads_up_flag("bob", later, line, "acme", day("2026-11-26")));
+    }
+    SUBCASE("on time, or already overdue, is not a heads-up") {
+        auto on_time = project(line, {{9, day("2026-11-27"), 32 * hour}});
+        CHECK(!heads_up_flag("bob", on_time[0], line, "acme", std::nullopt));
+        CapacityLine later_line(calendar, day("2026-11-26"));
+        auto overdue = project(later_line, {{9, day("2026-11-25"), 8 * hour}});
+        CHECK(!heads_up_flag("bob", overdue[0], later_line, "acme", std::nullopt));
+    }
+    SUBCASE("due today: today is the last day to tell") {
+        CapacityLine wednesday(calendar, day("2026-11-25"));
+        auto today = project(wednesday, {{9, day("2026-11-25"), 16 * hour}});
+        auto due_today = heads_up_flag("bob", today[0], wednesday, "acme", std::nullopt);
+        REQUIRE(due_today);
+        CHECK(*due_today->talk_by == day("2026-11-25"));
+    }
+    SUBCASE("no capacity: it never finishes") {
+        Config none;
+        none.members["bob"].hours_per_week = 0;
+        MemberCalendar idle = member_calendar(none, "bob");
+        CapacityLine idle_line(idle, day("2026-11-23"));
+        auto never = project(idle_line, {{9, day("2026-11-25"), hour}});
+        auto told = heads_up_flag("bob", never[0], idle_line, "acme", std::nullopt);
+        REQUIRE(told);
+        CHECK(!told->finish);
+        CHECK(detail_of(*told) ==
+              "tell acme by 2026-11-25: due 2026-11-25, bob can never finish it (no capacity)");
+    }
 }
 
 TEST_CASE("chronic_flag: renegotiated at least chronic_renegotiations times") {
@@ -146,12 +228,13 @@ TEST_CASE("parse_flag_kinds") {
     CHECK(parse_flag_kinds("overdue,late", "--fail-on") ==
           std::vector<FlagKind>{FlagKind::overdue, FlagKind::late});
     CHECK(parse_flag_kinds("late,late", "--fail-on") == std::vector<FlagKind>{FlagKind::late});
-    CHECK(parse_flag_kinds("any", "--fail-on").size() == 9);
+    CHECK(parse_flag_kinds("any", "--fail-on").size() == 10);
     CHECK(parse_flag_kinds("internal-neglect", "x") ==
           std::vector<FlagKind>{FlagKind::internal_neglect});
     CHECK_THROWS_WITH_AS(parse_flag_kinds("overlaod", "--fail-on"),
                          "--fail-on: \"overlaod\" is not a flag kind (one of overload, creep, "
-                         "late, chronic, overdue, risk, internal-neglect, conflict, sync, any)",
+                         "late, chronic, overdue, risk, heads-up, internal-neglect, conflict, "
+                         "sync, any)",
                          BadValue);
     CHECK_THROWS_AS(parse_flag_kinds("", "--fail-on"), BadValue);
     CHECK_THROWS_AS(parse_flag_kinds("late,", "--fail-on"), BadValue);

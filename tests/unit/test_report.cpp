@@ -56,7 +56,8 @@ TEST_CASE("ReportBuilder: each flag where it belongs, worst first") {
     Report report = builder.build();
 
     CHECK(kinds_of(report) ==
-          std::vector<std::string>{"overdue", "overload", "risk", "late", "creep", "chronic"});
+          std::vector<std::string>{"overdue", "overload", "risk", "heads-up", "late", "creep",
+                                   "chronic"});
     const Flag& overdue = report.flags[0];
     CHECK(overdue.commitments == std::vector<std::int64_t>{3});
 
@@ -84,9 +85,15 @@ TEST_CASE("ReportBuilder: each flag where it belongs, worst first") {
           "due 2026-11-27 (in 4 days): alice finishes 2026-12-01, 2 working days "
           "late; 42.0h of work until then, 32.0h of capacity");
 
-    CHECK(report.flags[3].owner == "dave");
-    CHECK(report.flags[4].commitments == std::vector<std::int64_t>{4});
-    CHECK(report.flags[5].commitments == std::vector<std::int64_t>{5});
+    const Flag& heads_up = report.flags[3];
+    CHECK(heads_up.commitments == std::vector<std::int64_t>{1});
+    CHECK(heads_up.client == "acme");
+    CHECK(*heads_up.talk_by == day("2026-11-27"));
+    CHECK(*heads_up.finish == day("2026-12-01"));
+
+    CHECK(report.flags[4].owner == "dave");
+    CHECK(report.flags[5].commitments == std::vector<std::int64_t>{4});
+    CHECK(report.flags[6].commitments == std::vector<std::int64_t>{5});
 
     SUBCASE("the load table: members and owners of open work, every week of the horizon") {
         REQUIRE(report.horizon.size() == 2);
@@ -183,7 +190,7 @@ TEST_CASE("ReportBuilder: a zero-capacity member with work is overloaded and nev
     ReportBuilder builder(config, monday, 1, {});
     builder.add(promise(1, "ghost", "2026-11-23", "2026-11-27", hour));
     Report report = builder.build();
-    REQUIRE(report.flags.size() == 2);
+    REQUIRE(report.flags.size() == 3);
     CHECK(report.flags[0].kind == FlagKind::overload);
     CHECK(!report.flags[0].utilization);
     CHECK(report.flags[0].detail ==
@@ -191,6 +198,8 @@ TEST_CASE("ReportBuilder: a zero-capacity member with work is overloaded and nev
     CHECK(report.flags[1].kind == FlagKind::risk);
     CHECK(!report.flags[1].finish);
     CHECK(!report.flags[1].slack_days);
+    CHECK(report.flags[2].kind == FlagKind::heads_up);
+    CHECK(!report.flags[2].finish);
 }
 
 TEST_CASE("ReportBuilder: 500 commitments for one owner") {

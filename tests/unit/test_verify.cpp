@@ -29,7 +29,7 @@ struct History {
     Commitment add(std::int64_t id, const std::string& title) {
         NewCommitment request{
             title, "acme", ClientKind::external, "alice", today + std::chrono::days(10), 120,
-            {},    {}};
+            {},    {},   std::nullopt};
         Commitment c;
         c.id = id;
         append(c, EventKind::added, added_payload(request, today), new_uuid());

@@ -38,8 +38,8 @@ class ReportReads {
     /// scope grew; 0 elsewhere).
     void for_each_fact(const std::optional<std::string>& owner, bool open_only,
                        const std::function<void(const CommitmentFacts&)>& visit);
-    /// The open commitments, in id order, with what the load and flag rules read: the facts
-    /// but the client (left empty; scope_items as for_each_fact).
+    /// The open commitments, in id order, with every fact the load and flag rules read
+    /// (scope_items as for_each_fact).
     void for_each_open(const std::function<void(const CommitmentFacts&)>& visit);
     /// The delivered commitments (only `owner`'s when given) with what calibration and accuracy
     /// ratios read: owner, state, effort, original effort, effort spent, and with `with_dates`
