@@ -12,6 +12,12 @@ std::optional<Date> date_in(const nlohmann::json& change, const char* side) {
     return parse_iso_date(change.at(side).get<std::string>());
 }
 
+bool in_period(const Commitment& c, std::optional<Date> since) {
+    return !since || c.is_open() || c.created >= *since || (c.closed && *c.closed >= *since);
+}
+
+} // namespace
+
 StatementChange change_of(const Event& e) {
     const nlohmann::json& p = e.payload;
     StatementChange out;
@@ -28,17 +34,15 @@ StatementChange change_of(const Event& e) {
         out.scope_added = scope->at("added").get<std::vector<std::string>>();
         out.scope_dropped = scope->at("dropped").get<std::vector<std::string>>();
     }
+    if (auto owner = p.find("owner"); owner != p.end()) {
+        out.owner_before = owner->at("before").get<std::string>();
+        out.owner_after = owner->at("after").get<std::string>();
+    }
     out.requested_by = p.value("requested_by", "team");
     out.reason = e.reason.value_or("");
     out.late = p.value("late", false);
     return out;
 }
-
-bool in_period(const Commitment& c, std::optional<Date> since) {
-    return !since || c.is_open() || c.created >= *since || (c.closed && *c.closed >= *since);
-}
-
-} // namespace
 
 Statement make_statement(std::string team, std::string client,
                          const std::vector<Commitment>& commitments,
