@@ -5,7 +5,7 @@
 # line points at.
 # shellcheck disable=SC2207 # compgen's words go into COMPREPLY split, as bash completion wants
 
-_kept_commands="init add renegotiate edit close reopen list show log report check when forecast triage statement export import verify backup config sync rebuild"
+_kept_commands="init add renegotiate edit close reopen list show log report check when forecast triage statement digest export import verify backup config sync rebuild"
 _kept_dates="today tomorrow mon tue wed thu fri sat sun eow eom"
 _kept_kinds="overload creep late chronic overdue risk heads-up internal-neglect conflict sync any"
 
@@ -85,6 +85,7 @@ _kept_options() {
     forecast) echo "--help -h --owner --client --weeks --confidence --config --team --ledger --format --color --no-pager --as" ;;
     triage) echo "--help -h --owner --config --team --ledger --format --color --no-pager --as" ;;
     statement) echo "--help -h --client --since --config --team --ledger --format --color --no-pager --as" ;;
+    digest) echo "--help -h --since --weeks --config --team --ledger --format --color --no-pager --as" ;;
     export) echo "--help -h --events --owner --client --state --due-before --due-after --overdue --tag --config --team --ledger --format --color --no-pager --as" ;;
     import) echo "--help -h --commitments --quiet -q --config --team --ledger --format --color --no-pager --as" ;;
     verify) echo "--help -h --full --config --team --ledger --format --color --no-pager --as" ;;
@@ -99,7 +100,7 @@ _kept_options() {
 # returns 1 when OPTION takes no value.
 _kept_value() {
     case $1:$2 in
-    :--as | init:--as | add:--effort | add:--scope | add:--tag | add:--fee | add:--as | add: | renegotiate:--effort | renegotiate:--add-scope | renegotiate:--drop-scope | renegotiate:--fee | renegotiate:--reason | renegotiate:--as | edit:--title | edit:--tag | edit:--untag | edit:--reason | edit:--as | close:--reason | close:--spent | close:--as | reopen:--reason | reopen:--as | list:--tag | list:--sort | list:--limit | list:--as | show:--as | log:--as | report:--weeks | report:--as | check:--weeks | check:--as | when:--effort | when:--confidence | when:--as | forecast:--weeks | forecast:--confidence | forecast:--as | triage:--as | statement:--as | export:--tag | export:--as | import:--as | verify:--as | backup:--as | config:--as | sync:--remote | sync:--as | rebuild:--as)
+    :--as | init:--as | add:--effort | add:--scope | add:--tag | add:--fee | add:--as | add: | renegotiate:--effort | renegotiate:--add-scope | renegotiate:--drop-scope | renegotiate:--fee | renegotiate:--reason | renegotiate:--as | edit:--title | edit:--tag | edit:--untag | edit:--reason | edit:--as | close:--reason | close:--spent | close:--as | reopen:--reason | reopen:--as | list:--tag | list:--sort | list:--limit | list:--as | show:--as | log:--as | report:--weeks | report:--as | check:--weeks | check:--as | when:--effort | when:--confidence | when:--as | forecast:--weeks | forecast:--confidence | forecast:--as | triage:--as | statement:--as | digest:--weeks | digest:--as | export:--tag | export:--as | import:--as | verify:--as | backup:--as | config:--as | sync:--remote | sync:--as | rebuild:--as)
         :
         return 0
         ;;
@@ -107,11 +108,11 @@ _kept_value() {
         COMPREPLY=($(compgen -W "$_kept_dates auto" -- "$cur"))
         return 0
         ;;
-    renegotiate:--due | close:--on | list:--due-before | list:--due-after | log:--since | report:--as-of | check:--as-of | when:--from | statement:--since | export:--due-before | export:--due-after)
+    renegotiate:--due | close:--on | list:--due-before | list:--due-after | log:--since | report:--as-of | check:--as-of | when:--from | statement:--since | digest:--since | export:--due-before | export:--due-after)
         COMPREPLY=($(compgen -W "$_kept_dates" -- "$cur"))
         return 0
         ;;
-    :--color | init:--color | add:--color | renegotiate:--color | edit:--color | close:--color | reopen:--color | list:--color | show:--color | log:--color | report:--color | check:--color | when:--color | forecast:--color | triage:--color | statement:--color | export:--color | import:--color | verify:--color | backup:--color | config:--color | sync:--color | rebuild:--color)
+    :--color | init:--color | add:--color | renegotiate:--color | edit:--color | close:--color | reopen:--color | list:--color | show:--color | log:--color | report:--color | check:--color | when:--color | forecast:--color | triage:--color | statement:--color | digest:--color | export:--color | import:--color | verify:--color | backup:--color | config:--color | sync:--color | rebuild:--color)
         COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
         return 0
         ;;
@@ -131,11 +132,11 @@ _kept_value() {
         COMPREPLY=($(compgen -W "open closed all" -- "$cur"))
         return 0
         ;;
-    :--format | init:--format | add:--format | renegotiate:--format | edit:--format | close:--format | reopen:--format | list:--format | show:--format | log:--format | report:--format | check:--format | when:--format | forecast:--format | triage:--format | statement:--format | import:--format | verify:--format | backup:--format | config:--format | sync:--format | rebuild:--format)
+    :--format | init:--format | add:--format | renegotiate:--format | edit:--format | close:--format | reopen:--format | list:--format | show:--format | log:--format | report:--format | check:--format | when:--format | forecast:--format | triage:--format | statement:--format | digest:--format | import:--format | verify:--format | backup:--format | config:--format | sync:--format | rebuild:--format)
         COMPREPLY=($(compgen -W "table json ndjson csv tsv" -- "$cur"))
         return 0
         ;;
-    :--config | :--ledger | init:--config | init:--ledger | add:--config | add:--ledger | renegotiate:--config | renegotiate:--ledger | edit:--config | edit:--ledger | close:--config | close:--ledger | reopen:--config | reopen:--ledger | list:--config | list:--ledger | show:--config | show:--ledger | log:--config | log:--ledger | report:--config | report:--ledger | check:--config | check:--ledger | when:--config | when:--ledger | forecast:--config | forecast:--ledger | triage:--config | triage:--ledger | statement:--config | statement:--ledger | export:--config | export:--ledger | import:--config | import:--ledger | import: | verify:--config | verify:--ledger | backup:--config | backup:--ledger | backup: | config:--config | config:--ledger | sync:--config | sync:--ledger | rebuild:--config | rebuild:--ledger)
+    :--config | :--ledger | init:--config | init:--ledger | add:--config | add:--ledger | renegotiate:--config | renegotiate:--ledger | edit:--config | edit:--ledger | close:--config | close:--ledger | reopen:--config | reopen:--ledger | list:--config | list:--ledger | show:--config | show:--ledger | log:--config | log:--ledger | report:--config | report:--ledger | check:--config | check:--ledger | when:--config | when:--ledger | forecast:--config | forecast:--ledger | triage:--config | triage:--ledger | statement:--config | statement:--ledger | digest:--config | digest:--ledger | export:--config | export:--ledger | import:--config | import:--ledger | import: | verify:--config | verify:--ledger | backup:--config | backup:--ledger | backup: | config:--config | config:--ledger | sync:--config | sync:--ledger | rebuild:--config | rebuild:--ledger)
         _kept_files
         return 0
         ;;
@@ -163,7 +164,7 @@ _kept_value() {
         _kept_ids open
         return 0
         ;;
-    :--team | init:--team | add:--team | renegotiate:--team | edit:--team | close:--team | reopen:--team | list:--team | show:--team | log:--team | report:--team | check:--team | when:--team | forecast:--team | triage:--team | statement:--team | export:--team | import:--team | verify:--team | backup:--team | config:--team | sync:--team | rebuild:--team)
+    :--team | init:--team | add:--team | renegotiate:--team | edit:--team | close:--team | reopen:--team | list:--team | show:--team | log:--team | report:--team | check:--team | when:--team | forecast:--team | triage:--team | statement:--team | digest:--team | export:--team | import:--team | verify:--team | backup:--team | config:--team | sync:--team | rebuild:--team)
         _kept_teams
         return 0
         ;;

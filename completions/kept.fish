@@ -111,6 +111,7 @@ complete -c kept -n __kept_no_command -a when -d 'The earliest due date the owne
 complete -c kept -n __kept_no_command -a forecast -d 'Every open commitment\'s projected finish, slack and chance of being on time'
 complete -c kept -n __kept_no_command -a triage -d 'The fewest commitments to renegotiate so every other one holds, and by when'
 complete -c kept -n __kept_no_command -a statement -d 'A document for one client: promised, changed and why, delivered, open, on time'
+complete -c kept -n __kept_no_command -a digest -d 'The team meeting\'s view: promised, moved, delivered, dropped, whom to talk to, load ahead'
 complete -c kept -n __kept_no_command -a export -d 'Write commitments (NDJSON, CSV, ICS) or every event (--events)'
 complete -c kept -n __kept_no_command -a import -d 'Read events (idempotent) or new commitments (--commitments)'
 complete -c kept -n __kept_no_command -a verify -d 'Check the database and the event hash chain'
@@ -338,6 +339,18 @@ complete -c kept -n '__kept_using statement' -l format -x -a 'table json ndjson 
 complete -c kept -n '__kept_using statement' -l color -x -a 'auto always never' -d 'Color the table output: auto, always or never (without color, ! marks an overdue date or an overloaded week, * a moved date)'
 complete -c kept -n '__kept_using statement' -l no-pager -d 'Print tables directly, never through the pager a terminal gets ($KEPT_PAGER, $PAGER, less -FRX)'
 complete -c kept -n '__kept_using statement' -l as -x -d 'Who is making the change (default $KEPT_USER, $USER)'
+
+# kept digest
+complete -c kept -n '__kept_using digest' -l help -s h -d 'Print this help message and exit'
+complete -c kept -n '__kept_using digest' -l since -x -a '$__kept_date_words' -d 'The period\'s first day, looking back (yesterday, -2w, mon, a date); default: last Monday (a week back on a Monday)'
+complete -c kept -n '__kept_using digest' -l weeks -x -d 'Weeks of load ahead, from the current one (1 to 520; default 4)'
+complete -c kept -n '__kept_using digest' -l config -r -F -d 'Team config file (kept.toml)'
+complete -c kept -n '__kept_using digest' -l team -x -a '(__kept_teams)' -d 'Use $XDG_CONFIG_HOME/kept/teams/NAME.toml as the config (repeat to roll up several teams in report, check and list)'
+complete -c kept -n '__kept_using digest' -l ledger -r -F -d 'Ledger file, overriding the config (repeat to roll up several in report, check and list)'
+complete -c kept -n '__kept_using digest' -l format -x -a 'table json ndjson csv tsv' -d 'Output format: table, json, ndjson, csv or tsv'
+complete -c kept -n '__kept_using digest' -l color -x -a 'auto always never' -d 'Color the table output: auto, always or never (without color, ! marks an overdue date or an overloaded week, * a moved date)'
+complete -c kept -n '__kept_using digest' -l no-pager -d 'Print tables directly, never through the pager a terminal gets ($KEPT_PAGER, $PAGER, less -FRX)'
+complete -c kept -n '__kept_using digest' -l as -x -d 'Who is making the change (default $KEPT_USER, $USER)'
 
 # kept export
 complete -c kept -n '__kept_using export' -l help -s h -d 'Print this help message and exit'

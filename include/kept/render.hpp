@@ -87,6 +87,9 @@ nlohmann::ordered_json date_or_null(const std::optional<Date>& day);
 /// Minutes as the machine formats write an effort: hours, rounded to two decimals (90 -> 1.5).
 double hours_value(Minutes minutes);
 
+/// `text` as one Markdown table cell: no line breaks, pipes escaped.
+std::string markdown_cell(const std::string& text);
+
 /// Records (JSON objects with the same keys) as one JSON array, pretty-printed.
 std::string render_json(const std::vector<nlohmann::ordered_json>& records);
 /// render_json's text for `count` records made one at a time by `record(i)`, written to `out`

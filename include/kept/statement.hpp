@@ -23,11 +23,15 @@ struct StatementChange {
     std::optional<Minutes> effort_before, effort_after;
     std::vector<std::string> scope_added, scope_dropped;
     bool fee_changed = false;
-    std::optional<Cents> fee_before, fee_after; ///< when fee_changed; nullopt: none
-    std::string requested_by; ///< "client" or "team"
+    std::optional<Cents> fee_before, fee_after;           ///< when fee_changed; nullopt: none
+    std::optional<std::string> owner_before, owner_after; ///< a handover
+    std::string requested_by;                             ///< "client" or "team"
     std::string reason;
     bool late = false; ///< made after the due date then in force
 };
+
+/// What a `renegotiated` event changed, who asked and why.
+StatementChange change_of(const Event& renegotiated);
 
 /// What the schedule says of an open commitment.
 struct StatementForecast {

@@ -24,4 +24,8 @@ struct TriageLine {
 std::vector<TriageLine> gather_triage(Ledger& ledger, const Config& config, Date today,
                                       const std::optional<std::string>& owner);
 
+/// The `kept renegotiate` command a person runs once the client has agreed to the proposed
+/// date, its reason a suggestion to edit; empty when no date can be proposed.
+std::string renegotiate_command(const TriageLine& line);
+
 } // namespace kept::app

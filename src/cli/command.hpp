@@ -65,6 +65,7 @@ Run attach_when(CLI::App& sub);
 Run attach_forecast(CLI::App& sub);
 Run attach_triage(CLI::App& sub);
 Run attach_statement(CLI::App& sub);
+Run attach_digest(CLI::App& sub);
 Run attach_export(CLI::App& sub);
 Run attach_import(CLI::App& sub);
 Run attach_completions(CLI::App& sub);

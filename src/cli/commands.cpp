@@ -65,6 +65,11 @@ std::span<const Command> commands() {
                 "A document for one client: promised, changed and why, delivered, open, on time",
                 "kept statement --client acme --since -4w > acme.md", reads, attach_statement,
                 "--color,--as"},
+        Command{"digest",
+                "The team meeting's view: promised, moved, delivered, dropped, whom to talk to, "
+                "load ahead",
+                "kept digest --since mon --format md > week.md", reads_paged, attach_digest,
+                "--as"},
         Command{"export", "Write commitments (NDJSON, CSV, ICS) or every event (--events)",
                 "kept export --events > team.ndjson", reads, attach_export, "--color,--as"},
         Command{"import", "Read events (idempotent) or new commitments (--commitments)",

@@ -205,7 +205,17 @@ TextTable reliability_table(const Report& report) {
     return table;
 }
 
-/// The table, and a line naming the columns it left out to fit the terminal, if any.
+std::vector<Json> flag_records(const std::vector<Flag>& flags) {
+    std::vector<Json> out;
+    out.reserve(flags.size());
+    for (const auto& f : flags) {
+        out.push_back(flag_record(f));
+    }
+    return out;
+}
+
+} // namespace
+
 void print_fitted(Context& context, const TextTable& table, bool weeks) {
     TableLook look = context.look();
     std::size_t left_out = write_table(context.out(), table, look);
@@ -228,17 +238,6 @@ void print_section_title(Context& context, const std::string& title) {
     bool color = context.color();
     context.out() << '\n' << (color ? fmt::format("\x1b[1m{}\x1b[0m", title) : title) << '\n';
 }
-
-std::vector<Json> flag_records(const std::vector<Flag>& flags) {
-    std::vector<Json> out;
-    out.reserve(flags.size());
-    for (const auto& f : flags) {
-        out.push_back(flag_record(f));
-    }
-    return out;
-}
-
-} // namespace
 
 Section parse_section(std::string_view text) {
     if (text == "all") {

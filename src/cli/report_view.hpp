@@ -30,6 +30,13 @@ nlohmann::ordered_json report_json(const Report& report, const std::string& team
 /// tsv print one section's records (flags unless another is chosen).
 void print_report(Context& context, Format format, const Report& report, Section section);
 
+/// Prints `table` within the terminal's width and says what it left out: later weeks when
+/// `weeks` (the columns after the first are weeks), else the names of the columns.
+void print_fitted(Context& context, const TextTable& table, bool weeks);
+
+/// A blank line and a section's title, bold on a color terminal.
+void print_section_title(Context& context, const std::string& title);
+
 /// Prints flags alone (kept check): a table or flag records.
 void print_flags(Context& context, Format format, const std::vector<Flag>& flags);
 

@@ -13,33 +13,6 @@ namespace {
 using Json = nlohmann::ordered_json;
 using Line = app::TriageLine;
 
-/// `text` as one word for a POSIX shell: bare when it is safe, else in single quotes.
-std::string shell_word(const std::string& text) {
-    bool bare = !text.empty() && text.find_first_not_of("abcdefghijklmnopqrstuvwxyz"
-                                                        "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                                        "0123456789-_.,:/+@") == std::string::npos;
-    if (bare) {
-        return text;
-    }
-    std::string out = "'";
-    for (char ch : text) {
-        out += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
-    }
-    return out + "'";
-}
-
-/// The command a person runs once the client has agreed; empty when no date can be proposed.
-std::string command_of(const Line& line) {
-    const ToRenegotiate& r = line.renegotiation;
-    if (!r.proposed) {
-        return {};
-    }
-    std::string reason = fmt::format("agreed with {}: the workload cannot carry {}",
-                                     line.commitment.client, format_date(r.work.due));
-    return fmt::format("kept renegotiate {} --due {} --requested-by team --reason {}",
-                       line.commitment.id, format_date(*r.proposed), shell_word(reason));
-}
-
 const std::vector<std::string>& triage_fields() {
     static const std::vector<std::string> fields = {
         "id",  "uuid",         "title",   "client",   "client_kind", "owner",
@@ -50,7 +23,7 @@ const std::vector<std::string>& triage_fields() {
 Json record_of(const Line& line) {
     const OpenCommitment& c = line.commitment;
     const ToRenegotiate& r = line.renegotiation;
-    std::string command = command_of(line);
+    std::string command = app::renegotiate_command(line);
     Json record = Json::object();
     record["id"] = c.id;
     record["uuid"] = c.uuid;
@@ -100,7 +73,7 @@ void print_table(Context& context, const std::vector<Line>& lines) {
     out << render_table(table_of(lines), context.look());
     out << "\nOnce a client agrees:\n";
     for (const Line& line : lines) {
-        std::string command = command_of(line);
+        std::string command = app::renegotiate_command(line);
         if (!command.empty()) {
             out << "  " << command << '\n';
         }

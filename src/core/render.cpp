@@ -144,4 +144,18 @@ std::string render_tsv(const std::vector<nlohmann::ordered_json>& records,
     return render_delimited(records, fields, '\t', "\n", tsv_escape);
 }
 
+std::string markdown_cell(const std::string& text) {
+    std::string out;
+    for (char ch : text) {
+        if (ch == '|') {
+            out += "\\|";
+        } else if (ch == '\n' || ch == '\r' || ch == '\t') {
+            out += ' ';
+        } else {
+            out += ch;
+        }
+    }
+    return out;
+}
+
 } // namespace kept

@@ -12,6 +12,12 @@ std::optional<Date> date_in(const nlohmann::json& change, const char* side) {
     return parse_iso_date(change.at(side).get<std::string>());
 }
 
+bool in_period(const Commitment& c, std::optional<Date> since) {
+    return !since || c.is_open() || c.created >= *since || (c.closed && *c.closed >= *since);
+}
+
+} // namespace
+
 StatementChange change_of(const Event& e) {
     const nlohmann::json& p = e.payload;
     StatementChange out;
@@ -36,17 +42,15 @@ StatementChange change_of(const Event& e) {
         out.fee_before = cents(fee->at("before"));
         out.fee_after = cents(fee->at("after"));
     }
+    if (auto owner = p.find("owner"); owner != p.end()) {
+        out.owner_before = owner->at("before").get<std::string>();
+        out.owner_after = owner->at("after").get<std::string>();
+    }
     out.requested_by = p.value("requested_by", "team");
     out.reason = e.reason.value_or("");
     out.late = p.value("late", false);
     return out;
 }
-
-bool in_period(const Commitment& c, std::optional<Date> since) {
-    return !since || c.is_open() || c.created >= *since || (c.closed && *c.closed >= *since);
-}
-
-} // namespace
 
 Statement make_statement(std::string team, std::string client,
                          const std::vector<Commitment>& commitments,

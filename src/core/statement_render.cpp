@@ -12,20 +12,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-/// `text` as one Markdown table cell: no line breaks, pipes escaped.
-std::string cell(const std::string& text) {
-    std::string out;
-    for (char ch : text) {
-        if (ch == '|') {
-            out += "\\|";
-        } else if (ch == '\n' || ch == '\r' || ch == '\t') {
-            out += ' ';
-        } else {
-            out += ch;
-        }
-    }
-    return out;
-}
+const auto& cell = markdown_cell;
 
 std::string percent_of(int part, int whole) {
     return fmt::format("{:.0f}%", 100.0 * part / whole);
