@@ -30,14 +30,15 @@ block toml 1 >kept.toml
 # The week's shell blocks join their continued lines first.
 joined() { sed -e ':a' -e '/\\$/N; s/\\\n *//; ta'; }
 
+# expect_shown COMMAND [RC]: kept prints what the page shows under "$ COMMAND" and exits RC
+# (default 0; kept check exits 1 when it prints flags).
 expect_shown() {
     local command=$1
-    shift
     local expected
     expected=$(shown "$command")
     [ -n "$expected" ] || fail "docs/clients.md shows no \"\$ $command\""
     eval "kept ${command#kept }"
-    expect_rc 0
+    expect_rc "${2:-0}"
     expect_out "$expected"
 }
 
@@ -63,5 +64,9 @@ export KEPT_TODAY=2026-11-25
 expect_shown "kept statement --client ops --since mon"
 export KEPT_TODAY=2026-11-30
 expect_shown "kept digest --format md"
+expect_shown "kept check heads-up" 1
+block sh 3 | play
+export KEPT_TODAY=2026-11-30
+expect_shown "kept check creep" 1
 
 finish
