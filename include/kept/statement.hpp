@@ -61,9 +61,19 @@ Statement make_statement(std::string team, std::string client,
                          const std::map<std::int64_t, StatementForecast>& forecasts,
                          std::optional<Date> since, Date today);
 
+/// "on time", or "3 days late": `closed` against `due`.
+std::string statement_lateness(Date closed, Date due);
+/// The current effort, with the first one when it changed: "13h (first 8h)".
+std::string statement_effort(const Commitment& commitment);
+/// What a change moved: "due Fri 4 Dec → Fri 11 Dec; effort 8h → 13h; scope + \"audit\"".
+std::string statement_change_text(const StatementChange& change);
+
 /// The statement as Markdown, for mail.
 std::string statement_markdown(const Statement& statement);
 /// The statement as JSON (docs/formats.md, "Statement").
 nlohmann::ordered_json statement_json(const Statement& statement);
+/// The statement as one self-contained HTML page (inline CSS and SVG, no script, no fetch;
+/// prints on A4).
+std::string statement_html(const Statement& statement);
 
 } // namespace kept

@@ -30,45 +30,6 @@ std::string percent_of(int part, int whole) {
     return fmt::format("{:.0f}%", 100.0 * part / whole);
 }
 
-/// "on time", or "3 days late" against `due`.
-std::string lateness(Date closed, Date due) {
-    auto days = (closed - due).count();
-    if (days <= 0) {
-        return "on time";
-    }
-    return fmt::format("{} day{} late", days, days == 1 ? "" : "s");
-}
-
-std::string effort_text(const Commitment& c) {
-    if (c.effort == c.original_effort) {
-        return format_hours(c.effort);
-    }
-    return fmt::format("{} (first {})", format_hours(c.effort), format_hours(c.original_effort));
-}
-
-std::string change_text(const StatementChange& change) {
-    std::vector<std::string> parts;
-    if (change.due_before && change.due_after) {
-        parts.push_back(fmt::format("due {} → {}", format_day(*change.due_before),
-                                    format_day(*change.due_after)));
-    }
-    if (change.effort_before && change.effort_after) {
-        parts.push_back(fmt::format("effort {} → {}", format_hours(*change.effort_before),
-                                    format_hours(*change.effort_after)));
-    }
-    for (const auto& item : change.scope_added) {
-        parts.push_back(fmt::format("scope + \"{}\"", item));
-    }
-    for (const auto& item : change.scope_dropped) {
-        parts.push_back(fmt::format("scope − \"{}\"", item));
-    }
-    std::string text;
-    for (const auto& part : parts) {
-        text += (text.empty() ? "" : "; ") + part;
-    }
-    return text;
-}
-
 void record_markdown(std::string& out, const ReliabilityFigures& r) {
     if (r.delivered == 0) {
         out += r.dropped == 0 ? "**On time:** nothing delivered in the period yet.\n\n"
@@ -138,6 +99,44 @@ Json line_json(const StatementLine& line) {
 
 } // namespace
 
+std::string statement_lateness(Date closed, Date due) {
+    auto days = (closed - due).count();
+    if (days <= 0) {
+        return "on time";
+    }
+    return fmt::format("{} day{} late", days, days == 1 ? "" : "s");
+}
+
+std::string statement_effort(const Commitment& c) {
+    if (c.effort == c.original_effort) {
+        return format_hours(c.effort);
+    }
+    return fmt::format("{} (first {})", format_hours(c.effort), format_hours(c.original_effort));
+}
+
+std::string statement_change_text(const StatementChange& change) {
+    std::vector<std::string> parts;
+    if (change.due_before && change.due_after) {
+        parts.push_back(fmt::format("due {} → {}", format_day(*change.due_before),
+                                    format_day(*change.due_after)));
+    }
+    if (change.effort_before && change.effort_after) {
+        parts.push_back(fmt::format("effort {} → {}", format_hours(*change.effort_before),
+                                    format_hours(*change.effort_after)));
+    }
+    for (const auto& item : change.scope_added) {
+        parts.push_back(fmt::format("scope + \"{}\"", item));
+    }
+    for (const auto& item : change.scope_dropped) {
+        parts.push_back(fmt::format("scope − \"{}\"", item));
+    }
+    std::string text;
+    for (const auto& part : parts) {
+        text += (text.empty() ? "" : "; ") + part;
+    }
+    return text;
+}
+
 std::string statement_markdown(const Statement& s) {
     std::string out = fmt::format("# Promises to {}{}\n\n", s.client,
                                   s.client_kind == ClientKind::internal ? " (internal)" : "");
@@ -165,7 +164,7 @@ std::string statement_markdown(const Statement& s) {
             }
             out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", c.id, cell(c.title),
                                cell(c.owner), format_day(c.due), format_day(c.original_due),
-                               effort_text(c), forecast, chance);
+                               statement_effort(c), forecast, chance);
         }
         out += '\n';
     }
@@ -180,8 +179,9 @@ std::string statement_markdown(const Statement& s) {
             const Commitment& c = line.commitment;
             Date closed = c.closed.value_or(c.due);
             out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", c.id, cell(c.title),
-                               format_day(closed), format_day(c.due), lateness(closed, c.due),
-                               format_day(c.original_due), lateness(closed, c.original_due));
+                               format_day(closed), format_day(c.due),
+                               statement_lateness(closed, c.due), format_day(c.original_due),
+                               statement_lateness(closed, c.original_due));
         }
         out += '\n';
     }
@@ -205,7 +205,7 @@ std::string statement_markdown(const Statement& s) {
                     "- **#{} {}**, {}, asked by {}{}: {}.{}\n", line.commitment.id,
                     cell(line.commitment.title), format_day(change.day),
                     change.requested_by == "client" ? "you" : "us",
-                    change.late ? " after the due date" : "", change_text(change),
+                    change.late ? " after the due date" : "", statement_change_text(change),
                     change.reason.empty() ? std::string()
                                           : fmt::format(" \"{}\"", cell(change.reason)));
             }
