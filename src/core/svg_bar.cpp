@@ -31,7 +31,7 @@ std::string svg_stacked_bar(const std::string& title, const std::vector<BarPart>
     }
     const double height = bar_height + 30;
     std::string out = fmt::format(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bar\" role=\"img\" "
+        "<svg class=\"bar\" role=\"img\" "
         "viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" font-family=\"sans-serif\">"
         "<title>{t}</title>",
         fmt::arg("w", svg_number(bar_width + 2)), fmt::arg("h", svg_number(height)),

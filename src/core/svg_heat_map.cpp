@@ -73,7 +73,7 @@ std::string svg_heat_map(const HeatMap& map) {
     double height = heat_header_height + heat_cell_height * static_cast<double>(map.rows.size()) +
                     heat_legend_height;
     std::string out = fmt::format(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"heat-map\" role=\"img\" "
+        "<svg class=\"heat-map\" role=\"img\" "
         "viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" font-family=\"sans-serif\">"
         "<title>{t}</title>",
         fmt::arg("w", svg_number(width)), fmt::arg("h", svg_number(height)),

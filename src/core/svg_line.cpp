@@ -45,7 +45,7 @@ std::string svg_line_chart(const LineChart& chart) {
     auto x_of = [&](std::size_t i) { return line_left + step * (static_cast<double>(i) + 0.5); };
 
     std::string out = fmt::format(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"line-chart\" role=\"img\" "
+        "<svg class=\"line-chart\" role=\"img\" "
         "viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" font-family=\"sans-serif\">"
         "<title>{t}</title>",
         fmt::arg("w", svg_number(width)), fmt::arg("h", svg_number(height)),

@@ -73,7 +73,7 @@ std::string svg_timeline(const Timeline& timeline) {
     }
     double width = time_label_width + time_chart_width + time_status_width;
     std::string out = fmt::format(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" role=\"img\" "
+        "<svg class=\"timeline\" role=\"img\" "
         "viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" font-family=\"sans-serif\">"
         "<title>{t}</title>{p}",
         fmt::arg("w", svg_number(width)), fmt::arg("h", svg_number(height)),
