@@ -12,7 +12,7 @@ command -v python3 >/dev/null || skip "python3 is not installed"
 
 . "$HERE/html_history.sh"
 
-# render NAME: chromium renders NAME.html to NAME.png (900 px wide), NAME.pdf and NAME.dom, and
+# render NAME: chromium renders NAME.html to NAME.png (800 by 1200 px), NAME.pdf and NAME.dom, and
 # logs its network activity to NAME.net.json. Nothing resolves: a request cannot leave the
 # machine, but it is still logged.
 render() {
@@ -22,7 +22,7 @@ render() {
         --no-default-browser-check --disable-extensions --disable-background-networking \
         --disable-component-update --disable-sync --host-resolver-rules="MAP * ~NOTFOUND" \
         --user-data-dir="$TEST_DIR/profile-$name" --log-net-log="$TEST_DIR/$name.net.json" \
-        --hide-scrollbars --window-size=900,1400 --screenshot="$TEST_DIR/$name.png" \
+        --hide-scrollbars --window-size=800,1200 --screenshot="$TEST_DIR/$name.png" \
         --print-to-pdf="$TEST_DIR/$name.pdf" --no-pdf-header-footer --dump-dom \
         "file://$TEST_DIR/$name.html" >"$TEST_DIR/$name.dom" 2>"$TEST_DIR/$name.chromium.log" ||
         fail "chromium could not render $name.html: $(tail -3 "$TEST_DIR/$name.chromium.log")"
