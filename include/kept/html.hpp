@@ -23,6 +23,7 @@ struct HtmlTable {
     std::string caption;              ///< empty: none
     std::vector<std::string> headers; ///< one per column
     std::vector<bool> numeric;        ///< per column: right-aligned; missing entries mean text
+    std::vector<bool> unbroken; ///< per column: never wrapped (dates); missing entries mean no
     std::vector<std::vector<std::string>> rows;
     std::string css_class; ///< of the <table>, empty: none
 };

@@ -23,6 +23,7 @@ caption { text-align: left; font-weight: bold; padding: 2px 0; }
 th, td { border: 1px solid #bbb; padding: 2px 5px; vertical-align: top; text-align: left; }
 th { background: #eee; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.nw { white-space: nowrap; }
 svg { display: block; max-width: 100%; height: auto; margin: 4px 0; }
 .figure { break-inside: avoid; page-break-inside: avoid; }
 tr { break-inside: avoid; page-break-inside: avoid; }
@@ -86,8 +87,13 @@ std::string html_page(std::string_view title, std::string_view subtitle, std::st
 }
 
 std::string html_table(const HtmlTable& table) {
-    auto numeric = [&](std::size_t column) {
-        return column < table.numeric.size() && table.numeric[column];
+    auto class_of = [&](std::size_t column) {
+        bool numeric = column < table.numeric.size() && table.numeric[column];
+        bool unbroken = column < table.unbroken.size() && table.unbroken[column];
+        if (numeric && unbroken) {
+            return " class=\"num nw\"";
+        }
+        return numeric ? " class=\"num\"" : unbroken ? " class=\"nw\"" : "";
     };
     std::string out = table.css_class.empty()
                           ? std::string("<table>")
@@ -97,15 +103,14 @@ std::string html_table(const HtmlTable& table) {
     }
     out += "\n<thead><tr>";
     for (std::size_t i = 0; i < table.headers.size(); ++i) {
-        out += fmt::format("<th scope=\"col\"{}>{}</th>", numeric(i) ? " class=\"num\"" : "",
-                           html_escape(table.headers[i]));
+        out +=
+            fmt::format("<th scope=\"col\"{}>{}</th>", class_of(i), html_escape(table.headers[i]));
     }
     out += "</tr></thead>\n<tbody>\n";
     for (const auto& row : table.rows) {
         out += "<tr>";
         for (std::size_t i = 0; i < row.size(); ++i) {
-            out += fmt::format("<td{}>{}</td>", numeric(i) ? " class=\"num\"" : "",
-                               html_escape(row[i]));
+            out += fmt::format("<td{}>{}</td>", class_of(i), html_escape(row[i]));
         }
         out += "</tr>\n";
     }

@@ -32,6 +32,7 @@ std::string flags_section(const Report& report) {
     }
     HtmlTable table;
     table.headers = {"Flag", "Severity", "Owner", "Week", "Commitments", "Detail"};
+    table.unbroken = {false, false, false, true};
     table.css_class = "flags";
     for (std::size_t i = 0; i < flags.size() && i < html_flags_shown; ++i) {
         const Flag& f = flags[i];
@@ -119,6 +120,7 @@ std::string forecast_section(const std::optional<std::vector<ForecastRow>>& rows
     table.headers = {"#",      "Commitment", "Client", "Owner",  "Due",
                      "Finish", "Slack",      "Chance", "Status", "Talk by"};
     table.numeric = {true, false, false, false, false, false, true, true};
+    table.unbroken = {false, false, false, false, true, true, false, false, true, true};
     table.css_class = "forecast";
     for (const ForecastRow& row : *rows) {
         table.rows.push_back({fmt::format("{}", row.id), row.title, row.client, row.owner,

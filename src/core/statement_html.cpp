@@ -44,6 +44,7 @@ std::string open_html(const Statement& s) {
     table.headers = {"#",      "Promise",  "Owner",         "Due", "First promised",
                      "Effort", "Forecast", "Chance on time"};
     table.numeric = {true, false, false, false, false, false, false, true};
+    table.unbroken = {false, false, false, true, true, false, true};
     table.css_class = "open";
     for (const StatementLine& line : s.open) {
         const Commitment& c = line.commitment;
@@ -75,6 +76,7 @@ std::string delivered_html(const Statement& s) {
                      "First promised",
                      "Against the first date"};
     table.numeric = {true};
+    table.unbroken = {false, false, true, true, false, true};
     table.css_class = "delivered";
     for (const StatementLine& line : s.delivered) {
         const Commitment& c = line.commitment;
@@ -91,6 +93,7 @@ std::string dropped_html(const Statement& s) {
     HtmlTable table;
     table.headers = {"#", "Promise", "Dropped on", "Due"};
     table.numeric = {true};
+    table.unbroken = {false, false, true, true};
     table.css_class = "dropped";
     for (const StatementLine& line : s.dropped) {
         const Commitment& c = line.commitment;

@@ -41,7 +41,7 @@ expect_eq "$(grep -o 'fill="url(#kept-heat-hatch)"' <<<"$OUT" | wc -l)" 4 "hatch
 # The timeline: one bar per open commitment, each saying its status in words too.
 expect_out_has '<title>#9 SSO: 2026-12-01 to 2026-12-04, due 2026-12-03, will miss</title>'
 expect_out_has '<title>#11 Dashboards: 2026-12-01 to 2026-12-02, due 2026-12-18, on track</title>'
-expect_out_has '<td class="num">10</td><td>Audit log</td><td>acme</td><td>bob</td><td>2026-12-03</td><td>2026-12-04</td>'
+expect_out_has '<td class="num">10</td><td>Audit log</td><td>acme</td><td>bob</td><td class="nw">2026-12-03</td><td class="nw">2026-12-04</td>'
 # The on-time line: August to December, one point per month with deliveries.
 expect_out_has '<tr><td>2026-08</td><td class="num">2</td><td class="num">50%</td><td class="num">50%</td></tr>'
 expect_out_has '<tr><td>2026-10</td><td class="num">2</td><td class="num">100%</td><td class="num">50%</td></tr>'
@@ -86,8 +86,8 @@ expect_out_has '<svg class="bar" role="img"'
 for id in record open delivered changes; do
     expect_out_has "<section id=\"$id\">"
 done
-expect_out_has '<td class="num">9</td><td>SSO</td><td>alice</td><td>Thu 2026-12-03</td>'
-expect_out_has '<td class="num">6</td><td>CSV import</td><td>Thu 2026-10-22</td><td>Fri 2026-10-23</td><td>on time</td><td>Fri 2026-10-09</td><td>13 days late</td>'
+expect_out_has '<td class="num">9</td><td>SSO</td><td>alice</td><td class="nw">Thu 2026-12-03</td>'
+expect_out_has '<td class="num">6</td><td>CSV import</td><td class="nw">Thu 2026-10-22</td><td class="nw">Fri 2026-10-23</td><td>on time</td><td class="nw">Fri 2026-10-09</td><td>13 days late</td>'
 expect_out_has '<li><strong>#6 CSV import</strong>, Thu 2026-10-08, asked by you: due Fri 2026-10-09 → Fri 2026-10-23. <q>client added XLSX</q></li>'
 expect_out_has '@page { size: A4;'
 no_fetch "the statement"

@@ -39,13 +39,16 @@ TEST_CASE("html_table: cells escaped, numeric columns right-aligned") {
     HtmlTable table;
     table.caption = "a & b";
     table.headers = {"#", "Title"};
-    table.numeric = {true};
-    table.rows = {{"1", "<x>"}};
+    table.numeric = {true, false, true};
+    table.unbroken = {false, false, true};
+    table.headers.push_back("Due");
+    table.rows = {{"1", "<x>", "2026-12-03"}};
     std::string html = html_table(table);
     CHECK(html.find("<caption>a &amp; b</caption>") != std::string::npos);
     CHECK(html.find("<th scope=\"col\" class=\"num\">#</th><th scope=\"col\">Title</th>") !=
           std::string::npos);
-    CHECK(html.find("<tr><td class=\"num\">1</td><td>&lt;x&gt;</td></tr>") != std::string::npos);
+    CHECK(html.find("<tr><td class=\"num\">1</td><td>&lt;x&gt;</td><td class=\"num "
+                    "nw\">2026-12-03</td></tr>") != std::string::npos);
 }
 
 TEST_CASE("html_section and html_paragraph escape their text") {
