@@ -124,6 +124,10 @@ _kept_value() {
         COMPREPLY=($(compgen -W "flags load reliability calibration all" -- "$cur"))
         return 0
         ;;
+    statement:--format)
+        COMPREPLY=($(compgen -W "md html json" -- "$cur"))
+        return 0
+        ;;
     export:--format)
         COMPREPLY=($(compgen -W "ndjson json csv tsv ics" -- "$cur"))
         return 0
@@ -132,7 +136,11 @@ _kept_value() {
         COMPREPLY=($(compgen -W "open closed all" -- "$cur"))
         return 0
         ;;
-    :--format | init:--format | add:--format | renegotiate:--format | edit:--format | close:--format | reopen:--format | list:--format | show:--format | log:--format | report:--format | check:--format | when:--format | forecast:--format | triage:--format | statement:--format | digest:--format | import:--format | verify:--format | backup:--format | config:--format | sync:--format | rebuild:--format)
+    report:--format)
+        COMPREPLY=($(compgen -W "table json ndjson csv tsv html" -- "$cur"))
+        return 0
+        ;;
+    :--format | init:--format | add:--format | renegotiate:--format | edit:--format | close:--format | reopen:--format | list:--format | show:--format | log:--format | check:--format | when:--format | forecast:--format | triage:--format | digest:--format | import:--format | verify:--format | backup:--format | config:--format | sync:--format | rebuild:--format)
         COMPREPLY=($(compgen -W "table json ndjson csv tsv" -- "$cur"))
         return 0
         ;;

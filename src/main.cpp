@@ -35,7 +35,8 @@ void add_global_options(CLI::App& app, kept::cli::GlobalOptions& options) {
                    "check and list)")
         ->type_name("FILE")
         ->allow_extra_args(false);
-    app.add_option("--format", options.format, "Output format: table, json, ndjson, csv or tsv")
+    app.add_option("--format", options.format, "Output format: table, json, ndjson, csv or tsv (report also html; "
+                   "statement md, html or json)")
         ->type_name("FORMAT");
     app.add_option("--color", options.color,
                    "Color the table output: auto, always or never (without color, ! marks an "

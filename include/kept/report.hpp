@@ -34,6 +34,14 @@ struct Report {
     std::vector<OwnerCalibration> calibration; ///< by owner: those with delivered commitments
 };
 
+/// What one cell of the load table says: the percent of the week's capacity the schedule fills
+/// ("-" without capacity), and "(Nh late)" for the hours of it done after their commitments'
+/// due dates.
+std::string load_cell_text(const WeekLoad& load);
+/// Whether the load table marks the cell ("!"): the week is overloaded at `ratio`, or holds
+/// late work.
+bool load_cell_marked(const WeekLoad& load, double ratio);
+
 /// How many days back the late flag looks: renegotiations made in [as_of - 6, as_of].
 constexpr int late_window_days = 7;
 

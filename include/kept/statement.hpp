@@ -68,9 +68,23 @@ Statement make_statement(std::string team, std::string client,
                          const std::map<std::int64_t, StatementForecast>& forecasts,
                          std::optional<Date> since, Date today);
 
+/// "on time", or "3 days late": `closed` against `due`.
+std::string statement_lateness(Date closed, Date due);
+/// The current effort, with the first one when it changed: "13h (first 8h)".
+std::string statement_effort(const Commitment& commitment);
+/// What a change moved: "due Fri 4 Dec → Fri 11 Dec; effort 8h → 13h; scope + \"audit\"".
+std::string statement_change_text(const StatementChange& change);
+/// The fee for people: "1,200 EUR", "1,500 EUR (first 1,200 EUR)", or "-" without one.
+std::string statement_fee(const Commitment& commitment, const std::string& currency);
+/// Whether any of `lines` has a fee (the open table then shows a Fee column).
+bool statement_has_fees(const std::vector<StatementLine>& lines);
+
 /// The statement as Markdown, for mail.
 std::string statement_markdown(const Statement& statement);
 /// The statement as JSON (docs/formats.md, "Statement").
 nlohmann::ordered_json statement_json(const Statement& statement);
+/// The statement as one self-contained HTML page (inline CSS and SVG, no script, no fetch;
+/// prints on A4).
+std::string statement_html(const Statement& statement);
 
 } // namespace kept

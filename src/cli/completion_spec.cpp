@@ -24,6 +24,8 @@ constexpr ValueRule value_rules[] = {
     {"", "--ledger", Values::file, ""},
     {"", "--team", Values::team, ""},
     {"export", "--format", Values::words, "ndjson json csv tsv ics"},
+    {"report", "--format", Values::words, "table json ndjson csv tsv html"},
+    {"statement", "--format", Values::words, "md html json"},
     {"", "--format", Values::words, "table json ndjson csv tsv"},
     {"", "--color", Values::words, "auto always never"},
     {"", "--owner", Values::owner, ""},

@@ -1,9 +1,11 @@
 #include "app/report.hpp"
+#include "app/report_page.hpp"
 #include "cli/command.hpp"
 #include "cli/filters.hpp"
 #include "cli/report_view.hpp"
 #include "kept/error.hpp"
 #include "kept/owners.hpp"
+#include "util/text.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -104,7 +106,50 @@ void print_roll_up(Context& context, Format format, const app::RollUp& roll_up, 
     print_report(context, format, roll_up.total, section);
 }
 
+/// The report as one HTML page: one ledger, every section.
+int run_report_html(Context& context, const ReportOptions& o) {
+    if (!roll_up_scopes(context).empty()) {
+        throw BadValue("--format: \"html\" shows one team's report; a report over several "
+                       "teams is one of table, json");
+    }
+    if (o.section != "all") {
+        throw BadValue(fmt::format("--section: \"{}\" with --format html: the page shows "
+                                   "every section",
+                                   o.section));
+    }
+    std::vector<FlagKind> fail_on;
+    if (!o.fail_on.empty()) {
+        fail_on = parse_flag_kinds(o.fail_on, "--fail-on");
+    }
+    app::ReportWindow w = window_of(context, o);
+    ReportPage page;
+    {
+        Ledger ledger = context.open_ledger(OpenMode::read);
+        if (w.owner) {
+            warn_unmatched_owners(context, std::span(&*w.owner, 1), ledger.commitments().owners(),
+                                  false);
+        }
+        page = app::gather_report_page(ledger, context.config(), w);
+    }
+    context.out() << report_html(page);
+    auto hits = app::fired(std::move(page.report.flags), fail_on);
+    if (hits.empty()) {
+        return 0;
+    }
+    context.err() << fmt::format("kept: --fail-on: {} flag{} fired ({})\n", hits.size(),
+                                 hits.size() == 1 ? "" : "s", app::joined_kinds(hits));
+    return static_cast<int>(ExitCode::check_failed);
+}
+
 int run_report(Context& context, const ReportOptions& o) {
+    if (context.options().format == "html") {
+        return run_report_html(context, o);
+    }
+    if (!util::in_comma_list("table,json,ndjson,csv,tsv", context.options().format)) {
+        throw BadValue(fmt::format("--format: \"{}\" is not one of table, json, ndjson, csv, "
+                                   "tsv, html",
+                                   context.options().format));
+    }
     Format format = context.format();
     Section section = parse_section(o.section);
     std::vector<FlagKind> fail_on;

@@ -118,22 +118,13 @@ TextTable load_table(const Report& report) {
         if (table.rows.empty() || table.rows.back().front().text != cell.owner) {
             table.rows.push_back({{cell.owner}});
         }
-        // The percent of the week's capacity the schedule fills; "(Nh late)" the hours of it done
-        // after their commitments' due dates.
         const WeekLoad& w = cell.load;
-        bool over = w.overloaded(report.overload_ratio);
-        bool late = w.late_minutes > schedule_epsilon;
+        bool marked = load_cell_marked(w, report.overload_ratio);
         bool full =
             w.capacity_minutes > 0.0 && w.load_minutes + schedule_epsilon >= w.capacity_minutes;
-        std::string text = w.utilization() ? percent_cell(w.utilization()) : std::string("-");
-        if (late) {
-            long long late_hours = std::llround(hours(w.late_minutes));
-            text += late_hours == 0 ? std::string(" (<1h late)")
-                                    : fmt::format(" ({}h late)", late_hours);
-        }
+        std::string text = load_cell_text(w);
         table.rows.back().push_back(
-            {text, over || late ? Style::red : (full ? Style::yellow : Style::plain),
-             over || late ? "!" : ""});
+            {text, marked ? Style::red : (full ? Style::yellow : Style::plain), marked ? "!" : ""});
     }
     return table;
 }

@@ -21,23 +21,25 @@ int run_statement(Context& context, const StatementOptions& o) {
     if (format == "table") {
         format = "md";
     }
-    if (format != "md" && format != "json") {
-        throw BadValue(
-            fmt::format("--format: \"{}\" is not one of md, json for kept statement", format));
+    if (format != "md" && format != "html" && format != "json") {
+        throw BadValue(fmt::format(
+            "--format: \"{}\" is not one of md, html, json for kept statement", format));
     }
     const Date today = context.today();
     std::optional<Date> since;
     if (!o.since.empty()) {
         since = parse_past_date(o.since, today, context.config().workweek, "--since");
         if (*since > today) {
-            throw BadValue(fmt::format("--since: \"{}\" ({}) is after today", o.since,
-                                       format_day(*since)));
+            throw BadValue(
+                fmt::format("--since: \"{}\" ({}) is after today", o.since, format_day(*since)));
         }
     }
     Ledger ledger = context.open_ledger(OpenMode::read);
     Statement statement = app::gather_statement(ledger, context.config(), today, o.client, since);
     if (format == "json") {
         context.out() << statement_json(statement).dump(2) << '\n';
+    } else if (format == "html") {
+        context.out() << statement_html(statement);
     } else {
         context.out() << statement_markdown(statement);
     }

@@ -7,6 +7,20 @@
 
 namespace kept {
 
+std::string load_cell_text(const WeekLoad& w) {
+    std::string text = w.utilization() ? fmt::format("{:.0f}%", *w.utilization()) : "-";
+    if (w.late_minutes > schedule_epsilon) {
+        long long late_hours = std::llround(hours(w.late_minutes));
+        text +=
+            late_hours == 0 ? std::string(" (<1h late)") : fmt::format(" ({}h late)", late_hours);
+    }
+    return text;
+}
+
+bool load_cell_marked(const WeekLoad& w, double ratio) {
+    return w.overloaded(ratio) || w.late_minutes > schedule_epsilon;
+}
+
 ReportBuilder::ReportBuilder(const Config& config, Date today, int weeks,
                              std::vector<LateRenegotiation> late,
                              std::optional<std::string> only_owner)

@@ -18,51 +18,6 @@ std::string percent_of(int part, int whole) {
     return fmt::format("{:.0f}%", 100.0 * part / whole);
 }
 
-/// "on time", or "3 days late" against `due`.
-std::string lateness(Date closed, Date due) {
-    auto days = (closed - due).count();
-    if (days <= 0) {
-        return "on time";
-    }
-    return fmt::format("{} day{} late", days, days == 1 ? "" : "s");
-}
-
-std::string effort_text(const Commitment& c) {
-    if (c.effort == c.original_effort) {
-        return format_hours(c.effort);
-    }
-    return fmt::format("{} (first {})", format_hours(c.effort), format_hours(c.original_effort));
-}
-
-std::string change_text(const StatementChange& change) {
-    std::vector<std::string> parts;
-    if (change.due_before && change.due_after) {
-        parts.push_back(fmt::format("due {} → {}", format_day(*change.due_before),
-                                    format_day(*change.due_after)));
-    }
-    if (change.effort_before && change.effort_after) {
-        parts.push_back(fmt::format("effort {} → {}", format_hours(*change.effort_before),
-                                    format_hours(*change.effort_after)));
-    }
-    for (const auto& item : change.scope_added) {
-        parts.push_back(fmt::format("scope + \"{}\"", item));
-    }
-    for (const auto& item : change.scope_dropped) {
-        parts.push_back(fmt::format("scope − \"{}\"", item));
-    }
-    if (change.fee_changed) {
-        auto fee = [](const std::optional<Cents>& cents) {
-            return cents ? format_fee(*cents) : std::string("none");
-        };
-        parts.push_back(fmt::format("fee {} → {}", fee(change.fee_before), fee(change.fee_after)));
-    }
-    std::string text;
-    for (const auto& part : parts) {
-        text += (text.empty() ? "" : "; ") + part;
-    }
-    return text;
-}
-
 void record_markdown(std::string& out, const ReliabilityFigures& r) {
     if (r.delivered == 0) {
         out += r.dropped == 0 ? "**On time:** nothing delivered in the period yet.\n\n"
@@ -80,22 +35,6 @@ void record_markdown(std::string& out, const ReliabilityFigures& r) {
 
 Json fee_or_null(const std::optional<Cents>& cents) {
     return cents ? Json(fee_decimal(*cents)) : Json(nullptr);
-}
-
-// "1,200 EUR (first 1,000 EUR)", or "-" without a fee.
-std::string fee_text(const Commitment& c, const std::string& currency) {
-    auto amount = [&](Cents cents) {
-        return currency.empty() ? format_fee(cents)
-                                : fmt::format("{} {}", format_fee(cents), currency);
-    };
-    if (!c.fee) {
-        return "-";
-    }
-    if (c.original_fee == c.fee) {
-        return amount(*c.fee);
-    }
-    return fmt::format("{} (first {})", amount(*c.fee),
-                       c.original_fee ? amount(*c.original_fee) : std::string("none"));
 }
 
 Json change_json(const StatementChange& c) {
@@ -157,6 +96,70 @@ Json line_json(const StatementLine& line) {
 
 } // namespace
 
+std::string statement_lateness(Date closed, Date due) {
+    auto days = (closed - due).count();
+    if (days <= 0) {
+        return "on time";
+    }
+    return fmt::format("{} day{} late", days, days == 1 ? "" : "s");
+}
+
+std::string statement_effort(const Commitment& c) {
+    if (c.effort == c.original_effort) {
+        return format_hours(c.effort);
+    }
+    return fmt::format("{} (first {})", format_hours(c.effort), format_hours(c.original_effort));
+}
+
+std::string statement_change_text(const StatementChange& change) {
+    std::vector<std::string> parts;
+    if (change.due_before && change.due_after) {
+        parts.push_back(fmt::format("due {} → {}", format_day(*change.due_before),
+                                    format_day(*change.due_after)));
+    }
+    if (change.effort_before && change.effort_after) {
+        parts.push_back(fmt::format("effort {} → {}", format_hours(*change.effort_before),
+                                    format_hours(*change.effort_after)));
+    }
+    for (const auto& item : change.scope_added) {
+        parts.push_back(fmt::format("scope + \"{}\"", item));
+    }
+    for (const auto& item : change.scope_dropped) {
+        parts.push_back(fmt::format("scope − \"{}\"", item));
+    }
+    if (change.fee_changed) {
+        auto fee = [](const std::optional<Cents>& cents) {
+            return cents ? format_fee(*cents) : std::string("none");
+        };
+        parts.push_back(fmt::format("fee {} → {}", fee(change.fee_before), fee(change.fee_after)));
+    }
+    std::string text;
+    for (const auto& part : parts) {
+        text += (text.empty() ? "" : "; ") + part;
+    }
+    return text;
+}
+
+std::string statement_fee(const Commitment& c, const std::string& currency) {
+    auto amount = [&](Cents cents) {
+        return currency.empty() ? format_fee(cents)
+                                : fmt::format("{} {}", format_fee(cents), currency);
+    };
+    if (!c.fee) {
+        return "-";
+    }
+    if (c.original_fee == c.fee) {
+        return amount(*c.fee);
+    }
+    return fmt::format("{} (first {})", amount(*c.fee),
+                       c.original_fee ? amount(*c.original_fee) : std::string("none"));
+}
+
+bool statement_has_fees(const std::vector<StatementLine>& lines) {
+    return std::any_of(lines.begin(), lines.end(),
+                       [](const StatementLine& l) { return l.commitment.fee.has_value(); });
+}
+
 std::string statement_markdown(const Statement& s) {
     std::string out = fmt::format("# Promises to {}{}\n\n", s.client,
                                   s.client_kind == ClientKind::internal ? " (internal)" : "");
@@ -169,8 +172,7 @@ std::string statement_markdown(const Statement& s) {
     if (s.open.empty()) {
         out += "Nothing open.\n\n";
     } else {
-        bool fees = std::any_of(s.open.begin(), s.open.end(),
-                                [](const StatementLine& l) { return l.commitment.fee.has_value(); });
+        bool fees = statement_has_fees(s.open);
         out += fees ? "| # | Promise | Owner | Due | First promised | Effort | Fee | Forecast | "
                       "Chance on time |\n|---|---|---|---|---|---|---|---|---|\n"
                     : "| # | Promise | Owner | Due | First promised | Effort | Forecast | Chance on "
@@ -188,8 +190,8 @@ std::string statement_markdown(const Statement& s) {
             }
             out += fmt::format("| {} | {} | {} | {} | {} | {} | {}{} | {} |\n", c.id,
                                cell(c.title), cell(c.owner), format_day(c.due),
-                               format_day(c.original_due), effort_text(c),
-                               fees ? fee_text(c, s.currency) + " | " : "", forecast, chance);
+                               format_day(c.original_due), statement_effort(c),
+                               fees ? statement_fee(c, s.currency) + " | " : "", forecast, chance);
         }
         out += '\n';
     }
@@ -204,8 +206,9 @@ std::string statement_markdown(const Statement& s) {
             const Commitment& c = line.commitment;
             Date closed = c.closed.value_or(c.due);
             out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", c.id, cell(c.title),
-                               format_day(closed), format_day(c.due), lateness(closed, c.due),
-                               format_day(c.original_due), lateness(closed, c.original_due));
+                               format_day(closed), format_day(c.due),
+                               statement_lateness(closed, c.due), format_day(c.original_due),
+                               statement_lateness(closed, c.original_due));
         }
         out += '\n';
     }
@@ -229,7 +232,7 @@ std::string statement_markdown(const Statement& s) {
                     "- **#{} {}**, {}, asked by {}{}: {}.{}\n", line.commitment.id,
                     cell(line.commitment.title), format_day(change.day),
                     change.requested_by == "client" ? "you" : "us",
-                    change.late ? " after the due date" : "", change_text(change),
+                    change.late ? " after the due date" : "", statement_change_text(change),
                     change.reason.empty() ? std::string()
                                           : fmt::format(" \"{}\"", cell(change.reason)));
             }

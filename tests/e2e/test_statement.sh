@@ -94,7 +94,7 @@ expect_err 'kept: --client: no commitment has client "acm" (did you mean "acme"?
 expect_out ""
 kept statement --client acme --format csv
 expect_rc 65
-expect_err 'kept: --format: "csv" is not one of md, json for kept statement'
+expect_err 'kept: --format: "csv" is not one of md, html, json for kept statement'
 kept statement
 expect_rc 64
 kept statement --client acme --since +2d
