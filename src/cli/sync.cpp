@@ -28,14 +28,15 @@ int run_sync(Context& context, const SyncOptions& o) {
     int git_timeout_ms =
         number_from_env("KEPT_SYNC_TIMEOUT", default_git_timeout_s, "seconds") * 1000;
     app::SyncSession session(ledger_path, context.busy_timeout_ms());
-    app::SyncResult result = session.run(remote, context.actor(), git_timeout_ms);
+    app::SyncResult result =
+        session.run(remote, context.actor(), git_timeout_ms, context.config().sync_trust);
     const auto& problems = result.problems;
     bool remembered = !o.remote.empty() && !context.config().sync_remote &&
                       app::remember_remote(context.config_path(), o.remote);
     context.out() << fmt::format(
-        "synced: {} new event(s) imported, {} pushed{}{}{}\n", result.imported, result.appended,
+        "synced: {} new event(s) imported, {} pushed{}{}{}{}\n", result.imported, result.appended,
         remembered ? fmt::format(" (remote saved in {})", context.config_path().string()) : "",
-        result.repaired, result.forked);
+        result.repaired, result.forked, result.key_note);
     if (!problems.empty()) {
         throw CheckFailed(fmt::format("sync: {}; the later events of {} not imported until "
                                       "{} fixed",

@@ -17,3 +17,9 @@ add() { "$1" add "$2" --client acme --owner alice --due 2026-12-04 --effort 1h -
 
 # uuid_of REPLICA: the replica's ledger uuid (its origin, the name of its replica file).
 uuid_of() { sqlite3 "$TEST_DIR/$1.db" "SELECT value FROM meta WHERE key = 'ledger_uuid'"; }
+
+# key_of REPLICA: the public key the replica signs its events with (empty before its first).
+key_of() {
+    sqlite3 "$TEST_DIR/$1.db" "SELECT public_key FROM replica_keys WHERE origin = (SELECT value
+        FROM meta WHERE key = 'ledger_uuid') ORDER BY since_seq DESC LIMIT 1"
+}
