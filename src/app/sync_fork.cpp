@@ -42,7 +42,12 @@ NewIdentity give_new_identity(Ledger ledger, const std::string& fork_prev_hash, 
     }
     {
         Ledger fresh(building, OpenMode::write, busy_timeout_ms);
-        fresh.signatures().set_trust(trust);
+        // The keys the old ledger took stay trusted for the events it copies.
+        Trust kept_keys = trust;
+        for (const HeldKey& key : ledger.signatures().keys()) {
+            kept_keys.pinned[key.origin].insert(key.public_key);
+        }
+        fresh.signatures().set_trust(kept_keys);
         result.new_origin = fresh.uuid();
         // The old replica's events from the fork on: recorded again under the new one.
         std::optional<std::int64_t> fork_seq;
