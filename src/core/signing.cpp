@@ -74,12 +74,18 @@ std::string message_of(std::string_view hash) {
     return message;
 }
 
-Pkey private_pkey(const std::string& seed) {
+/// The private key as libcrypto holds it, made once per key (deriving it costs as much as a
+/// signature, and a first sync signs the whole history).
+EVP_PKEY* private_pkey(const std::string& seed) {
+    static std::map<std::string, Pkey> known;
+    if (auto it = known.find(seed); it != known.end()) {
+        return it->second.get();
+    }
     Pkey key(EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nullptr, bytes_of(seed), seed.size()));
     if (!key) {
         throw Error(ExitCode::internal, "Ed25519: cannot load a private key");
     }
-    return key;
+    return known.emplace(seed, std::move(key)).first->second.get();
 }
 
 /// The public key as libcrypto holds it, made once per key a process meets: an import checks
@@ -127,10 +133,10 @@ KeyPair key_pair_from_private(std::string_view private_hex) {
     if (!seed) {
         throw BadValue("a private key must be 64 lowercase hex digits");
     }
-    Pkey key = private_pkey(*seed);
+    EVP_PKEY* key = private_pkey(*seed);
     std::array<unsigned char, key_bytes> pub{};
     std::size_t size = pub.size();
-    if (EVP_PKEY_get_raw_public_key(key.get(), pub.data(), &size) != 1 || size != key_bytes) {
+    if (EVP_PKEY_get_raw_public_key(key, pub.data(), &size) != 1 || size != key_bytes) {
         throw Error(ExitCode::internal, "Ed25519: cannot derive the public key");
     }
     return {std::string(private_hex), to_hex(pub.data(), size)};
@@ -141,13 +147,13 @@ std::string sign_event_hash(const KeyPair& key, std::string_view hash) {
     if (!seed) {
         throw BadValue("a private key must be 64 lowercase hex digits");
     }
-    Pkey pkey = private_pkey(*seed);
+    EVP_PKEY* pkey = private_pkey(*seed);
     MdCtx context(EVP_MD_CTX_new());
     std::string message = message_of(hash);
     std::array<unsigned char, signature_bytes> signature{};
     std::size_t size = signature.size();
     // Ed25519 is PureEdDSA: no digest is named, and the message is signed in one call.
-    if (!context || EVP_DigestSignInit(context.get(), nullptr, nullptr, nullptr, pkey.get()) != 1 ||
+    if (!context || EVP_DigestSignInit(context.get(), nullptr, nullptr, nullptr, pkey) != 1 ||
         EVP_DigestSign(context.get(), signature.data(), &size, bytes_of(message), message.size()) !=
             1 ||
         size != signature_bytes) {

@@ -151,6 +151,38 @@ std::vector<HeldKey> SignatureStore::keys() {
     });
 }
 
+std::vector<SignedRow> SignatureStore::heads() {
+    return c_.guard([&] {
+        std::vector<SignedRow> out;
+        if (!c_.has_signatures()) {
+            return out;
+        }
+        SQLite::Statement origins(c_.db, "SELECT DISTINCT origin FROM replica_keys ORDER BY 1");
+        std::vector<std::string> keyed;
+        while (origins.executeStep()) {
+            keyed.push_back(origins.getColumn(0).getString());
+        }
+        SQLite::Statement last(c_.db, "SELECT e.seq, e.hash, s.signature FROM events e LEFT JOIN "
+                                      "event_signatures s ON s.seq = e.seq WHERE e.origin = ? "
+                                      "ORDER BY e.seq DESC LIMIT 1");
+        SQLite::Statement last_signed(c_.db,
+                                      "SELECT e.seq, e.hash, s.signature FROM events e JOIN "
+                                      "event_signatures s ON s.seq = e.seq WHERE e.origin = ? "
+                                      "ORDER BY e.seq DESC LIMIT 1");
+        for (const auto& origin : keyed) {
+            SQLite::Statement& q = origin == c_.uuid ? last_signed : last;
+            q.bind(1, origin);
+            if (q.executeStep()) {
+                out.push_back(
+                    {origin, q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                     q.getColumn(2).isNull() ? std::string() : hex_of_blob(q.getColumn(2))});
+            }
+            q.reset();
+        }
+        return out;
+    });
+}
+
 void SignatureStore::for_each_signed_row(const std::function<void(const SignedRow&)>& visit) {
     c_.guard([&] {
         if (!c_.has_signatures()) {

@@ -55,6 +55,10 @@ class SignatureStore {
 
     /// Every key held, by origin and since_seq.
     std::vector<HeldKey> keys();
+    /// Each origin's head, per origin that holds a key: its last event (for this replica, its
+    /// last signed one, when any: the events after it are not shared yet). Its signature
+    /// vouches for the chain before it.
+    std::vector<SignedRow> heads();
     /// Visits, per origin that holds a key, its events from its first key's event on, in seq
     /// order, with their signatures.
     void for_each_signed_row(const std::function<void(const SignedRow&)>& visit);
