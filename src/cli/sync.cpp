@@ -59,6 +59,9 @@ Run attach_sync(CLI::App& sub) {
             "its events from its replica file.\n"
             "Restored and written to, or copied and both written to: the ledger becomes a new\n"
             "replica, its events since kept (the old file stays as LEDGER.fork-*.db).\n"
+            "Events are signed with the key in LEDGER.key (back it up with the ledger); a\n"
+            "replica's key is trusted on first use, another key refused until pinned in\n"
+            "[sync] trusted.\n"
             "Exit 1: a replica file has a bad line (named); the rest synced. 75: another sync\n"
             "of this ledger is running. See docs/sync.md.\n");
     });

@@ -96,7 +96,7 @@ TEST_CASE("once a key is held, each event must carry its valid signature") {
           std::string::npos);
 }
 
-TEST_CASE("a second key is refused unless pinned; pins bind a new replica; revoked keys fail") {
+TEST_CASE("a second key is refused unless pinned, pins bind a new replica, revoked keys fail") {
     KeyPair key = new_key_pair();
     KeyPair next = new_key_pair();
     Trust none;
