@@ -2,6 +2,7 @@
 
 #include "kept/date.hpp"
 #include "kept/effort.hpp"
+#include "kept/signing.hpp"
 
 #include <cstddef>
 #include <map>
@@ -54,6 +55,7 @@ struct Config {
     std::map<std::string, ClientKind> clients;
     ReportSettings report;
     std::optional<std::string> sync_remote; ///< [sync] remote
+    Trust sync_trust;                       ///< [sync] trusted and revoked
 
     /// Where each set key came from, by dotted name ("team.hours_per_day" -> "line 4").
     /// Keys absent here have their built-in default.

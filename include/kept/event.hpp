@@ -32,6 +32,11 @@ struct Event {
     std::int64_t clock = 0; ///< Lamport clock: greater than every event its writer had seen
     std::string prev_hash;  ///< hash of the previous event of the same origin ("" for the first)
     std::string hash;       ///< hex SHA-256 of canonical_form()
+    /// Outside the hash (they vouch for it): the origin's Ed25519 signature of `hash` ("" when
+    /// unsigned: history from before signatures, or not shared yet), and the public key the
+    /// origin announces with this event ("" but on its first signed event, or a new key's).
+    std::string signature;
+    std::string public_key;
 };
 
 /// The exact bytes the hash covers: a compact JSON array of the global fields in a fixed order,
@@ -48,7 +53,8 @@ std::string compute_hash(const Event& event);
 /// Hex SHA-256 of canonical_form(event, payload_json).
 std::string compute_hash(const Event& event, std::string_view payload_json);
 
-/// The event as an NDJSON/JSON object (the export format; see docs/formats.md).
+/// The event as an NDJSON/JSON object (the export format; see docs/formats.md): signature and
+/// public_key only when set.
 nlohmann::ordered_json to_json(const Event& event);
 /// Reads an event written by to_json. Throws BadValue naming the missing or wrong field.
 Event event_from_json(const nlohmann::json& object);

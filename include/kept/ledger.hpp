@@ -8,12 +8,14 @@
 //   tallies()       the reliability tallies kept by triggers                tallies.hpp
 //   checks()        verify's reads of the database itself                   verify_reads.hpp
 //   replica_files() what sync remembers of each replica file                replica_file_store.hpp
+//   signatures()    the replicas' keys and their events' signatures         signature_store.hpp
 // A part is a small handle on the ledger's connection: take it, use it, let it go.
 
 #include "kept/storage/commitment_store.hpp"
 #include "kept/storage/event_log.hpp"
 #include "kept/storage/replica_file_store.hpp"
 #include "kept/storage/report_reads.hpp"
+#include "kept/storage/signature_store.hpp"
 #include "kept/storage/tallies.hpp"
 #include "kept/storage/verify_reads.hpp"
 
@@ -43,7 +45,7 @@ enum class WriteSize {
 /// as a kept::Error (SQLite's are mapped in one place, Connection::guard).
 class Ledger {
   public:
-    static constexpr int schema_version = 8;
+    static constexpr int schema_version = 9;
 
     /// Opens the ledger at `path`. Throws NotFound (read mode, no file), ConfigError (schema newer
     /// than this binary), StorageError (not a kept ledger, I/O), Error(permission). Write mode
@@ -84,6 +86,8 @@ class Ledger {
     VerifyReads checks();
     /// What sync remembers of each replica file (replica_file_store.hpp).
     ReplicaFileStore replica_files();
+    /// The replicas' keys and their events' signatures (signature_store.hpp).
+    SignatureStore signatures();
 
   private:
     Ledger() = default;

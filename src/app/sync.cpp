@@ -1,5 +1,6 @@
 #include "app/sync.hpp"
 
+#include "app/replica_key.hpp"
 #include "app/sync_copy.hpp"
 #include "app/sync_fork.hpp"
 #include "app/sync_replicas.hpp"
@@ -97,8 +98,10 @@ SyncSession::SyncSession(const fs::path& ledger_path, int busy_timeout_ms)
 
 SyncSession::~SyncSession() = default;
 
-SyncResult SyncSession::run(const std::string& remote, const std::string& actor,
-                            int git_timeout_ms) {
+SyncResult SyncSession::run(const std::string& remote, const std::string& actor, int git_timeout_ms,
+                            const Trust& trust) {
+    KeyPair key = load_or_create_key(ledger_path_);
+    ledger_.signatures().set_trust(trust);
     fs::path dir = sync_directory(ledger_path_);
     WorkingCopy copy(dir, actor, git_timeout_ms);
     copy.prepare(remote);
@@ -124,9 +127,10 @@ SyncResult SyncSession::run(const std::string& remote, const std::string& actor,
                 throw StorageError("sync: the new replica's history left its files too");
             }
             // Its events from there on cannot continue those files: a new replica keeps them.
-            NewIdentity fork =
-                give_new_identity(std::move(ledger_), scan.our_fork_prev_hash, busy_timeout_ms_);
+            NewIdentity fork = give_new_identity(std::move(ledger_), scan.our_fork_prev_hash,
+                                                 busy_timeout_ms_, trust);
             ledger_ = Ledger(ledger_path_, OpenMode::write, busy_timeout_ms_);
+            ledger_.signatures().set_trust(trust);
             forked = fmt::format(
                 "; this ledger's history had left its replica file {} at line {} (restored from "
                 "a backup older than its last sync and written to since, or a copy of another "
@@ -142,6 +146,25 @@ SyncResult SyncSession::run(const std::string& remote, const std::string& actor,
             repaired = fmt::format(" (this replica's file rewritten from the ledger: line {}: {})",
                                    scan.our_damage->line, scan.our_damage->reason);
         }
+        // Signed before they are written out: what the files carry, the ledger holds.
+        ledger_.write([&] {
+            std::int64_t shared = 0;
+            if (scan.our_last_uuid) {
+                shared = ledger_.events().seq_of(*scan.our_last_uuid).value_or(0);
+            }
+            SignedOwn signed_now = ledger_.signatures().sign_own_events(key, shared);
+            if (signed_now.replaced) {
+                result.key_note = fmt::format(
+                    "; this replica's key file {} does not hold the key it announced ({}): it "
+                    "announced the new key {}, and the other replicas refuse its events until "
+                    "the team pins it: [sync] trusted = [\"{}={}\"]",
+                    key_path(ledger_path_).string(), *signed_now.replaced, key.public_key,
+                    ledger_.uuid(), key.public_key);
+            } else if (signed_now.announced) {
+                result.key_note =
+                    fmt::format("; this replica signs its events with key {}", key.public_key);
+            }
+        });
         Appended ours = append_ours(ledger_, events_dir, scan);
         std::int64_t fresh = ours.count;
         if (!ours.state.origin.empty()) {

@@ -4,6 +4,7 @@
 // remote. Plain arguments in, what happened out; the command line prints it.
 
 #include "kept/ledger.hpp"
+#include "kept/signing.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -31,6 +32,7 @@ struct SyncResult {
     std::vector<std::string> problems; ///< "FILE line N: reason", one per stopped replica
     std::string repaired;              ///< " (this replica's file rewritten ...)", or empty
     std::string forked;                ///< "; this ledger's history had left ...", or empty
+    std::string key_note;              ///< "; this replica now signs ...", or empty
 };
 
 /// One sync of a ledger: constructing it takes the sync lock LEDGER.sync.lock (BusyError after
@@ -45,7 +47,10 @@ class SyncSession {
     /// Fetches from `remote` (empty: the working copy's own), imports, appends ours, commits
     /// as `actor` and pushes, retrying a lost push race; git commands time out after
     /// `git_timeout_ms`. Throws StorageError when git fails.
-    SyncResult run(const std::string& remote, const std::string& actor, int git_timeout_ms);
+    /// Imports follow the team's `trust` ([sync] trusted, revoked); this replica's events are
+    /// signed with the key in LEDGER.key (made when missing) before they are shared.
+    SyncResult run(const std::string& remote, const std::string& actor, int git_timeout_ms,
+                   const Trust& trust = {});
 
   private:
     class Lock;

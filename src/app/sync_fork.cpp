@@ -30,8 +30,8 @@ void move_ledger_file(const fs::path& from, const fs::path& to) {
 
 } // namespace
 
-NewIdentity give_new_identity(Ledger ledger, const std::string& fork_prev_hash,
-                              int busy_timeout_ms) {
+NewIdentity give_new_identity(Ledger ledger, const std::string& fork_prev_hash, int busy_timeout_ms,
+                              const Trust& trust) {
     NewIdentity result;
     result.old_origin = ledger.uuid();
     fs::path path = ledger.path();
@@ -42,6 +42,12 @@ NewIdentity give_new_identity(Ledger ledger, const std::string& fork_prev_hash,
     }
     {
         Ledger fresh(building, OpenMode::write, busy_timeout_ms);
+        // The keys the old ledger took stay trusted for the events it copies.
+        Trust kept_keys = trust;
+        for (const HeldKey& key : ledger.signatures().keys()) {
+            kept_keys.pinned[key.origin].insert(key.public_key);
+        }
+        fresh.signatures().set_trust(kept_keys);
         result.new_origin = fresh.uuid();
         // The old replica's events from the fork on: recorded again under the new one.
         std::optional<std::int64_t> fork_seq;
@@ -65,6 +71,7 @@ NewIdentity give_new_identity(Ledger ledger, const std::string& fork_prev_hash,
                 return;
             }
             batch.push_back(e);
+            ledger.signatures().attach(batch.back());
             if (batch.size() >= copy_batch) {
                 fresh.events().import_events(std::move(batch));
                 batch.clear();

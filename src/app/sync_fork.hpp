@@ -24,8 +24,8 @@ struct NewIdentity {
 /// `fork_prev_hash` (the point where its history left its files), which are recorded again,
 /// in order, as new events of the new replica (same commitments, times, actors, payloads and
 /// reasons). The old file is kept beside it as LEDGER.fork-<origin>.db. `ledger` is closed;
-/// the caller opens the new one. Throws StorageError when a file cannot be moved.
+/// the caller opens the new one. The events copied keep their signatures, checked by `trust`. Throws StorageError when a file cannot be moved.
 NewIdentity give_new_identity(Ledger ledger, const std::string& fork_prev_hash,
-                              int busy_timeout_ms);
+                              int busy_timeout_ms, const Trust& trust);
 
 } // namespace kept::app

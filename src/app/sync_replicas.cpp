@@ -222,7 +222,9 @@ Appended append_ours(Ledger& ledger, const fs::path& events_dir, const ReplicaSc
     };
     Appended appended;
     ReplicaFileState& at = appended.state;
-    ledger.events().for_each_event(query, [&](const Event& e) {
+    ledger.events().for_each_event(query, [&](const Event& stored) {
+        Event e = stored;
+        ledger.signatures().attach(e);
         if (lines_in_part >= replica_chunk_lines) {
             write_pending();
             ++part;

@@ -4,6 +4,7 @@
 #include "app/sync.hpp"
 #include "kept/error.hpp"
 #include "kept/replica.hpp"
+#include "kept/signing.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -66,7 +67,25 @@ void check_ledger(Ledger& ledger, bool full, ChainChecker& chain) {
         throw CheckFailed(fmt::format("{}: hash chain broken at event seq {}: {}",
                                       ledger.path().string(), *bad, chain.problem()));
     }
-    // The chains are intact; the commitments table must be what the events say. Every verify
+    // The chains are intact: each replica's signature of its last event vouches for its chain
+    // (--full checks every signature).
+    SignatureChecker signatures(ledger.signatures().keys(), ledger.uuid(), true);
+    auto feed = [&](const SignedRow& row) {
+        signatures.feed(row.origin, row.seq, row.hash, row.signature);
+    };
+    if (full) {
+        ledger.signatures().for_each_signed_row(feed);
+    } else {
+        for (const SignedRow& head : ledger.signatures().heads()) {
+            feed(head);
+        }
+    }
+    if (!signatures.finish()) {
+        throw CheckFailed(fmt::format("{}: signature check failed at event seq {}: {}",
+                                      ledger.path().string(), *signatures.first_bad_seq(),
+                                      signatures.problem()));
+    }
+    // The commitments table must be what the events say. Every verify
     // compares each row's last clock with its events; --full replays them all.
     if (auto problem = describe_clock_mismatches(ledger.checks().clock_mismatches());
         !problem.empty()) {

@@ -67,6 +67,15 @@ std::vector<Setting> settings(Context& context, const Config& c) {
     for (const auto& [name, kind] : c.clients) {
         out.push_back({fmt::format("clients.{}.kind", name), std::string(to_string(kind))});
     }
+    // Shown when set: most teams trust each replica's key on first use.
+    for (const auto& [origin, keys] : c.sync_trust.pinned) {
+        for (const auto& key : keys) {
+            out.push_back({"sync.trusted", fmt::format("{}={}", origin, key)});
+        }
+    }
+    for (const auto& key : c.sync_trust.revoked) {
+        out.push_back({"sync.revoked", key});
+    }
     return out;
 }
 

@@ -43,12 +43,18 @@ int export_events(Context& context, const FilterOptions& filter) {
     auto& out = context.out();
     if (format == "json") {
         std::vector<nlohmann::ordered_json> records;
-        ledger.events().for_each_event({}, [&](const Event& e) { records.push_back(to_json(e)); });
+        ledger.events().for_each_event({}, [&](const Event& stored) {
+            Event e = stored;
+            ledger.signatures().attach(e); // signatures travel with their events
+            records.push_back(to_json(e));
+        });
         out << render_json(records);
         return 0;
     }
     // Streamed: a large ledger is never held in memory twice.
-    ledger.events().for_each_event({}, [&](const Event& e) {
+    ledger.events().for_each_event({}, [&](const Event& stored) {
+        Event e = stored;
+        ledger.signatures().attach(e);
         out << to_json(e).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
             << '\n';
     });

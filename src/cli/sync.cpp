@@ -28,14 +28,15 @@ int run_sync(Context& context, const SyncOptions& o) {
     int git_timeout_ms =
         number_from_env("KEPT_SYNC_TIMEOUT", default_git_timeout_s, "seconds") * 1000;
     app::SyncSession session(ledger_path, context.busy_timeout_ms());
-    app::SyncResult result = session.run(remote, context.actor(), git_timeout_ms);
+    app::SyncResult result =
+        session.run(remote, context.actor(), git_timeout_ms, context.config().sync_trust);
     const auto& problems = result.problems;
     bool remembered = !o.remote.empty() && !context.config().sync_remote &&
                       app::remember_remote(context.config_path(), o.remote);
     context.out() << fmt::format(
-        "synced: {} new event(s) imported, {} pushed{}{}{}\n", result.imported, result.appended,
+        "synced: {} new event(s) imported, {} pushed{}{}{}{}\n", result.imported, result.appended,
         remembered ? fmt::format(" (remote saved in {})", context.config_path().string()) : "",
-        result.repaired, result.forked);
+        result.repaired, result.forked, result.key_note);
     if (!problems.empty()) {
         throw CheckFailed(fmt::format("sync: {}; the later events of {} not imported until "
                                       "{} fixed",
@@ -58,6 +59,9 @@ Run attach_sync(CLI::App& sub) {
             "its events from its replica file.\n"
             "Restored and written to, or copied and both written to: the ledger becomes a new\n"
             "replica, its events since kept (the old file stays as LEDGER.fork-*.db).\n"
+            "Events are signed with the key in LEDGER.key (back it up with the ledger); a\n"
+            "replica's key is trusted on first use, another key refused until pinned in\n"
+            "[sync] trusted.\n"
             "Exit 1: a replica file has a bad line (named); the rest synced. 75: another sync\n"
             "of this ledger is running. See docs/sync.md.\n");
     });

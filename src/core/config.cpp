@@ -77,8 +77,12 @@ neglect_points = 15
 confidence = 80
 
 # `kept sync` replicates the ledger through this git remote. Default: none.
+# Each replica signs its events; a replica's key is trusted on first use. `trusted` pins the
+# keys a replica may use ("REPLICA-UUID=PUBLIC-KEY"), `revoked` refuses keys (docs/sync.md).
 # [sync]
 # remote = "git@example.com:team/kept-ledger.git"
+# trusted = []
+# revoked = []
 )";
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "kept/config.hpp"
 
 #include "kept/error.hpp"
+#include "kept/signing.hpp"
 
 #include "config_values.hpp"
 
@@ -53,6 +54,7 @@ class ConfigParser {
     void read_root(const toml::key& key, const toml::node& node);
     void read_team(const toml::key& key, const toml::node& node);
     void read_report(const toml::key& key, const toml::node& node);
+    void read_sync(const toml::key& key, const toml::node& node);
 
     Config config_;
     std::optional<Problem> first_;
@@ -75,13 +77,7 @@ void ConfigParser::read_root(const toml::key& key, const toml::node& node) {
     } else if (name == "report") {
         each(*table, [this](const toml::key& k, const toml::node& n) { read_report(k, n); });
     } else if (name == "sync") {
-        each(*table, [this](const toml::key& k, const toml::node& n) {
-            if (k != "remote") {
-                unknown_key(k, "sync");
-            }
-            config_.sync_remote = text(n, "sync.remote");
-            set_origin("sync.remote", k);
-        });
+        each(*table, [this](const toml::key& k, const toml::node& n) { read_sync(k, n); });
     } else if (name == "members") {
         each(*table, [this](const toml::key& member_key, const toml::node& member_node) {
             const std::string member(member_key.str());
@@ -121,6 +117,49 @@ void ConfigParser::read_root(const toml::key& key, const toml::node& node) {
                  });
         });
     }
+}
+
+void ConfigParser::read_sync(const toml::key& key, const toml::node& node) {
+    const std::string name = fmt::format("sync.{}", key.str());
+    auto strings = [&](std::string_view example) {
+        const auto* array = node.as_array();
+        if (!array) {
+            fail(node.source(), fmt::format("{} must be an array of texts such as [{}], not {}",
+                                            name, example, describe(node)));
+        }
+        std::vector<std::pair<std::string, const toml::node*>> out;
+        for (std::size_t i = 0; i < array->size(); ++i) {
+            const toml::node& item = *array->get(i);
+            out.emplace_back(text(item, fmt::format("{}[{}]", name, i)), &item);
+        }
+        return out;
+    };
+    if (key == "remote") {
+        config_.sync_remote = text(node, name);
+    } else if (key == "trusted") {
+        for (const auto& [entry, item] : strings("\"REPLICA-UUID=PUBLIC-KEY\"")) {
+            auto pin = parse_trusted_entry(entry);
+            if (!pin) {
+                fail(item->source(), fmt::format("{}: {:?} is not REPLICA-UUID=PUBLIC-KEY (the "
+                                                 "key as 64 lowercase hex digits, as kept sync "
+                                                 "prints it)",
+                                                 name, entry));
+            }
+            config_.sync_trust.pinned[pin->first].insert(pin->second);
+        }
+    } else if (key == "revoked") {
+        for (const auto& [entry, item] : strings("\"PUBLIC-KEY\"")) {
+            if (!is_key_text(entry)) {
+                fail(item->source(), fmt::format("{}: {:?} is not a public key (64 lowercase hex "
+                                                 "digits)",
+                                                 name, entry));
+            }
+            config_.sync_trust.revoked.insert(entry);
+        }
+    } else {
+        unknown_key(key, "sync");
+    }
+    set_origin(name, key);
 }
 
 void ConfigParser::read_team(const toml::key& key, const toml::node& node) {

@@ -193,7 +193,7 @@ std::string compute_hash(const Event& event, std::string_view payload_json) {
 }
 
 nlohmann::ordered_json to_json(const Event& e) {
-    return {
+    nlohmann::ordered_json object = {
         {"seq", e.seq},
         {"uuid", e.uuid},
         {"commitment_id", e.commitment_id},
@@ -209,6 +209,13 @@ nlohmann::ordered_json to_json(const Event& e) {
         {"prev_hash", e.prev_hash},
         {"hash", e.hash},
     };
+    if (!e.signature.empty()) {
+        object["signature"] = e.signature;
+    }
+    if (!e.public_key.empty()) {
+        object["public_key"] = e.public_key;
+    }
+    return object;
 }
 
 Event event_from_json(const nlohmann::json& object) {
@@ -239,6 +246,12 @@ Event event_from_json(const nlohmann::json& object) {
     e.clock = clock.get<std::int64_t>();
     e.prev_hash = text_field(object, "prev_hash");
     e.hash = text_field(object, "hash");
+    for (auto [name, target] :
+         {std::pair{"signature", &e.signature}, {"public_key", &e.public_key}}) {
+        if (auto it = object.find(name); it != object.end() && !it->is_null()) {
+            *target = text_field(object, name);
+        }
+    }
     check_bounds(e);
     return e;
 }

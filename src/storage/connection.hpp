@@ -45,6 +45,17 @@ class Connection {
     std::optional<SQLite::Statement> select_commitment_id;
     std::optional<SQLite::Statement> select_event_by_uuid;
     std::optional<RawStatement> select_open_queue;
+    std::optional<SQLite::Statement> select_key;
+    std::optional<SQLite::Statement> select_signature;
+    std::optional<SQLite::Statement> select_announced;
+    std::optional<SQLite::Statement> insert_signature_row;
+
+    /// The team's pins and revocations imports follow (SignatureStore::set_trust).
+    Trust trust;
+    /// Whether the ledger has schema 8's signature tables (an older one, read as it is, not).
+    std::optional<bool> known_has_signatures;
+    /// Each origin's current key read or written inside one write; forgotten with the chain ends.
+    std::map<std::string, std::optional<std::string>, std::less<>> known_keys;
 
     // What the events table ends with, known inside one write transaction (which holds the lock,
     // so only this connection changes it, through insert): the next clock, and the last hash of
@@ -85,6 +96,12 @@ class Connection {
     int schema();
     std::int64_t next_clock();
     std::string last_hash_of(const std::string& origin);
+    bool has_signatures();
+    /// The key this ledger holds for `origin` now (the one announced last), if any.
+    std::optional<std::string> key_of(const std::string& origin);
+    void insert_signature(std::int64_t seq, std::string_view signature_hex);
+    void insert_key(const std::string& origin, std::int64_t since_seq,
+                    const std::string& public_key);
     /// The uuid of the commitment's last event in replay order ("" when it has none).
     std::string latest_event_of(std::int64_t commitment_id);
     std::optional<std::int64_t> commitment_id_of(const std::string& commitment_uuid);

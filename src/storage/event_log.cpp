@@ -4,6 +4,7 @@
 #include "connection.hpp"
 
 #include "kept/error.hpp"
+#include "kept/signing.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -131,6 +132,7 @@ std::string Connection::last_hash_of(const std::string& origin) {
 void Connection::forget_chain_ends() {
     known_next_clock.reset();
     known_last_hash.clear();
+    known_keys.clear();
 }
 
 std::string Connection::latest_event_of(std::int64_t commitment_id) {
@@ -207,6 +209,25 @@ bool EventLog::import_event(const Event& e) {
                                        "justifies (the greatest clock held is {})",
                                        e.uuid, e.clock, next - 1));
         }
+        // A ledger older than schema 9, imported into as it is, cannot hold signatures.
+        bool signs = c_.has_signatures();
+        SignatureVerdict verdict;
+        if (signs) {
+            verdict = check_event_signature(e, c_.key_of(e.origin), c_.trust);
+            if (!verdict.refused.empty()) {
+                throw BadValue(fmt::format("event {}: {}", e.uuid, verdict.refused));
+            }
+        }
+        auto keep_signature = [&] {
+            if (!signs || e.signature.empty()) {
+                return;
+            }
+            std::int64_t seq = c_.db.getLastInsertRowid();
+            if (verdict.announces) {
+                c_.insert_key(e.origin, seq, *verdict.announces);
+            }
+            c_.insert_signature(seq, e.signature);
+        };
         auto id = c_.commitment_id_of(e.commitment_uuid);
         Event row = e;
         Commitment c;
@@ -219,10 +240,12 @@ bool EventLog::import_event(const Event& e) {
             apply_event(c, e);
             row.commitment_id = c_.save(c);
             c_.insert(row);
+            keep_signature();
             return true;
         }
         row.commitment_id = *id;
         c_.insert(row);
+        keep_signature();
         auto current = CommitmentStore(c_).find(*id);
         if (current && e.clock > current->last_clock) {
             c = *current;

@@ -45,6 +45,10 @@ Tallies Ledger::tallies() {
 VerifyReads Ledger::checks() {
     return VerifyReads(*connection_);
 }
+SignatureStore Ledger::signatures() {
+    return SignatureStore(*connection_);
+}
+
 ReplicaFileStore Ledger::replica_files() {
     return ReplicaFileStore(*connection_);
 }

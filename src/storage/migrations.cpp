@@ -25,7 +25,7 @@ constexpr Migration migrations[] = {
     {2, &schema_sql::migrate_1_to_2}, {3, &schema_sql::migrate_2_to_3},
     {4, &schema_sql::migrate_3_to_4}, {5, &schema_sql::migrate_4_to_5},
     {6, &schema_sql::migrate_5_to_6}, {7, &schema_sql::migrate_6_to_7},
-    {8, &schema_sql::migrate_7_to_8},
+    {8, &schema_sql::migrate_7_to_8}, {9, &schema_sql::migrate_8_to_9},
 };
 
 static_assert(std::size(migrations) > 0 &&

@@ -21,6 +21,9 @@ extern const char* const migrate_4_to_5;
 extern const char* const migrate_5_to_6;
 /// The derived tables' upsert triggers in their frozen wording, whatever a ledger held.
 extern const char* const migrate_6_to_7;
+/// Fees, the finish known at a renegotiation, and the open index with the client.
 extern const char* const migrate_7_to_8;
+/// The replicas' keys and their events' signatures.
+extern const char* const migrate_8_to_9;
 
 } // namespace kept::schema_sql

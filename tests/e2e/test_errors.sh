@@ -59,7 +59,7 @@ sqlite3 "$LEDGER" ".backup newer.db"
 sqlite3 newer.db 'PRAGMA user_version = 99'
 kept_raw --ledger newer.db list
 expect_rc 78
-expect_err "kept: newer.db: ledger schema 99 is newer than this kept supports (8); upgrade kept to use it"
+expect_err "kept: newer.db: ledger schema 99 is newer than this kept supports ($(sqlite3 "$LEDGER" "PRAGMA user_version")); upgrade kept to use it"
 
 # A writer waiting past the busy timeout gives up with 75 and writes nothing.
 python3 - "$LEDGER" <<'PY' &

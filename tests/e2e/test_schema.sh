@@ -7,7 +7,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib_reliability.sh"
 
 FIXTURES="${KEPT_SOURCE_DIR:?KEPT_SOURCE_DIR must name the source tree}/tests/fixtures"
-CURRENT=8
+CURRENT=9
 
 # fixture_copy [N]: $LEDGER becomes a fresh copy of tests/fixtures/ledger-vN.db (default 1).
 fixture_copy() {
@@ -60,7 +60,7 @@ ok add "after the upgrade" --client acme --due 2026-12-04 --effort 1h
 expect_eq "$(q 'PRAGMA user_version')" "$CURRENT" "version after the first write"
 expect_eq "$(q "SELECT value FROM meta WHERE key = 'schema_version'")" "$CURRENT" "meta schema_version"
 expect_eq "$(q "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name)")" \
-    "commitments_open_delete,commitments_open_insert,commitments_open_update,commitments_tally_delete,commitments_tally_insert,commitments_tally_update,events_no_delete,events_no_update" \
+    "commitments_open_delete,commitments_open_insert,commitments_open_update,commitments_tally_delete,commitments_tally_insert,commitments_tally_update,event_signatures_no_delete,event_signatures_no_update,events_no_delete,events_no_update,replica_keys_no_delete,replica_keys_no_update" \
     "triggers after the upgrade"
 expect_eq "$(q 'SELECT count(*) FROM events')" 12 "events after the upgrade and the add"
 expect_eq "$(q "SELECT group_concat(name) FROM pragma_index_info('events_by_day')")" \
@@ -168,6 +168,20 @@ for version in 5 6; do
     expect_eq "$OUT" "$report_before" "schema $version: the report after the upgrade"
     expect_verified
 done
+expect_verified
+
+# Schema 7 upgrades to 8: empty event_signatures and replica_keys tables (the replicas' keys and
+# their events' signatures, which sync fills); the report says what it said before.
+fixture_copy 7
+KEPT_TODAY=2026-11-30 kept report --format json
+report_before=$OUT
+ok rebuild
+expect_eq "$(q 'PRAGMA user_version')" "$CURRENT" "schema 7: version after the first write"
+expect_eq "$(q "SELECT group_concat(name) FROM pragma_table_info('replica_keys')")" \
+    "origin,since_seq,public_key" "schema 8: the replica_keys table"
+expect_eq "$(q "SELECT count(*) FROM event_signatures")" 0 "schema 8: nothing signed yet"
+KEPT_TODAY=2026-11-30 kept report --format json
+expect_eq "$OUT" "$report_before" "schema 8: the report after the upgrade"
 expect_verified
 
 # 3. An upgrade that fails midway (the second of its two triggers already exists) is rolled back.

@@ -34,7 +34,7 @@ done
 kept list --state all --owner "x' OR '1'='1" --format json
 expect_out "[]"
 expect_eq "$(q "SELECT group_concat(name) FROM sqlite_master WHERE type = 'table'")" \
-    "meta,events,commitments,reliability_counts,open_work,replica_files" "tables after the injection attempts"
+    "meta,events,commitments,reliability_counts,open_work,replica_files,event_signatures,replica_keys" "tables after the injection attempts"
 expect_verified
 
 # 2. Modes: with no config and no --ledger, kept creates $XDG_DATA_HOME/kept/default.db; every

@@ -12,11 +12,11 @@ sync_ok() { "$1" sync "${@:2}"; [ "$RC" = 0 ] || fail "$1 sync exited $RC: $ERR"
 a add "Export API" --client acme --owner alice --due 2026-12-04 --effort 8h --scope csv -q
 a add "Fix login" --client billing --owner bob --due 2026-12-01 --effort 4h -q
 sync_ok a --remote "$TEST_DIR/remote.git"
-expect_out "synced: 0 new event(s) imported, 2 pushed"
+expect_out "synced: 0 new event(s) imported, 2 pushed; this replica signs its events with key $(key_of a)"
 
 b add "Audit log" --client acme --owner carol --due 2026-12-10 --effort 6h -q
 sync_ok b --remote "$TEST_DIR/remote.git"
-expect_out "synced: 2 new event(s) imported, 1 pushed"
+expect_out "synced: 2 new event(s) imported, 1 pushed; this replica signs its events with key $(key_of b)"
 b list --format json
 export_b=$(printf '%s' "$OUT" | jq -c '[.[] | .title] | sort')
 expect_eq "$export_b" '["Audit log","Export API","Fix login"]' "b sees a's commitments"

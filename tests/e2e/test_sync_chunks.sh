@@ -19,7 +19,7 @@ rows 5500 1 > first.csv
 a import --commitments first.csv -q
 a sync --remote "$TEST_DIR/remote.git"
 expect_rc 0
-expect_out "synced: 0 new event(s) imported, 5500 pushed"
+expect_out "synced: 0 new event(s) imported, 5500 pushed; this replica signs its events with key $(key_of a)"
 mine="a.db.sync/events/$(uuid_of a)"
 expect_eq "$(ls "$mine" | tr '\n' ' ')" "000001.ndjson 000002.ndjson 000003.ndjson 000004.ndjson 000005.ndjson 000006.ndjson " "a's chunks"
 expect_eq "$(lines_of "$mine/000001.ndjson")" 1000 "lines in chunk 1"
