@@ -46,6 +46,7 @@ std::vector<Setting> settings(Context& context, const Config& c) {
         {"team.default_hours_per_week", number(c.default_hours_per_week)},
         {"team.strict", c.strict ? "true" : "false"},
         {"team.holidays", holidays_text(c.holidays)},
+        {"team.currency", c.currency},
         {"report.overload_ratio", number(c.report.overload_ratio)},
         {"report.weeks", std::to_string(c.report.weeks)},
         {"report.creep_ratio", number(c.report.creep_ratio)},

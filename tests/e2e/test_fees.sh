@@ -11,6 +11,8 @@ name = "studio"
 currency = "EUR"
 TOML
 
+kept config
+expect_out_has "team.currency                  EUR"
 ok add "Brand refresh" --client acme --owner alice --due 2026-12-11 --effort 8h --fee 1200 -q
 expect_out 1
 ok add "Landing page" --client acme --owner alice --due 2026-12-18 --effort 4h -q
