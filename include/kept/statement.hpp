@@ -76,6 +76,10 @@ std::string statement_effort(const Commitment& commitment);
 std::string statement_change_text(const StatementChange& change);
 /// The fee for people: "1,200 EUR", "1,500 EUR (first 1,200 EUR)", or "-" without one.
 std::string statement_fee(const Commitment& commitment, const std::string& currency);
+/// An open line's forecast for people, "Tue 2026-12-01: on track" ("never: will miss" without
+/// capacity), and its chance of being on time, "61%"; "-" for a closed one.
+std::string statement_forecast(const StatementLine& line);
+std::string statement_chance(const StatementLine& line);
 /// Whether any of `lines` has a fee (the open table then shows a Fee column).
 bool statement_has_fees(const std::vector<StatementLine>& lines);
 

@@ -54,15 +54,8 @@ std::string open_html(const Statement& s) {
     }
     for (const StatementLine& line : s.open) {
         const Commitment& c = line.commitment;
-        std::string forecast = "-";
-        std::string chance = "-";
-        if (line.forecast) {
-            forecast = fmt::format("{}: {}",
-                                   line.forecast->finish ? format_day(*line.forecast->finish)
-                                                         : std::string("never"),
-                                   line.forecast->status);
-            chance = fmt::format("{:.0f}%", line.forecast->on_time_percent);
-        }
+        std::string forecast = statement_forecast(line);
+        std::string chance = statement_chance(line);
         auto& row = table.rows.emplace_back(std::vector<std::string>{
             fmt::format("{}", c.id), c.title, c.owner, format_day(c.due),
             format_day(c.original_due), statement_effort(c), forecast, chance});

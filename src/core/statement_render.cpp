@@ -155,6 +155,19 @@ std::string statement_fee(const Commitment& c, const std::string& currency) {
                        c.original_fee ? amount(*c.original_fee) : std::string("none"));
 }
 
+std::string statement_forecast(const StatementLine& line) {
+    if (!line.forecast) {
+        return "-";
+    }
+    return fmt::format(
+        "{}: {}", line.forecast->finish ? format_day(*line.forecast->finish) : std::string("never"),
+        line.forecast->status);
+}
+
+std::string statement_chance(const StatementLine& line) {
+    return line.forecast ? fmt::format("{:.0f}%", line.forecast->on_time_percent) : "-";
+}
+
 bool statement_has_fees(const std::vector<StatementLine>& lines) {
     return std::any_of(lines.begin(), lines.end(),
                        [](const StatementLine& l) { return l.commitment.fee.has_value(); });
@@ -173,24 +186,18 @@ std::string statement_markdown(const Statement& s) {
         out += "Nothing open.\n\n";
     } else {
         bool fees = statement_has_fees(s.open);
-        out += fees ? "| # | Promise | Owner | Due | First promised | Effort | Fee | Forecast | "
-                      "Chance on time |\n|---|---|---|---|---|---|---|---|---|\n"
-                    : "| # | Promise | Owner | Due | First promised | Effort | Forecast | Chance on "
-                      "time |\n|---|---|---|---|---|---|---|---|\n";
+        out += fees
+                   ? "| # | Promise | Owner | Due | First promised | Effort | Fee | Forecast | "
+                     "Chance on time |\n|---|---|---|---|---|---|---|---|---|\n"
+                   : "| # | Promise | Owner | Due | First promised | Effort | Forecast | Chance on "
+                     "time |\n|---|---|---|---|---|---|---|---|\n";
         for (const StatementLine& line : s.open) {
             const Commitment& c = line.commitment;
-            std::string forecast = "-";
-            std::string chance = "-";
-            if (line.forecast) {
-                forecast = fmt::format("{}: {}",
-                                       line.forecast->finish ? format_day(*line.forecast->finish)
-                                                             : std::string("never"),
-                                       line.forecast->status);
-                chance = fmt::format("{:.0f}%", line.forecast->on_time_percent);
-            }
-            out += fmt::format("| {} | {} | {} | {} | {} | {} | {}{} | {} |\n", c.id,
-                               cell(c.title), cell(c.owner), format_day(c.due),
-                               format_day(c.original_due), statement_effort(c),
+            std::string forecast = statement_forecast(line);
+            std::string chance = statement_chance(line);
+            out += fmt::format("| {} | {} | {} | {} | {} | {} | {}{} | {} |\n", c.id, cell(c.title),
+                               cell(c.owner), format_day(c.due), format_day(c.original_due),
+                               statement_effort(c),
                                fees ? statement_fee(c, s.currency) + " | " : "", forecast, chance);
         }
         out += '\n';
