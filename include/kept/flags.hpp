@@ -128,8 +128,28 @@ std::optional<Flag> internal_neglect_flag(const Reliability& reliability,
 /// that the schedule finishes late.
 std::optional<Flag> overload_flag(const std::string& owner, const WeekLoad& week,
                                   std::span<const Projection> schedule, double ratio);
+/// A risk or heads-up flag as the few figures it is made of: a report of a big ledger holds a
+/// hundred thousand of them (FlagList keeps them so), and each becomes a Flag only when read.
+struct ScheduledFlag {
+    FlagKind kind = FlagKind::risk;
+    std::int64_t id = 0;
+    double magnitude = 0.0;
+    double load_minutes = 0.0;     ///< risk: the work done through its due date, its own included
+    double capacity_minutes = 0.0; ///< risk: the capacity from today through its due date
+    Figure<Date> due;
+    Figure<Date> finish;  ///< unset: never
+    Figure<Date> talk_by; ///< heads-up
+    Figure<int> slack_days;
+    Figure<int> days_left; ///< risk
+};
+
+/// The Flag `flag` stands for: `owner`'s, and for a heads-up `client`'s.
+Flag flag_of(const ScheduledFlag& flag, std::string_view owner, std::string_view client);
+
 /// risk: the schedule finishes an open commitment, not yet overdue, after its due date (or
 /// never).
+std::optional<ScheduledFlag> risk_of(const Projection& projection, const CapacityLine& line);
+/// The same as a Flag of `owner`'s.
 std::optional<Flag> risk_flag(const std::string& owner, const Projection& projection,
                               const CapacityLine& line);
 
@@ -138,6 +158,9 @@ std::optional<Flag> risk_flag(const std::string& owner, const Projection& projec
 /// That is, unless its last renegotiation was agreed while the schedule already finished it
 /// late (`known_finish` after its due date) and it finishes no later than then. Names the
 /// client and the last working day before the due date (last_day_to_talk).
+std::optional<ScheduledFlag> heads_up_of(const Projection& projection, const CapacityLine& line,
+                                         std::optional<Date> known_finish);
+/// The same as a Flag of `owner`'s, naming `client`.
 std::optional<Flag> heads_up_flag(const std::string& owner, const Projection& projection,
                                   const CapacityLine& line, const std::string& client,
                                   std::optional<Date> known_finish);

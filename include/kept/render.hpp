@@ -96,6 +96,12 @@ std::string render_json(const std::vector<nlohmann::ordered_json>& records);
 /// as they come (for outputs too big to hold).
 void write_json(std::ostream& out, std::size_t count,
                 const std::function<nlohmann::ordered_json(std::size_t)>& record);
+/// `object` as its pretty-printed dump and a newline, but for its member `streamed` (an array
+/// placeholder), which is written as the array of the `count` records `record(i)` makes one at
+/// a time: a report's flags can be too many to hold as JSON.
+void write_json_streaming(std::ostream& out, const nlohmann::ordered_json& object,
+                          std::string_view streamed, std::size_t count,
+                          const std::function<nlohmann::ordered_json(std::size_t)>& record);
 /// Records as NDJSON: one compact object per line.
 std::string render_ndjson(const std::vector<nlohmann::ordered_json>& records);
 /// Records as RFC 4180 CSV (CRLF line ends, header row of `fields`). Arrays and objects are

@@ -5,6 +5,7 @@
 
 #include "kept/calibration.hpp"
 #include "kept/capacity.hpp"
+#include "kept/flag_list.hpp"
 #include "kept/flags.hpp"
 #include "kept/reliability.hpp"
 #include "kept/schedule.hpp"
@@ -28,7 +29,7 @@ struct Report {
     int weeks = 0;
     double overload_ratio = 1.0;
     std::vector<IsoWeek> horizon; ///< the weeks of the load table, in order
-    std::vector<Flag> flags;      ///< worst first
+    FlagList flags;               ///< worst first
     std::vector<LoadCell> load;   ///< by owner, then week
     Reliability reliability;
     std::vector<OwnerCalibration> calibration; ///< by owner: those with delivered commitments

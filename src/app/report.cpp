@@ -5,6 +5,7 @@
 #include "kept/replica.hpp"
 
 #include <algorithm>
+#include <array>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -67,7 +68,7 @@ void add_conflict_flags(Ledger& ledger, const ReportWindow& w, Report& report) {
         added = true;
     }
     if (added) {
-        sort_flags(report.flags);
+        report.flags.sort();
     }
 }
 
@@ -91,7 +92,7 @@ void add_sync_flags(Ledger& ledger, Report& report) {
         added = true;
     }
     if (added) {
-        sort_flags(report.flags);
+        report.flags.sort();
     }
 }
 
@@ -196,14 +197,17 @@ void RollUpBuilder::add_team(std::string name, Ledger& ledger, const Config& con
 
 RollUp RollUpBuilder::build() && {
     out_.total = total_.build();
-    std::erase_if(out_.total.flags, [](const Flag& f) { return f.kind != FlagKind::overload; });
-    for (auto& flag : out_.total.flags) {
+    constexpr std::array overload = {FlagKind::overload};
+    out_.total.flags.keep_kinds(overload);
+    std::vector<Flag> flags = out_.total.flags.to_vector();
+    for (auto& flag : flags) {
         flag.commitments.clear();
     }
+    out_.total.flags = FlagList(std::move(flags));
     return std::move(out_);
 }
 
-std::vector<Flag> roll_up_flags(const RollUp& roll_up) {
+FlagList roll_up_flags(const RollUp& roll_up) {
     std::vector<Flag> flags;
     auto take = [&](const std::string& team, const Report& report) {
         for (Flag flag : report.flags) {
@@ -215,21 +219,20 @@ std::vector<Flag> roll_up_flags(const RollUp& roll_up) {
         take(team, report);
     }
     take("all teams", roll_up.total);
-    sort_flags(flags);
+    FlagList out(std::move(flags));
+    out.sort();
+    return out;
+}
+
+FlagList fired(FlagList flags, const std::vector<FlagKind>& kinds) {
+    flags.keep_kinds(kinds);
     return flags;
 }
 
-std::vector<Flag> fired(std::vector<Flag> flags, const std::vector<FlagKind>& kinds) {
-    std::erase_if(flags, [&](const Flag& f) {
-        return std::find(kinds.begin(), kinds.end(), f.kind) == kinds.end();
-    });
-    return flags;
-}
-
-std::string joined_kinds(const std::vector<Flag>& flags) {
+std::string joined_kinds(const FlagList& flags) {
     std::vector<std::string> names;
-    for (const auto& f : flags) {
-        std::string name(to_string(f.kind));
+    for (std::size_t i = 0; i < flags.size(); ++i) {
+        std::string name(to_string(flags.kind_at(i)));
         if (std::find(names.begin(), names.end(), name) == names.end()) {
             names.push_back(name);
         }

@@ -59,12 +59,12 @@ class RollUpBuilder {
 };
 
 /// Every flag of a roll-up, each detail naming its team ("all teams" for the total's), sorted.
-std::vector<Flag> roll_up_flags(const RollUp& roll_up);
+FlagList roll_up_flags(const RollUp& roll_up);
 
 /// The flags of these kinds, filtered in place: a big report's flags are not held twice.
-std::vector<Flag> fired(std::vector<Flag> flags, const std::vector<FlagKind>& kinds);
+FlagList fired(FlagList flags, const std::vector<FlagKind>& kinds);
 
 /// The distinct kinds of `flags`, in order of first appearance, joined by ", ".
-std::string joined_kinds(const std::vector<Flag>& flags);
+std::string joined_kinds(const FlagList& flags);
 
 } // namespace kept::app

@@ -156,7 +156,7 @@ int run_report(Context& context, const ReportOptions& o) {
     if (!o.fail_on.empty()) {
         fail_on = parse_flag_kinds(o.fail_on, "--fail-on");
     }
-    std::vector<Flag> all_flags;
+    FlagList all_flags;
     if (auto scopes = roll_up_scopes(context); !scopes.empty()) {
         app::RollUp roll_up = gather_roll_up(scopes, o);
         print_roll_up(context, format, roll_up, section);

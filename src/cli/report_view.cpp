@@ -12,6 +12,7 @@
 #include <fmt/compile.h>
 #include <fmt/format.h>
 #include <iterator>
+#include <memory>
 #include <ostream>
 
 namespace kept::cli {
@@ -57,13 +58,23 @@ Style severity_style(Severity severity) {
 }
 
 /// The flags as table rows, each made when it is written: a big report has tens of thousands.
-TableRows flags_table(const std::vector<Flag>& flags) {
+TableRows flags_table(const FlagList& flags) {
     TableRows table;
     table.headers = {"FLAG", "SEVERITY", "OWNER", "WEEK", "COMMITMENTS", "DETAIL"};
     table.cuttable = {false, false, false, false, false, true};
     table.count = flags.size();
-    table.cell = [&flags](std::size_t row, std::size_t column) -> Cell {
-        const Flag& f = flags[row];
+    // The table asks for a row's cells one after another: its flag is made once for them.
+    struct Made {
+        std::size_t row = SIZE_MAX;
+        Flag flag;
+    };
+    auto made = std::make_shared<Made>();
+    table.cell = [&flags, made](std::size_t row, std::size_t column) -> Cell {
+        if (made->row != row) {
+            made->flag = flags[row];
+            made->row = row;
+        }
+        const Flag& f = made->flag;
         Style style = severity_style(f.severity);
         switch (column) {
         case 0:
@@ -196,10 +207,10 @@ TextTable reliability_table(const Report& report) {
     return table;
 }
 
-std::vector<Json> flag_records(const std::vector<Flag>& flags) {
+std::vector<Json> flag_records(const FlagList& flags) {
     std::vector<Json> out;
     out.reserve(flags.size());
-    for (const auto& f : flags) {
+    for (const Flag& f : flags) {
         out.push_back(flag_record(f));
     }
     return out;
@@ -356,7 +367,10 @@ Json flag_record(const Flag& f) {
     return record;
 }
 
-Json report_json(const Report& report, const std::string& team) {
+namespace {
+
+/// The report as JSON, with its flags as an empty placeholder when `with_flags` is false.
+Json report_object(const Report& report, const std::string& team, bool with_flags) {
     const Reliability& r = report.reliability;
     Json owners = Json::array();
     Json clients = Json::array();
@@ -371,7 +385,7 @@ Json report_json(const Report& report, const std::string& team) {
         {"as_of", format_date(report.as_of)},
         {"team", team},
         {"weeks", report.weeks},
-        {"flags", flag_records(report.flags)},
+        {"flags", with_flags ? Json(flag_records(report.flags)) : Json::array()},
         {"load", load_records(report)},
         {"reliability",
          {
@@ -385,20 +399,29 @@ Json report_json(const Report& report, const std::string& team) {
     };
 }
 
-void print_flags(Context& context, Format format, const std::vector<Flag>& flags) {
+} // namespace
+
+Json report_json(const Report& report, const std::string& team) {
+    return report_object(report, team, true);
+}
+
+void print_flags(Context& context, Format format, const FlagList& flags) {
     if (format == Format::table) {
         write_table(context.out(), flags_table(flags), context.look());
         return;
     }
-    print_records(context, format, flag_records(flags), flag_fields(), {});
+    print_record_stream(
+        context, format, flags.size(), [&](std::size_t i) { return flag_record(flags[i]); },
+        flag_fields());
 }
 
 void print_report(Context& context, Format format, const Report& report, Section section) {
     const std::string& team = context.config().team_name;
     if (format == Format::json && section == Section::all) {
-        context.out() << report_json(report, team)
-                             .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
-                      << '\n';
+        // The flags a record at a time: a big report has a hundred thousand.
+        write_json_streaming(context.out(), report_object(report, team, false), "flags",
+                             report.flags.size(),
+                             [&](std::size_t i) { return flag_record(report.flags[i]); });
         return;
     }
     if (format != Format::table) {

@@ -38,6 +38,6 @@ void print_fitted(Context& context, const TextTable& table, bool weeks);
 void print_section_title(Context& context, const std::string& title);
 
 /// Prints flags alone (kept check): a table or flag records.
-void print_flags(Context& context, Format format, const std::vector<Flag>& flags);
+void print_flags(Context& context, Format format, const FlagList& flags);
 
 } // namespace kept::cli

@@ -14,8 +14,6 @@
 #include <fmt/compile.h>
 #include <fmt/format.h>
 #include <iterator>
-#include <tuple>
-#include <unordered_map>
 
 namespace kept {
 
@@ -50,38 +48,10 @@ constexpr std::array<FlagKindInfo, 10> table = {{
      "a replica file has a bad line: its later events are not imported"},
 }};
 
-constexpr std::array kinds = {FlagKind::overload, FlagKind::creep,
-                              FlagKind::late,     FlagKind::chronic,
-                              FlagKind::overdue,  FlagKind::risk,
-                              FlagKind::heads_up, FlagKind::internal_neglect,
-                              FlagKind::conflict, FlagKind::sync};
-
-// Within one severity, the order the report lists kinds in.
-int display_rank(FlagKind kind) {
-    switch (kind) {
-    case FlagKind::overdue:
-        return 0;
-    case FlagKind::overload:
-        return 1;
-    case FlagKind::risk:
-        return 2;
-    case FlagKind::heads_up:
-        return 3;
-    case FlagKind::late:
-        return 4;
-    case FlagKind::creep:
-        return 5;
-    case FlagKind::internal_neglect:
-        return 6;
-    case FlagKind::conflict:
-        return 7;
-    case FlagKind::chronic:
-        return 8;
-    case FlagKind::sync:
-        return 9;
-    }
-    return 10;
-}
+constexpr std::array kinds = {
+    FlagKind::overload, FlagKind::creep, FlagKind::late,     FlagKind::chronic,
+    FlagKind::overdue,  FlagKind::risk,  FlagKind::heads_up, FlagKind::internal_neglect,
+    FlagKind::conflict, FlagKind::sync};
 
 std::string kind_list() {
     std::string out;
@@ -156,67 +126,6 @@ std::vector<FlagKind> parse_flag_kinds(std::string_view text, std::string_view f
 
 Severity severity_of(FlagKind kind) {
     return info_of(kind).severity;
-}
-
-void sort_flags(std::vector<Flag>& flags) {
-    // Each flag's key once, with its owner as a rank among the owners (a report has tens of
-    // thousands of flags and a few dozen owners), so that most comparisons compare numbers.
-    std::unordered_map<std::string_view, std::size_t> owner_rank;
-    for (const Flag& f : flags) {
-        owner_rank.emplace(f.owner, 0);
-    }
-    std::vector<std::string_view> owners;
-    owners.reserve(owner_rank.size());
-    for (const auto& entry : owner_rank) {
-        owners.push_back(entry.first);
-    }
-    std::sort(owners.begin(), owners.end());
-    for (std::size_t i = 0; i < owners.size(); ++i) {
-        owner_rank[owners[i]] = i;
-    }
-    // The owner's rank beside each flag's position: 6 bytes a flag, where a copy of each key
-    // would take 48 (a report of a hundred thousand flags must stay small).
-    std::vector<std::uint16_t> rank_of(flags.size());
-    for (std::size_t i = 0; i < flags.size(); ++i) {
-        rank_of[i] = static_cast<std::uint16_t>(
-            std::min<std::size_t>(owner_rank.at(flags[i].owner), UINT16_MAX));
-    }
-    std::vector<std::uint32_t> order(flags.size());
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        order[i] = static_cast<std::uint32_t>(i);
-    }
-    // The key orders any two flags of a report (a commitment has one flag of each kind, an
-    // owner one per week), so the sort need not be stable; positions break what ties remain.
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        const Flag& fa = flags[a];
-        const Flag& fb = flags[b];
-        auto ka = std::make_tuple(static_cast<int>(fa.severity), display_rank(fa.kind),
-                                  -fa.magnitude, rank_of[a], fa.week.value_or(IsoWeek{}));
-        auto kb = std::make_tuple(static_cast<int>(fb.severity), display_rank(fb.kind),
-                                  -fb.magnitude, rank_of[b], fb.week.value_or(IsoWeek{}));
-        if (ka != kb) {
-            return ka < kb;
-        }
-        return fa.commitments < fb.commitments || (fa.commitments == fb.commitments && a < b);
-    });
-    rank_of = {};
-    // Flags are big: put each in place by following the permutation's cycles, without a second
-    // array of flags.
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        if (order[i] == i) {
-            continue;
-        }
-        Flag held = std::move(flags[i]);
-        std::size_t at = i;
-        while (order[at] != i) {
-            std::size_t from = order[at];
-            flags[at] = std::move(flags[from]);
-            order[at] = static_cast<std::uint32_t>(at);
-            at = from;
-        }
-        flags[at] = std::move(held);
-        order[at] = static_cast<std::uint32_t>(at);
-    }
 }
 
 std::optional<Flag> overdue_flag(const CommitmentFacts& c, Date today) {
@@ -384,49 +293,38 @@ std::optional<Flag> overload_flag(const std::string& owner, const WeekLoad& w,
     return flag;
 }
 
-std::optional<Flag> risk_flag(const std::string& owner, const Projection& p,
-                              const CapacityLine& line) {
+std::optional<ScheduledFlag> risk_of(const Projection& p, const CapacityLine& line) {
     const Date today = line.today();
     if (!p.late() || p.work.due < today) {
         return std::nullopt; // on time, or flagged overdue
     }
-    Flag flag;
+    ScheduledFlag flag;
     flag.kind = FlagKind::risk;
-    flag.severity = severity_of(flag.kind);
-    flag.owner = owner;
-    flag.commitments = {p.work.id};
-    int days_left = static_cast<int>((p.work.due - today).count());
-    double capacity = line.through(p.work.due);
+    flag.id = p.work.id;
     flag.due = p.work.due;
-    flag.days_left = days_left;
+    flag.days_left = static_cast<int>((p.work.due - today).count());
     flag.finish = p.finish;
     flag.slack_days = slack_days(p, line.calendar());
-    flag.load_hours = hours(p.through());
-    flag.capacity_hours = hours(capacity);
-    flag.utilization =
-        capacity > 0.0 ? std::optional<double>(100.0 * p.through() / capacity) : std::nullopt;
+    flag.load_minutes = p.through();
+    flag.capacity_minutes = line.through(p.work.due);
     flag.magnitude = flag.slack_days ? -*flag.slack_days : 1e9;
-    return flag; // its detail is made when it is shown (detail_of): there can be many
+    return flag;
 }
 
-std::optional<Flag> heads_up_flag(const std::string& owner, const Projection& p,
-                                  const CapacityLine& line, const std::string& client,
-                                  std::optional<Date> known_finish) {
+std::optional<ScheduledFlag> heads_up_of(const Projection& p, const CapacityLine& line,
+                                         std::optional<Date> known_finish) {
     const Date today = line.today();
     if (!p.late() || p.work.due < today) {
         return std::nullopt;
     }
-    bool agreed_knowingly = known_finish && *known_finish > p.work.due && p.finish &&
-                            *p.finish <= *known_finish;
+    bool agreed_knowingly =
+        known_finish && *known_finish > p.work.due && p.finish && *p.finish <= *known_finish;
     if (agreed_knowingly) {
         return std::nullopt;
     }
-    Flag flag;
+    ScheduledFlag flag;
     flag.kind = FlagKind::heads_up;
-    flag.severity = severity_of(flag.kind);
-    flag.owner = owner;
-    flag.client = client;
-    flag.commitments = {p.work.id};
+    flag.id = p.work.id;
     flag.due = p.work.due;
     flag.finish = p.finish;
     flag.slack_days = slack_days(p, line.calendar());
@@ -434,7 +332,44 @@ std::optional<Flag> heads_up_flag(const std::string& owner, const Projection& p,
     flag.talk_by = talk_by;
     // The nearest last day first: that talk cannot wait.
     flag.magnitude = -static_cast<double>((talk_by.value_or(today) - today).count());
-    return flag; // worded when shown (detail_of)
+    return flag;
+}
+
+Flag flag_of(const ScheduledFlag& s, std::string_view owner, std::string_view client) {
+    Flag flag;
+    flag.kind = s.kind;
+    flag.severity = severity_of(s.kind);
+    flag.owner = owner;
+    flag.commitments = {s.id};
+    flag.due = s.due;
+    flag.finish = s.finish;
+    flag.slack_days = s.slack_days;
+    flag.magnitude = s.magnitude;
+    if (s.kind == FlagKind::heads_up) {
+        flag.client = client;
+        flag.talk_by = s.talk_by;
+    } else {
+        flag.days_left = s.days_left;
+        flag.load_hours = hours(s.load_minutes);
+        flag.capacity_hours = hours(s.capacity_minutes);
+        flag.utilization = s.capacity_minutes > 0.0
+                               ? std::optional<double>(100.0 * s.load_minutes / s.capacity_minutes)
+                               : std::nullopt;
+    }
+    return flag; // its detail is made when it is shown (detail_of): there can be many
+}
+
+std::optional<Flag> risk_flag(const std::string& owner, const Projection& p,
+                              const CapacityLine& line) {
+    auto flag = risk_of(p, line);
+    return flag ? std::optional(flag_of(*flag, owner, "")) : std::nullopt;
+}
+
+std::optional<Flag> heads_up_flag(const std::string& owner, const Projection& p,
+                                  const CapacityLine& line, const std::string& client,
+                                  std::optional<Date> known_finish) {
+    auto flag = heads_up_of(p, line, known_finish);
+    return flag ? std::optional(flag_of(*flag, owner, client)) : std::nullopt;
 }
 
 std::string detail_of(const Flag& f) {

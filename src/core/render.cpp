@@ -94,29 +94,66 @@ std::string plain_text(const nlohmann::ordered_json& value) {
     return value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-void write_json(std::ostream& out, std::size_t count,
-                const std::function<nlohmann::ordered_json(std::size_t)>& record) {
-    // nlohmann's own layout of an array, an element at a time: each indented by two spaces.
+namespace {
+
+/// `value` as nlohmann's layout at two spaces an indent, every line after the first shifted
+/// right by `indent` spaces: how it reads as a member of something indented that far.
+std::string dump_at(const nlohmann::ordered_json& value, std::size_t indent) {
+    std::string text = value.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+        out += c;
+        if (c == '\n') {
+            out.append(indent, ' ');
+        }
+    }
+    return out;
+}
+
+/// nlohmann's own layout of an array indented by `indent`, an element at a time; no newline
+/// after its closing bracket.
+void write_json_array(std::ostream& out, std::size_t count,
+                      const std::function<nlohmann::ordered_json(std::size_t)>& record,
+                      std::size_t indent) {
     if (count == 0) {
-        out << "[]\n";
+        out << "[]";
         return;
     }
     out << "[\n";
+    std::string margin(indent + 2, ' ');
     for (std::size_t i = 0; i < count; ++i) {
-        std::string text =
-            record(i).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-        std::string indented = "  ";
-        indented.reserve(text.size() + text.size() / 8);
-        for (char c : text) {
-            indented += c;
-            if (c == '\n') {
-                indented += "  ";
-            }
-        }
-        indented += i + 1 < count ? ",\n" : "\n";
-        out << indented;
+        out << margin << dump_at(record(i), indent + 2) << (i + 1 < count ? ",\n" : "\n");
     }
-    out << "]\n";
+    out << std::string(indent, ' ') << ']';
+}
+
+} // namespace
+
+void write_json(std::ostream& out, std::size_t count,
+                const std::function<nlohmann::ordered_json(std::size_t)>& record) {
+    write_json_array(out, count, record, 0);
+    out << '\n';
+}
+
+void write_json_streaming(std::ostream& out, const nlohmann::ordered_json& object,
+                          std::string_view streamed, std::size_t count,
+                          const std::function<nlohmann::ordered_json(std::size_t)>& record) {
+    out << "{";
+    bool first = true;
+    for (const auto& [key, value] : object.items()) {
+        out << (first ? "\n  " : ",\n  ")
+            << nlohmann::ordered_json(key).dump(-1, ' ', false,
+                                                nlohmann::ordered_json::error_handler_t::replace)
+            << ": ";
+        first = false;
+        if (key == streamed) {
+            write_json_array(out, count, record, 2);
+        } else {
+            out << dump_at(value, 2);
+        }
+    }
+    out << (first ? "}\n" : "\n}\n");
 }
 
 std::string render_json(const std::vector<nlohmann::ordered_json>& records) {

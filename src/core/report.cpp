@@ -58,13 +58,13 @@ void ReportBuilder::add_open(const CommitmentFacts& c) {
 void ReportBuilder::add_open_work(const CommitmentFacts& c) {
     const ReportSettings& settings = config_.report;
     if (flags_.capacity() == 0 && open_expected_ > 0) {
-        // Room for the most flags there can be (each open commitment: overdue, creep, chronic,
-        // risk, heads-up; each owner and week: overload), so that the flags are never copied to a bigger
-        // array: growth by doubling held the old and the new array at once. The part never
-        // written is address space, not memory. Without tallies the count is not known.
+        // Room for the most flags there can be here (each open commitment: overdue, creep,
+        // chronic), so that the flags are never copied to a bigger array: growth by doubling
+        // held the old and the new array at once. The part never written is address space, not
+        // memory. Without tallies the count is not known.
         auto open = static_cast<std::size_t>(open_expected_);
         auto owners = reliability_.owners.size() + config_.members.size();
-        flags_.reserve(5 * open + owners * static_cast<std::size_t>(weeks_) + late_.size() + 1);
+        flags_.reserve(3 * open + owners * static_cast<std::size_t>(weeks_) + late_.size() + 1);
     }
     for (auto flag :
          {overdue_flag(c, today_), creep_flag(c, settings), chronic_flag(c, settings)}) {
@@ -82,8 +82,9 @@ void ReportBuilder::add_open_work(const CommitmentFacts& c) {
 }
 
 const ReportBuilder::OpenNote* ReportBuilder::open_note(std::int64_t id) const {
-    auto it = std::lower_bound(open_notes_.begin(), open_notes_.end(), id,
-                               [](const OpenNote& n, std::int64_t wanted) { return n.id < wanted; });
+    auto it =
+        std::lower_bound(open_notes_.begin(), open_notes_.end(), id,
+                         [](const OpenNote& n, std::int64_t wanted) { return n.id < wanted; });
     return it != open_notes_.end() && it->id == id ? &*it : nullptr;
 }
 
@@ -141,12 +142,12 @@ void ReportBuilder::owner_rows(const std::string& owner, std::vector<QueuedWork>
         }
     }
     for (const Projection& p : schedule) {
-        if (auto flag = risk_flag(owner, p, line)) {
-            report.flags.push_back(std::move(*flag));
+        if (auto flag = risk_of(p, line)) {
+            report.flags.push_back(*flag, owner, "");
             const OpenNote* note = open_note(p.work.id);
-            if (auto told = heads_up_flag(owner, p, line, note ? clients_[note->client] : "",
-                                          note ? note->known_finish : std::nullopt)) {
-                report.flags.push_back(std::move(*told));
+            std::string_view client = note ? std::string_view(clients_[note->client]) : "";
+            if (auto told = heads_up_of(p, line, note ? note->known_finish : std::nullopt)) {
+                report.flags.push_back(*told, owner, client);
             }
         }
     }
@@ -177,9 +178,8 @@ Report ReportBuilder::build() {
     for (const auto& [owner, open] : open_by_owner_) {
         open_count += open.size();
     }
-    report.flags = std::move(flags_);
-    report.flags.reserve(report.flags.size() + 2 * open_count + open_by_owner_.size() * weeks_ +
-                         late_.size() + 1);
+    report.flags = FlagList(std::move(flags_));
+    report.flags.reserve(open_by_owner_.size() * weeks_ + late_.size() + 1, 2 * open_count);
     auto by_id = [](const OpenNote& a, const OpenNote& b) { return a.id < b.id; };
     if (!std::is_sorted(open_notes_.begin(), open_notes_.end(), by_id)) {
         std::sort(open_notes_.begin(), open_notes_.end(), by_id);
@@ -196,7 +196,7 @@ Report ReportBuilder::build() {
     if (auto flag = internal_neglect_flag(reliability_, settings)) {
         report.flags.push_back(std::move(*flag));
     }
-    sort_flags(report.flags);
+    report.flags.sort();
     report.reliability = std::move(reliability_);
     for (auto& [name, owner] : std::move(calibrator_).build()) {
         report.calibration.push_back(std::move(owner));

@@ -161,6 +161,11 @@ std::size_t fit(std::vector<std::size_t>& widths, const std::vector<std::size_t>
 std::size_t display_width(std::string_view text) {
     std::size_t width = 0;
     for (std::size_t i = 0; i < text.size();) {
+        if (static_cast<unsigned char>(text[i]) < 0x80) { // most text is ASCII: one column each
+            ++width;
+            ++i;
+            continue;
+        }
         CodePoint c = decode(text, i);
         width += code_point_width(c.value);
         i += c.length;
