@@ -1,9 +1,11 @@
 #include "kept/capacity.hpp"
 #include "kept/error.hpp"
+#include "kept/flag_list.hpp"
 #include "kept/flags.hpp"
 
 #include "report_fixtures.hpp"
 
+#include <array>
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -281,4 +283,79 @@ TEST_CASE("sort_flags: equal figures go by owner, then week, then commitments") 
     }
     CHECK(order ==
           std::vector<std::string>{"8", "ann3", "ann4", "bob2,5", "bob2,7", "bob9", "zoe1"});
+}
+
+TEST_CASE("FlagList: held risk and heads-up flags read and sort as whole ones do") {
+    auto scheduled = [](FlagKind kind, std::int64_t id, double magnitude) {
+        ScheduledFlag s;
+        s.kind = kind;
+        s.id = id;
+        s.magnitude = magnitude;
+        s.due = Date(std::chrono::days(20'000 + id));
+        s.finish = Date(std::chrono::days(20'010 + id));
+        s.slack_days = -static_cast<int>(magnitude);
+        s.days_left = 4;
+        s.load_minutes = 600;
+        s.capacity_minutes = 480;
+        s.talk_by = Date(std::chrono::days(19'999 + id));
+        return s;
+    };
+    Flag overdue;
+    overdue.kind = FlagKind::overdue;
+    overdue.severity = severity_of(overdue.kind);
+    overdue.owner = "bob";
+    overdue.commitments = {5};
+    overdue.magnitude = 2;
+    Flag chronic;
+    chronic.kind = FlagKind::chronic;
+    chronic.severity = severity_of(chronic.kind);
+    chronic.owner = "ann";
+    chronic.commitments = {1};
+
+    FlagList list;
+    std::vector<Flag> whole;
+    auto add = [&](const ScheduledFlag& s, std::string_view owner, std::string_view client) {
+        list.push_back(s, owner, client);
+        whole.push_back(flag_of(s, owner, client));
+    };
+    add(scheduled(FlagKind::risk, 7, 3), "zoe", "");
+    list.push_back(chronic);
+    whole.push_back(chronic);
+    add(scheduled(FlagKind::heads_up, 7, 1), "zoe", "acme");
+    add(scheduled(FlagKind::risk, 3, 3), "ann", "");
+    list.push_back(overdue);
+    whole.push_back(overdue);
+    add(scheduled(FlagKind::risk, 2, 3), "zoe", "");
+    add(scheduled(FlagKind::heads_up, 3, 5), "ann", "globex");
+
+    REQUIRE(list.size() == whole.size());
+    CHECK(list.kind_at(2) == FlagKind::heads_up);
+    Flag told = list[2];
+    CHECK(told.client == "acme");
+    CHECK(told.talk_by == Figure<Date>(Date(std::chrono::days(20'006))));
+    Flag risk = list[0];
+    CHECK(risk.owner == "zoe");
+    CHECK(risk.load_hours == Figure<double>(10.0));
+    CHECK(risk.utilization == Figure<double>(125.0));
+    CHECK(risk.client.empty());
+
+    list.sort();
+    sort_flags(whole);
+    std::vector<std::string> listed;
+    std::vector<std::string> expected;
+    for (const Flag& f : list) {
+        listed.push_back(fmt::format("{} {} {}", to_string(f.kind), f.owner, f.commitments));
+    }
+    for (const Flag& f : whole) {
+        expected.push_back(fmt::format("{} {} {}", to_string(f.kind), f.owner, f.commitments));
+    }
+    CHECK(listed == expected);
+    CHECK(listed.front() == "overdue bob [5]");
+    CHECK(listed[1] == "risk ann [3]"); // equal slack: by owner, then id
+
+    constexpr std::array kinds = {FlagKind::heads_up};
+    list.keep_kinds(kinds);
+    REQUIRE(list.size() == 2);
+    CHECK(list[0].client == "globex"); // the larger magnitude (the nearer talk) first
+    CHECK(list[1].commitments == std::vector<std::int64_t>{7});
 }
