@@ -90,6 +90,7 @@ class FlagList {
     static constexpr std::uint32_t scheduled_bit = 0x8000'0000U;
 
     std::uint32_t name_index(std::string_view name);
+    FlagKind kind_of(std::uint32_t entry) const;
 
     std::vector<Flag> whole_;
     std::vector<Held> scheduled_;

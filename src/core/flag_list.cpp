@@ -22,10 +22,13 @@ Flag FlagList::operator[](std::size_t i) const {
     return flag_of(held.flag, names_[held.owner], names_[held.client]);
 }
 
-FlagKind FlagList::kind_at(std::size_t i) const {
-    std::uint32_t entry = order_[i];
+FlagKind FlagList::kind_of(std::uint32_t entry) const {
     return (entry & scheduled_bit) == 0 ? whole_[entry].kind
                                         : scheduled_[entry & ~scheduled_bit].flag.kind;
+}
+
+FlagKind FlagList::kind_at(std::size_t i) const {
+    return kind_of(order_[i]);
 }
 
 void FlagList::push_back(Flag flag) {
@@ -101,9 +104,7 @@ void FlagList::sort() {
 
 void FlagList::keep_kinds(std::span<const FlagKind> kinds) {
     std::erase_if(order_, [&](std::uint32_t entry) {
-        FlagKind kind = (entry & scheduled_bit) == 0 ? whole_[entry].kind
-                                                     : scheduled_[entry & ~scheduled_bit].flag.kind;
-        return std::find(kinds.begin(), kinds.end(), kind) == kinds.end();
+        return std::find(kinds.begin(), kinds.end(), kind_of(entry)) == kinds.end();
     });
 }
 

@@ -36,8 +36,9 @@ int display_rank(FlagKind kind) {
     return 10;
 }
 
-std::uint8_t group_of(FlagKind kind) {
-    return static_cast<std::uint8_t>(static_cast<int>(severity_of(kind)) * 16 + display_rank(kind));
+// What orders flags first: their severity, then their kind's display rank.
+std::uint8_t group_of(Severity severity, FlagKind kind) {
+    return static_cast<std::uint8_t>(static_cast<int>(severity) * 16 + display_rank(kind));
 }
 
 /// Puts flags[order[i]] at i by following the permutation's cycles: flags are big, and this
@@ -64,8 +65,7 @@ void permute(std::vector<Flag>& flags, std::vector<std::uint32_t>& order) {
 
 FlagSortKey sort_key(const Flag& f, std::uint16_t owner_rank, std::uint32_t at) {
     FlagSortKey k;
-    // The severity is the kind's; a flag's own severity field says the same.
-    k.group = static_cast<std::uint8_t>(static_cast<int>(f.severity) * 16 + display_rank(f.kind));
+    k.group = group_of(f.severity, f.kind);
     k.magnitude = -f.magnitude;
     k.owner_rank = owner_rank;
     k.week = f.week ? f.week->year * 64 + static_cast<std::int32_t>(f.week->week) : 0;
@@ -77,7 +77,7 @@ FlagSortKey sort_key(const Flag& f, std::uint16_t owner_rank, std::uint32_t at) 
 
 FlagSortKey sort_key(const ScheduledFlag& f, std::uint16_t owner_rank, std::uint32_t at) {
     FlagSortKey k;
-    k.group = group_of(f.kind);
+    k.group = group_of(severity_of(f.kind), f.kind);
     k.magnitude = -f.magnitude;
     k.owner_rank = owner_rank;
     k.first_id = f.id;
