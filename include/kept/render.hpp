@@ -7,6 +7,7 @@
 #include "kept/effort.hpp"
 
 #include <functional>
+#include <initializer_list>
 #include <iosfwd>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -87,8 +88,19 @@ nlohmann::ordered_json date_or_null(const std::optional<Date>& day);
 /// Minutes as the machine formats write an effort: hours, rounded to two decimals (90 -> 1.5).
 double hours_value(Minutes minutes);
 
+/// `value` rounded to `decimals` places, as the machine formats write figures.
+double rounded_to(double value, int decimals);
+/// rounded_to, or null when there is no value.
+nlohmann::ordered_json rounded_or_null(const std::optional<double>& value, int decimals);
+
 /// `text` as one Markdown table cell: no line breaks, pipes escaped.
 std::string markdown_cell(const std::string& text);
+/// A Markdown table's header row and the rule under it: "| A | B |\n|---|---|\n".
+std::string markdown_table_head(std::initializer_list<std::string_view> headers);
+/// Appends a Markdown section's "## `title`" heading to `out`, and, when the section is
+/// `empty`, `when_empty` as its only paragraph. Returns whether the section has more to write.
+bool markdown_section(std::string& out, std::string_view title, bool empty,
+                      std::string_view when_empty);
 
 /// Records (JSON objects with the same keys) as one JSON array, pretty-printed.
 std::string render_json(const std::vector<nlohmann::ordered_json>& records);

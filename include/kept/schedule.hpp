@@ -28,6 +28,11 @@ struct QueuedWork {
 /// The id the schedule gives work not yet in the ledger: newer than every commitment.
 constexpr std::int64_t new_work_id = std::numeric_limits<std::int64_t>::max();
 
+/// The id of one item that stands for several commitments' work, all due before one day (the
+/// queue a promise check reads from the per-due-date sums): older than every commitment, so
+/// it is worked first among equal due dates, as its commitments would be.
+constexpr std::int64_t summed_work_id = 0;
+
 /// Whether `a` is worked before `b`: an earlier due date, then a lower id.
 bool queued_before(const QueuedWork& a, const QueuedWork& b);
 

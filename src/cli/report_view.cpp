@@ -7,8 +7,8 @@
 #include "cli/calibration_view.hpp"
 #include "cli/output.hpp"
 #include "kept/error.hpp"
+#include "kept/records.hpp"
 
-#include <cmath>
 #include <fmt/compile.h>
 #include <fmt/format.h>
 #include <iterator>
@@ -20,15 +20,6 @@ namespace kept::cli {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-double rounded(double value, int decimals) {
-    double scale = std::pow(10.0, decimals);
-    return std::round(value * scale) / scale;
-}
-
-Json number_or_null(const std::optional<double>& value, int decimals) {
-    return value ? Json(rounded(*value, decimals)) : Json(nullptr);
-}
 
 std::string percent_cell(const std::optional<double>& value) {
     return value ? fmt::format("{:.0f}%", *value) : std::string("-");
@@ -98,14 +89,7 @@ std::vector<Json> load_records(const Report& report) {
     std::vector<Json> out;
     out.reserve(report.load.size());
     for (const auto& cell : report.load) {
-        out.push_back({
-            {"owner", cell.owner},
-            {"week", format_iso_week(cell.load.week)},
-            {"load_hours", rounded(hours(cell.load.load_minutes), 2)},
-            {"late_hours", rounded(hours(cell.load.late_minutes), 2)},
-            {"capacity_hours", rounded(hours(cell.load.capacity_minutes), 2)},
-            {"utilization", number_or_null(cell.load.utilization(), 1)},
-        });
+        out.push_back(load_record(cell));
     }
     return out;
 }
@@ -148,10 +132,10 @@ Json reliability_record(const ReliabilityFigures& r) {
         {"dropped", r.dropped},
         {"on_time_first", r.on_time_first},
         {"on_time_last", r.on_time_last},
-        {"on_time_first_rate", number_or_null(r.on_time_first_rate(), 1)},
-        {"on_time_last_rate", number_or_null(r.on_time_last_rate(), 1)},
-        {"mean_slip_days", number_or_null(r.mean_slip_days(), 2)},
-        {"mean_late_days", number_or_null(r.mean_late_days(), 2)},
+        {"on_time_first_rate", rounded_or_null(r.on_time_first_rate(), 1)},
+        {"on_time_last_rate", rounded_or_null(r.on_time_last_rate(), 1)},
+        {"mean_slip_days", rounded_or_null(r.mean_slip_days(), 2)},
+        {"mean_late_days", rounded_or_null(r.mean_late_days(), 2)},
         {"proactive_renegotiations", r.proactive_renegotiations},
         {"late_renegotiations", r.late_renegotiations},
     };
@@ -310,7 +294,7 @@ Json flag_record(const Flag& f) {
     };
     auto number = [&](const char* name, const std::optional<double>& value, int decimals) {
         if (value) {
-            record[name] = rounded(*value, decimals);
+            record[name] = rounded_to(*value, decimals);
         }
     };
     auto whole = [&](const char* name, const std::optional<int>& value) {
@@ -326,7 +310,7 @@ Json flag_record(const Flag& f) {
     number("load_hours", f.load_hours, 2);
     number("capacity_hours", f.capacity_hours, 2);
     if (f.kind == FlagKind::overload || f.kind == FlagKind::risk) {
-        record["utilization"] = number_or_null(f.utilization, 1);
+        record["utilization"] = rounded_or_null(f.utilization, 1);
     }
     day("due", f.due);
     day("original_due", f.original_due);

@@ -1,6 +1,7 @@
 #include "app/triage.hpp"
 #include "cli/command.hpp"
 #include "cli/output.hpp"
+#include "kept/records.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -25,12 +26,7 @@ Json record_of(const Line& line) {
     const ToRenegotiate& r = line.renegotiation;
     std::string command = app::renegotiate_command(line);
     Json record = Json::object();
-    record["id"] = c.id;
-    record["uuid"] = c.uuid;
-    record["title"] = c.title;
-    record["client"] = c.client;
-    record["client_kind"] = to_string(c.client_kind);
-    record["owner"] = c.owner;
+    put_identity(record, c);
     record["due"] = format_date(c.due);
     record["effort_hours"] = hours_value(r.work.effort);
     record["talk_by"] = date_or_null(r.talk_by);

@@ -1,6 +1,7 @@
 #include "kept/commitment.hpp"
 
 #include "kept/error.hpp"
+#include "kept/records.hpp"
 #include "kept/render.hpp"
 
 #include <algorithm>
@@ -206,28 +207,22 @@ void apply_event(Commitment& c, const Event& e) {
 }
 
 nlohmann::ordered_json to_json(const Commitment& c) {
-    return {
-        {"id", c.id},
-        {"uuid", c.uuid},
-        {"title", c.title},
-        {"client", c.client},
-        {"client_kind", to_string(c.client_kind)},
-        {"owner", c.owner},
-        {"state", to_string(c.state)},
-        {"due", format_date(c.due)},
-        {"original_due", format_date(c.original_due)},
-        {"effort_hours", static_cast<double>(c.effort) / 60.0},
-        {"original_effort_hours", static_cast<double>(c.original_effort) / 60.0},
-        {"scope", c.scope},
-        {"tags", c.tags},
-        {"created", format_date(c.created)},
-        {"closed", date_or_null(c.closed)},
-        {"renegotiations", c.renegotiations},
-        {"late_renegotiations", c.late_renegotiations},
-        {"fee", c.fee ? nlohmann::ordered_json(fee_decimal(*c.fee)) : nullptr},
-        {"original_fee",
-         c.original_fee ? nlohmann::ordered_json(fee_decimal(*c.original_fee)) : nullptr},
-    };
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    put_identity(out, c);
+    out["state"] = to_string(c.state);
+    out["due"] = format_date(c.due);
+    out["original_due"] = format_date(c.original_due);
+    out["effort_hours"] = static_cast<double>(c.effort) / 60.0;
+    out["original_effort_hours"] = static_cast<double>(c.original_effort) / 60.0;
+    out["scope"] = c.scope;
+    out["tags"] = c.tags;
+    out["created"] = format_date(c.created);
+    out["closed"] = date_or_null(c.closed);
+    out["renegotiations"] = c.renegotiations;
+    out["late_renegotiations"] = c.late_renegotiations;
+    out["fee"] = fee_or_null(c.fee);
+    out["original_fee"] = fee_or_null(c.original_fee);
+    return out;
 }
 
 } // namespace kept

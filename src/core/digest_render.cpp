@@ -1,3 +1,7 @@
+// The digest as text: its summary line, its Markdown and the texts of a move, a change, a
+// delivery against its date and a week's load that the table view shares (the JSON is in
+// digest_json.cpp).
+
 #include "kept/digest.hpp"
 
 #include "kept/render.hpp"
@@ -8,8 +12,6 @@
 namespace kept {
 
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 std::string semicolon_joined(const std::vector<std::string>& parts) {
     std::string text;
@@ -50,13 +52,11 @@ std::string week_range(const Digest& d) {
 }
 
 void promised_markdown(std::string& out, const Digest& d) {
-    out += "## Promised\n\n";
-    if (d.promised.empty()) {
-        out += "Nothing promised in the period.\n\n";
+    if (!markdown_section(out, "Promised", d.promised.empty(), "Nothing promised in the period.")) {
         return;
     }
-    out += "| # | Promise | Client | Owner | Promised on | Due | Effort | State |\n"
-           "|---|---|---|---|---|---|---|---|\n";
+    out += markdown_table_head(
+        {"#", "Promise", "Client", "Owner", "Promised on", "Due", "Effort", "State"});
     for (const DigestPromise& p : d.promised) {
         const Commitment& c = p.commitment;
         out +=
@@ -68,13 +68,12 @@ void promised_markdown(std::string& out, const Digest& d) {
 }
 
 void moved_markdown(std::string& out, const Digest& d) {
-    out += "## Moved\n\n";
-    if (d.moved.empty()) {
-        out += "No promise was renegotiated in the period.\n\n";
+    if (!markdown_section(out, "Moved", d.moved.empty(),
+                          "No promise was renegotiated in the period.")) {
         return;
     }
-    out += "| # | Promise | Client | On | Due | Moved | Also | Asked by | Reason |\n"
-           "|---|---|---|---|---|---|---|---|---|\n";
+    out += markdown_table_head(
+        {"#", "Promise", "Client", "On", "Due", "Moved", "Also", "Asked by", "Reason"});
     for (const DigestMove& m : d.moved) {
         const Commitment& c = m.commitment;
         const StatementChange& ch = m.change;
@@ -92,13 +91,13 @@ void moved_markdown(std::string& out, const Digest& d) {
 }
 
 void delivered_markdown(std::string& out, const Digest& d) {
-    out += "## Delivered\n\n";
-    if (d.delivered.empty()) {
-        out += "Nothing delivered in the period.\n\n";
+    if (!markdown_section(out, "Delivered", d.delivered.empty(),
+                          "Nothing delivered in the period.")) {
         return;
     }
-    out += "| # | Promise | Client | Owner | Delivered | Due | Against the due date | First "
-           "promised | Against the first date |\n|---|---|---|---|---|---|---|---|---|\n";
+    out +=
+        markdown_table_head({"#", "Promise", "Client", "Owner", "Delivered", "Due",
+                             "Against the due date", "First promised", "Against the first date"});
     for (const DigestClose& close : d.delivered) {
         const Commitment& c = close.commitment;
         out += fmt::format("| {} | {}{} | {} | {} | {} | {} | {} | {} | {} |\n", c.id,
@@ -111,13 +110,10 @@ void delivered_markdown(std::string& out, const Digest& d) {
 }
 
 void dropped_markdown(std::string& out, const Digest& d) {
-    out += "## Dropped\n\n";
-    if (d.dropped.empty()) {
-        out += "Nothing dropped in the period.\n\n";
+    if (!markdown_section(out, "Dropped", d.dropped.empty(), "Nothing dropped in the period.")) {
         return;
     }
-    out += "| # | Promise | Client | Owner | Dropped on | Due | Reason |\n"
-           "|---|---|---|---|---|---|---|\n";
+    out += markdown_table_head({"#", "Promise", "Client", "Owner", "Dropped on", "Due", "Reason"});
     for (const DigestClose& close : d.dropped) {
         const Commitment& c = close.commitment;
         out += fmt::format("| {} | {}{} | {} | {} | {} | {} | {} |\n", c.id, markdown_cell(c.title),
@@ -129,17 +125,16 @@ void dropped_markdown(std::string& out, const Digest& d) {
 }
 
 void talk_markdown(std::string& out, const Digest& d) {
-    out += "## Talk to clients\n\n";
-    if (d.talk.empty()) {
-        out += "No client to talk to: every open commitment holds.\n\n";
+    if (!markdown_section(out, "Talk to clients", d.talk.empty(),
+                          "No client to talk to: every open commitment holds.")) {
         return;
     }
     for (const DigestTalkGroup& g : d.talk) {
         std::optional<Date> by = g.talk_by();
         out += fmt::format("### {} → {} ({}), {}\n\n", g.owner, g.client, to_string(g.client_kind),
                            by ? "by " + format_day(*by) : std::string("now: overdue"));
-        out += "| # | Promise | Due | Finish | Status | Talk by | Proposed |\n"
-               "|---|---|---|---|---|---|---|\n";
+        out +=
+            markdown_table_head({"#", "Promise", "Due", "Finish", "Status", "Talk by", "Proposed"});
         std::vector<std::string> commands;
         for (const DigestTalk& t : g.commitments) {
             std::string proposed = !t.triaged   ? "- (holds once the others move)"
@@ -186,89 +181,6 @@ void load_markdown(std::string& out, const Digest& d) {
         out += fmt::format(" {}{} |", load_text(c.load), over ? " **over**" : "");
     }
     out += '\n';
-}
-
-Json close_json(const DigestClose& close, bool delivered) {
-    const Commitment& c = close.commitment;
-    Json out = Json::object();
-    out["id"] = c.id;
-    out["uuid"] = c.uuid;
-    out["title"] = c.title;
-    out["client"] = c.client;
-    out["client_kind"] = to_string(c.client_kind);
-    out["owner"] = c.owner;
-    out["state"] = to_string(c.state);
-    out["day"] = format_date(close.day);
-    out["on"] = format_date(close.on);
-    out["due"] = format_date(c.due);
-    out["first_due"] = format_date(c.original_due);
-    out["on_time"] = delivered ? Json(close.on <= c.due) : Json(nullptr);
-    out["on_time_first"] = delivered ? Json(close.on <= c.original_due) : Json(nullptr);
-    out["reason"] = close.reason.empty() ? Json(nullptr) : Json(close.reason);
-    return out;
-}
-
-Json move_json(const DigestMove& m) {
-    const Commitment& c = m.commitment;
-    const StatementChange& ch = m.change;
-    Json out = Json::object();
-    out["id"] = c.id;
-    out["uuid"] = c.uuid;
-    out["title"] = c.title;
-    out["client"] = c.client;
-    out["client_kind"] = to_string(c.client_kind);
-    out["owner"] = c.owner;
-    out["day"] = format_date(ch.day);
-    out["actor"] = m.actor;
-    out["requested_by"] = ch.requested_by;
-    out["reason"] = ch.reason;
-    out["late"] = ch.late;
-    out["due"] = ch.due_before && ch.due_after ? Json{{"before", format_date(*ch.due_before)},
-                                                      {"after", format_date(*ch.due_after)}}
-                                               : Json(nullptr);
-    out["working_days"] = m.working_days ? Json(*m.working_days) : Json(nullptr);
-    out["effort_hours"] = ch.effort_before && ch.effort_after
-                              ? Json{{"before", hours_value(*ch.effort_before)},
-                                     {"after", hours_value(*ch.effort_after)}}
-                              : Json(nullptr);
-    out["scope_added"] = ch.scope_added;
-    out["scope_dropped"] = ch.scope_dropped;
-    out["owner_change"] = ch.owner_before && ch.owner_after
-                              ? Json{{"before", *ch.owner_before}, {"after", *ch.owner_after}}
-                              : Json(nullptr);
-    return out;
-}
-
-Json talk_json(const DigestTalkGroup& g) {
-    Json out = Json::object();
-    out["owner"] = g.owner;
-    out["client"] = g.client;
-    out["client_kind"] = to_string(g.client_kind);
-    out["talk_by"] = date_or_null(g.talk_by());
-    Json commitments = Json::array();
-    for (const DigestTalk& t : g.commitments) {
-        Json one = Json::object();
-        one["id"] = t.id;
-        one["uuid"] = t.uuid;
-        one["title"] = t.title;
-        one["due"] = format_date(t.due);
-        one["effort_hours"] = hours_value(t.effort);
-        one["finish"] = date_or_null(t.finish);
-        one["slack_days"] = t.slack ? Json(*t.slack) : Json(nullptr);
-        one["status"] = to_string(t.status);
-        one["talk_by"] = date_or_null(t.talk_by);
-        one["triaged"] = t.triaged;
-        one["proposed"] = date_or_null(t.proposed);
-        one["command"] = t.command.empty() ? Json(nullptr) : Json(t.command);
-        commitments.push_back(std::move(one));
-    }
-    out["commitments"] = std::move(commitments);
-    return out;
-}
-
-double rounded_to(double value, int decimals) {
-    double scale = std::pow(10.0, decimals);
-    return std::round(value * scale) / scale;
 }
 
 } // namespace
@@ -361,65 +273,6 @@ std::string digest_markdown(const Digest& d) {
     dropped_markdown(out, d);
     talk_markdown(out, d);
     load_markdown(out, d);
-    return out;
-}
-
-nlohmann::ordered_json digest_json(const Digest& d) {
-    Json out = Json::object();
-    out["team"] = d.team;
-    out["since"] = format_date(d.since);
-    out["until"] = format_date(d.until);
-    out["weeks"] = d.weeks;
-    Json promised = Json::array();
-    for (const DigestPromise& p : d.promised) {
-        const Commitment& c = p.commitment;
-        promised.push_back({{"id", c.id},
-                            {"uuid", c.uuid},
-                            {"title", c.title},
-                            {"client", c.client},
-                            {"client_kind", to_string(c.client_kind)},
-                            {"owner", c.owner},
-                            {"state", to_string(c.state)},
-                            {"day", format_date(p.day)},
-                            {"due", format_date(c.due)},
-                            {"first_due", format_date(c.original_due)},
-                            {"effort_hours", hours_value(c.effort)},
-                            {"scope", c.scope}});
-    }
-    out["promised"] = std::move(promised);
-    Json moved = Json::array();
-    for (const DigestMove& m : d.moved) {
-        moved.push_back(move_json(m));
-    }
-    out["moved"] = std::move(moved);
-    Json delivered = Json::array();
-    for (const DigestClose& close : d.delivered) {
-        delivered.push_back(close_json(close, true));
-    }
-    out["delivered"] = std::move(delivered);
-    Json dropped = Json::array();
-    for (const DigestClose& close : d.dropped) {
-        dropped.push_back(close_json(close, false));
-    }
-    out["dropped"] = std::move(dropped);
-    Json talk = Json::array();
-    for (const DigestTalkGroup& g : d.talk) {
-        talk.push_back(talk_json(g));
-    }
-    out["talk"] = std::move(talk);
-    Json load = Json::array();
-    for (const LoadCell& c : d.load) {
-        const WeekLoad& w = c.load;
-        load.push_back({{"owner", c.owner},
-                        {"week", format_iso_week(w.week)},
-                        {"load_hours", rounded_to(w.load_minutes / 60.0, 2)},
-                        {"late_hours", rounded_to(w.late_minutes / 60.0, 2)},
-                        {"capacity_hours", rounded_to(w.capacity_minutes / 60.0, 2)},
-                        {"utilization",
-                         w.utilization() ? Json(rounded_to(*w.utilization(), 1)) : Json(nullptr)},
-                        {"overloaded", w.overloaded(d.overload_ratio)}});
-    }
-    out["load"] = std::move(load);
     return out;
 }
 

@@ -8,13 +8,13 @@
 #include "kept/changes.hpp"
 #include "kept/date.hpp"
 #include "kept/error.hpp"
+#include "util/random.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <fmt/format.h>
 #include <openssl/sha.h>
-#include <sys/random.h>
 
 namespace kept {
 
@@ -22,17 +22,6 @@ namespace {
 
 constexpr std::array<std::string_view, 5> kind_names = {"added", "renegotiated", "closed",
                                                         "reopened", "edited"};
-
-std::string hex(const unsigned char* bytes, std::size_t size) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(size * 2);
-    for (std::size_t i = 0; i < size; ++i) {
-        out.push_back(digits[bytes[i] >> 4]);
-        out.push_back(digits[bytes[i] & 0xF]);
-    }
-    return out;
-}
 
 const nlohmann::json& field(const nlohmann::json& object, const char* name,
                             nlohmann::json::value_t type) {
@@ -71,7 +60,7 @@ std::string sha256_hex(const std::string& form) {
         SHA256_Final(digest.data(), &context) != 1) {
         throw Error(ExitCode::internal, "SHA-256 failed");
     }
-    return hex(digest.data(), digest.size());
+    return util::to_hex(digest.data(), digest.size());
 }
 
 std::string text_field(const nlohmann::json& object, const char* name) {
@@ -271,16 +260,8 @@ std::string new_uuid() {
     static std::array<unsigned char, 16 * 64> pool{};
     static std::size_t used = pool.size();
     if (used == pool.size()) {
-        std::size_t filled = 0;
-        while (filled < pool.size()) {
-            ssize_t got = ::getrandom(pool.data() + filled, pool.size() - filled, 0);
-            if (got < 0) {
-                if (errno == EINTR) {
-                    continue;
-                }
-                throw Error(ExitCode::internal, "no random bytes for a UUID");
-            }
-            filled += static_cast<std::size_t>(got);
+        if (!util::fill_random(pool.data(), pool.size())) {
+            throw Error(ExitCode::internal, "no random bytes for a UUID");
         }
         used = 0;
     }
@@ -289,7 +270,7 @@ std::string new_uuid() {
     used += bytes.size();
     bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0F) | 0x40);
     bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3F) | 0x80);
-    std::string h = hex(bytes.data(), bytes.size());
+    std::string h = util::to_hex(bytes.data(), bytes.size());
     return fmt::format("{}-{}-{}-{}-{}", h.substr(0, 8), h.substr(8, 4), h.substr(12, 4),
                        h.substr(16, 4), h.substr(20));
 }

@@ -80,6 +80,16 @@ double hours_value(Minutes minutes) {
     return std::round(static_cast<double>(minutes) / 60.0 * 100.0) / 100.0;
 }
 
+double rounded_to(double value, int decimals) {
+    double scale = std::pow(10.0, decimals);
+    return std::round(value * scale) / scale;
+}
+
+nlohmann::ordered_json rounded_or_null(const std::optional<double>& value, int decimals) {
+    return value ? nlohmann::ordered_json(rounded_to(*value, decimals))
+                 : nlohmann::ordered_json(nullptr);
+}
+
 std::string plural(long long count, std::string_view one, std::string_view many) {
     return fmt::format("{} {}", count, count == 1 ? one : many);
 }
@@ -193,6 +203,25 @@ std::string markdown_cell(const std::string& text) {
         }
     }
     return out;
+}
+
+std::string markdown_table_head(std::initializer_list<std::string_view> headers) {
+    std::string head = "|";
+    std::string rule = "|";
+    for (std::string_view header : headers) {
+        head += fmt::format(" {} |", header);
+        rule += "---|";
+    }
+    return head + '\n' + rule + '\n';
+}
+
+bool markdown_section(std::string& out, std::string_view title, bool empty,
+                      std::string_view when_empty) {
+    out += fmt::format("## {}\n\n", title);
+    if (empty) {
+        out += fmt::format("{}\n\n", when_empty);
+    }
+    return !empty;
 }
 
 } // namespace kept

@@ -1,13 +1,13 @@
 #include "kept/signing.hpp"
 
 #include "kept/error.hpp"
+#include "util/random.hpp"
+#include "util/text.hpp"
 
 #include <array>
-#include <cerrno>
 #include <fmt/format.h>
 #include <memory>
 #include <openssl/evp.h>
-#include <sys/random.h>
 
 namespace kept {
 
@@ -25,17 +25,6 @@ struct MdCtxFree {
 };
 using Pkey = std::unique_ptr<EVP_PKEY, PkeyFree>;
 using MdCtx = std::unique_ptr<EVP_MD_CTX, MdCtxFree>;
-
-std::string to_hex(const unsigned char* bytes, std::size_t size) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(size * 2);
-    for (std::size_t i = 0; i < size; ++i) {
-        out.push_back(digits[bytes[i] >> 4]);
-        out.push_back(digits[bytes[i] & 0xF]);
-    }
-    return out;
-}
 
 int hex_digit(char c) {
     if (c >= '0' && c <= '9') {
@@ -114,18 +103,10 @@ bool is_key_text(std::string_view text) {
 
 KeyPair new_key_pair() {
     std::array<unsigned char, key_bytes> seed{};
-    std::size_t filled = 0;
-    while (filled < seed.size()) {
-        ssize_t got = ::getrandom(seed.data() + filled, seed.size() - filled, 0);
-        if (got < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            throw Error(ExitCode::internal, "no random bytes for a key");
-        }
-        filled += static_cast<std::size_t>(got);
+    if (!util::fill_random(seed.data(), seed.size())) {
+        throw Error(ExitCode::internal, "no random bytes for a key");
     }
-    return key_pair_from_private(to_hex(seed.data(), seed.size()));
+    return key_pair_from_private(util::to_hex(seed.data(), seed.size()));
 }
 
 KeyPair key_pair_from_private(std::string_view private_hex) {
@@ -139,7 +120,7 @@ KeyPair key_pair_from_private(std::string_view private_hex) {
     if (EVP_PKEY_get_raw_public_key(key, pub.data(), &size) != 1 || size != key_bytes) {
         throw Error(ExitCode::internal, "Ed25519: cannot derive the public key");
     }
-    return {std::string(private_hex), to_hex(pub.data(), size)};
+    return {std::string(private_hex), util::to_hex(pub.data(), size)};
 }
 
 std::string sign_event_hash(const KeyPair& key, std::string_view hash) {
@@ -159,7 +140,7 @@ std::string sign_event_hash(const KeyPair& key, std::string_view hash) {
         size != signature_bytes) {
         throw Error(ExitCode::internal, "Ed25519: signing failed");
     }
-    return to_hex(signature.data(), size);
+    return util::to_hex(signature.data(), size);
 }
 
 bool signature_valid(std::string_view public_key, std::string_view hash,

@@ -1,5 +1,6 @@
 #include "kept/statement.hpp"
 
+#include "kept/records.hpp"
 #include "kept/render.hpp"
 
 #include <algorithm>
@@ -33,23 +34,14 @@ void record_markdown(std::string& out, const ReliabilityFigures& r) {
     out += r.dropped == 0 ? ".\n\n" : fmt::format("; {} dropped.\n\n", r.dropped);
 }
 
-Json fee_or_null(const std::optional<Cents>& cents) {
-    return cents ? Json(fee_decimal(*cents)) : Json(nullptr);
-}
-
 Json change_json(const StatementChange& c) {
     Json out = Json::object();
     out["day"] = format_date(c.day);
     out["requested_by"] = c.requested_by;
     out["reason"] = c.reason;
     out["late"] = c.late;
-    out["due"] = c.due_before && c.due_after ? Json{{"before", format_date(*c.due_before)},
-                                                    {"after", format_date(*c.due_after)}}
-                                             : Json(nullptr);
-    out["effort_hours"] = c.effort_before && c.effort_after
-                              ? Json{{"before", hours_value(*c.effort_before)},
-                                     {"after", hours_value(*c.effort_after)}}
-                              : Json(nullptr);
+    out["due"] = change_or_null(c.due_before, c.due_after, format_date);
+    out["effort_hours"] = change_or_null(c.effort_before, c.effort_after, hours_value);
     out["scope_added"] = c.scope_added;
     out["scope_dropped"] = c.scope_dropped;
     out["fee"] = c.fee_changed ? Json{{"before", fee_or_null(c.fee_before)},
@@ -181,16 +173,12 @@ std::string statement_markdown(const Statement& s) {
                    : fmt::format("From the {} team, up to {}.\n\n", s.team, format_day(s.until));
     record_markdown(out, s.record);
 
-    out += "## Open\n\n";
-    if (s.open.empty()) {
-        out += "Nothing open.\n\n";
-    } else {
+    if (markdown_section(out, "Open", s.open.empty(), "Nothing open.")) {
         bool fees = statement_has_fees(s.open);
-        out += fees
-                   ? "| # | Promise | Owner | Due | First promised | Effort | Fee | Forecast | "
-                     "Chance on time |\n|---|---|---|---|---|---|---|---|---|\n"
-                   : "| # | Promise | Owner | Due | First promised | Effort | Forecast | Chance on "
-                     "time |\n|---|---|---|---|---|---|---|---|\n";
+        out += fees ? markdown_table_head({"#", "Promise", "Owner", "Due", "First promised",
+                                           "Effort", "Fee", "Forecast", "Chance on time"})
+                    : markdown_table_head({"#", "Promise", "Owner", "Due", "First promised",
+                                           "Effort", "Forecast", "Chance on time"});
         for (const StatementLine& line : s.open) {
             const Commitment& c = line.commitment;
             std::string forecast = statement_forecast(line);
@@ -203,12 +191,10 @@ std::string statement_markdown(const Statement& s) {
         out += '\n';
     }
 
-    out += "## Delivered\n\n";
-    if (s.delivered.empty()) {
-        out += "Nothing delivered in the period.\n\n";
-    } else {
-        out += "| # | Promise | Delivered | Due | Against the due date | First promised | Against "
-               "the first date |\n|---|---|---|---|---|---|---|\n";
+    if (markdown_section(out, "Delivered", s.delivered.empty(),
+                         "Nothing delivered in the period.")) {
+        out += markdown_table_head({"#", "Promise", "Delivered", "Due", "Against the due date",
+                                    "First promised", "Against the first date"});
         for (const StatementLine& line : s.delivered) {
             const Commitment& c = line.commitment;
             Date closed = c.closed.value_or(c.due);
@@ -221,7 +207,8 @@ std::string statement_markdown(const Statement& s) {
     }
 
     if (!s.dropped.empty()) {
-        out += "## Dropped\n\n| # | Promise | Dropped on | Due |\n|---|---|---|---|\n";
+        markdown_section(out, "Dropped", false, "");
+        out += markdown_table_head({"#", "Promise", "Dropped on", "Due"});
         for (const StatementLine& line : s.dropped) {
             const Commitment& c = line.commitment;
             out +=

@@ -222,7 +222,7 @@ std::vector<QueuedWork> ReportReads::open_queue(const std::string& owner, std::i
                     sum -= mine.int64(0);
                 }
                 if (sum > 0) {
-                    out.push_back({0, *from_due - std::chrono::days{1}, sum});
+                    out.push_back({summed_work_id, *from_due - std::chrono::days{1}, sum});
                 }
             }
         }

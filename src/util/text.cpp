@@ -23,4 +23,15 @@ bool in_comma_list(std::string_view list, std::string_view item) {
     }
 }
 
+std::string to_hex(const unsigned char* bytes, std::size_t size) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(size * 2);
+    for (std::size_t i = 0; i < size; ++i) {
+        out.push_back(digits[bytes[i] >> 4]);
+        out.push_back(digits[bytes[i] & 0xF]);
+    }
+    return out;
+}
+
 } // namespace kept::util

@@ -1,6 +1,6 @@
 #pragma once
 
-// Text helpers that know nothing of kept: case, whole-number parsing, comma lists.
+// Text helpers that know nothing of kept: case, whole-number parsing, comma lists, hex.
 
 #include <charconv>
 #include <optional>
@@ -30,5 +30,8 @@ template <typename T> std::optional<T> parse_integer(std::string_view text) {
 
 /// Whether `item` is one of the entries of the comma list `list` ("table,json").
 bool in_comma_list(std::string_view list, std::string_view item);
+
+/// `size` bytes as lowercase hex, two digits a byte.
+std::string to_hex(const unsigned char* bytes, std::size_t size);
 
 } // namespace kept::util
