@@ -35,7 +35,8 @@ void add_global_options(CLI::App& app, kept::cli::GlobalOptions& options) {
                    "check and list)")
         ->type_name("FILE")
         ->allow_extra_args(false);
-    app.add_option("--format", options.format, "Output format: table, json, ndjson, csv or tsv (report also html; "
+    app.add_option("--format", options.format,
+                   "Output format: table, json, ndjson, csv or tsv (report also html; "
                    "statement md, html or json)")
         ->type_name("FORMAT");
     app.add_option("--color", options.color,
@@ -70,10 +71,11 @@ int run(int argc, char** argv) {
         kept::cli::Run run;
     };
     std::map<const CLI::App*, Runner> runners;
+    const kept::cli::GlobalOptionsHelp global_options_help(app);
     for (const auto& command : kept::cli::commands()) {
         CLI::App* sub = app.add_subcommand(std::string(command.name), std::string(command.summary));
         runners[sub] = {&command, command.attach(*sub)};
-        std::string globals = kept::cli::global_options_help(app, command);
+        std::string globals = global_options_help(command);
         sub->footer(fmt::format("{}{}Example:\n  {}", globals, globals.empty() ? "" : "\n",
                                 command.example));
     }

@@ -156,12 +156,14 @@ PromiseCheck check_promise(const Config& config, Date today, Ledger& ledger,
         const Projection& p = h.after;
         auto slack = slack_days(p, calendar);
         if (h.subject) {
-            // Every commitment, the summed ones too, decides the earliest doable date.
-            std::vector<QueuedWork> all =
-                ledger.reads().open_queue_before(after.owner, after.id, from_due);
-            all.insert(all.end(), others.begin() + (others.empty() || others[0].id != 0 ? 0 : 1),
-                       others.end());
-            auto doable = earliest_doable(line, project(line, std::move(all)), after.effort, today);
+            std::vector<Projection> all = project(line, others);
+            if (!sum_decides_nothing(line, all, after.effort, today)) {
+                std::vector<QueuedWork> rows =
+                    ledger.reads().open_queue_before(after.owner, after.id, from_due);
+                rows.insert(rows.end(), others.begin() + 1, others.end());
+                all = project(line, std::move(rows));
+            }
+            auto doable = earliest_doable(line, all, after.effort, today);
             lateness.push_back(fmt::format(
                 "{} cannot finish #{} \"{}\" by {}: {} of work, {} of capacity until then; "
                 "earliest doable: {}",

@@ -178,12 +178,18 @@ void check_names(const CLI::App& app, int argc, const char* const* argv) {
     }
 }
 
-std::string global_options_help(const CLI::App& root, const Command& command) {
+GlobalOptionsHelp::GlobalOptionsHelp(const CLI::App& root) : root_(root) {
     auto formatter = std::dynamic_pointer_cast<CLI::Formatter>(root.get_formatter());
+    for (const CLI::Option* option : root.get_options()) {
+        lines_[option] = formatter ? formatter->make_option(option, false)
+                                   : fmt::format("  {}\n", option->get_name());
+    }
+}
+
+std::string GlobalOptionsHelp::operator()(const Command& command) const {
     std::string lines;
-    for (const CLI::Option* option : honoured_globals(root, command)) {
-        lines += formatter ? formatter->make_option(option, false)
-                           : fmt::format("  {}\n", option->get_name());
+    for (const CLI::Option* option : honoured_globals(root_, command)) {
+        lines += lines_.at(option);
     }
     return lines.empty() ? lines : "Global options (also before the command):\n" + lines;
 }

@@ -238,6 +238,55 @@ std::vector<Harm> harms_of_change(const CapacityLine& line, const std::vector<Pr
     return out;
 }
 
+namespace {
+
+// Whether new work queued ahead of a projection pushes it past its due date, or further past:
+// work after the new work is pushed back by all of it, unless done before the new work may
+// start. Asked along a schedule in order (the work after the new work only grows).
+class PushedLate {
+  public:
+    PushedLate(const CapacityLine& line, Minutes effort, Date start)
+        : before_start_(line.through(start - one_day)), work_(static_cast<double>(effort)),
+          pushed_(line) {}
+
+    bool operator()(const Projection& p) {
+        if (p.through() <= before_start_ + schedule_epsilon || !p.finish) {
+            return false;
+        }
+        return finishes_later(pushed_.finish(p.through() + work_), std::max(*p.finish, p.work.due));
+    }
+
+  private:
+    double before_start_;
+    double work_;
+    FinishCursor pushed_;
+};
+
+// The least due date new work may take that starts on `start`: after that of any work of
+// `schedule` it would push late.
+Date lowest_due(const CapacityLine& line, std::span<const Projection> schedule, Minutes effort,
+                Date start) {
+    PushedLate pushed_late(line, effort, start);
+    Date lower = start;
+    for (const Projection& p : schedule) {
+        if (pushed_late(p)) {
+            lower = std::max(lower, p.work.due);
+        }
+    }
+    return lower;
+}
+
+} // namespace
+
+bool sum_decides_nothing(const CapacityLine& line, std::span<const Projection> schedule,
+                         Minutes effort, Date release) {
+    if (schedule.empty() || schedule.front().work.id != summed_work_id) {
+        return true;
+    }
+    const Date start = std::max(release, line.today());
+    return lowest_due(line, schedule, effort, start) >= schedule.front().work.due;
+}
+
 std::optional<Date> earliest_doable(const CapacityLine& line, std::span<const Projection> schedule,
                                     Minutes effort, Date release) {
     const MemberCalendar& calendar = line.calendar();
@@ -245,21 +294,8 @@ std::optional<Date> earliest_doable(const CapacityLine& line, std::span<const Pr
         return std::nullopt;
     }
     const Date start = std::max(release, line.today());
-    const double before_start = line.through(start - one_day);
+    const Date lower = lowest_due(line, schedule, effort, start);
     const auto work = static_cast<double>(effort);
-    // Work queued after the new work is pushed back by all of it, unless it is done before the
-    // new work may start: the new work's due date must come after that of any it would push
-    // past its own due date, or further past it.
-    Date lower = start;
-    FinishCursor pushed(line); // the work after it only grows along the schedule
-    for (const Projection& p : schedule) {
-        if (p.through() <= before_start + schedule_epsilon || !p.finish) {
-            continue;
-        }
-        if (finishes_later(pushed.finish(p.through() + work), std::max(*p.finish, p.work.due))) {
-            lower = std::max(lower, p.work.due);
-        }
-    }
     std::size_t ahead_count = 0;
     double ahead = 0.0; // work due on or before the candidate day
     std::optional<Date> day = calendar.nth_available(lower, 1);

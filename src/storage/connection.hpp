@@ -38,7 +38,8 @@ class Connection {
     // Prepared once per process on first use: a single command runs the same statements often
     // only during import, but then it matters.
     std::optional<SQLite::Statement> insert_event;
-    std::optional<SQLite::Statement> upsert_commitment;
+    std::optional<SQLite::Statement> insert_commitment;
+    std::optional<SQLite::Statement> update_commitment;
     std::optional<SQLite::Statement> select_commitment;
     std::optional<SQLite::Statement> select_last_clock;
     std::optional<SQLite::Statement> select_last_hash;

@@ -222,7 +222,14 @@ std::vector<QueuedWork> ReportReads::open_queue(const std::string& owner, std::i
                     sum -= mine.int64(0);
                 }
                 if (sum > 0) {
-                    out.push_back({summed_work_id, *from_due - std::chrono::days{1}, sum});
+                    RawStatement last(c_.db, "SELECT max(due) FROM commitments INDEXED BY "
+                                             "commitments_by_owner WHERE owner = ?1 AND "
+                                             "state = 'open' AND due < ?2 AND id <> ?3");
+                    last.bind(1, std::string_view(owner));
+                    last.bind(2, std::string_view(from_text));
+                    last.bind(3, except_id);
+                    last.step();
+                    out.push_back({summed_work_id, date_at(last, 0), sum});
                 }
             }
         }

@@ -68,8 +68,9 @@ Commitment commitment_from_row(SQLite::Statement& row) {
     c.scope_dropped = row.getColumn(18).getInt();
     c.last_clock = row.getColumn(19).getInt64();
     auto cents = [&](int index) {
-        return row.getColumn(index).isNull() ? std::nullopt
-                                             : std::optional<Cents>(row.getColumn(index).getInt64());
+        return row.getColumn(index).isNull()
+                   ? std::nullopt
+                   : std::optional<Cents>(row.getColumn(index).getInt64());
     };
     c.fee = cents(20);
     c.original_fee = cents(21);
@@ -138,32 +139,27 @@ void Connection::insert(const Event& e, const std::string* payload_json) {
     }
 }
 
-std::int64_t Connection::save(const Commitment& c) {
-    auto& q =
-        statement(upsert_commitment,
-                  // An update, not REPLACE's delete and insert: the reliability tallies'
-                  // triggers see the row's old values leave and its new ones arrive.
-                  "INSERT INTO commitments (id, uuid, title, client, client_kind, "
-                  "owner, state, due, original_due, effort_minutes, original_effort_minutes, "
-                  "scope, tags, created, closed, renegotiations, late_renegotiations, "
-                  "scope_added, scope_dropped, last_clock, spent_minutes, fee_cents, "
-                  "original_fee_cents, known_finish) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                  "ON CONFLICT (id) DO UPDATE SET uuid = excluded.uuid, "
-                  "title = excluded.title, client = excluded.client, "
-                  "client_kind = excluded.client_kind, owner = excluded.owner, "
-                  "state = excluded.state, due = excluded.due, "
-                  "original_due = excluded.original_due, "
-                  "effort_minutes = excluded.effort_minutes, "
-                  "original_effort_minutes = excluded.original_effort_minutes, "
-                  "scope = excluded.scope, tags = excluded.tags, created = excluded.created, "
-                  "closed = excluded.closed, renegotiations = excluded.renegotiations, "
-                  "late_renegotiations = excluded.late_renegotiations, "
-                  "scope_added = excluded.scope_added, scope_dropped = excluded.scope_dropped, "
-                  "last_clock = excluded.last_clock, spent_minutes = excluded.spent_minutes, "
-                  "fee_cents = excluded.fee_cents, "
-                  "original_fee_cents = excluded.original_fee_cents, "
-                  "known_finish = excluded.known_finish");
+namespace {
+
+constexpr const char* insert_commitment_sql =
+    "INSERT INTO commitments (id, uuid, title, client, client_kind, owner, state, due, "
+    "original_due, effort_minutes, original_effort_minutes, scope, tags, created, closed, "
+    "renegotiations, late_renegotiations, scope_added, scope_dropped, last_clock, spent_minutes, "
+    "fee_cents, original_fee_cents, known_finish) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+    "?19, ?20, ?21, ?22, ?23, ?24)";
+
+// The same parameters as insert_commitment_sql. An update, not REPLACE's delete and insert:
+// the tallies' triggers see the row's old values leave and its new ones arrive.
+constexpr const char* update_commitment_sql =
+    "UPDATE commitments SET uuid = ?2, title = ?3, client = ?4, client_kind = ?5, owner = ?6, "
+    "state = ?7, due = ?8, original_due = ?9, effort_minutes = ?10, "
+    "original_effort_minutes = ?11, scope = ?12, tags = ?13, created = ?14, closed = ?15, "
+    "renegotiations = ?16, late_renegotiations = ?17, scope_added = ?18, scope_dropped = ?19, "
+    "last_clock = ?20, spent_minutes = ?21, fee_cents = ?22, original_fee_cents = ?23, "
+    "known_finish = ?24 WHERE id = ?1";
+
+void bind_commitment(SQLite::Statement& q, const Commitment& c) {
     if (c.id == 0) {
         q.bind(1);
     } else {
@@ -207,8 +203,26 @@ std::int64_t Connection::save(const Commitment& c) {
     } else {
         q.bind(24);
     }
-    q.exec();
-    q.reset();
+}
+
+} // namespace
+
+std::int64_t Connection::save(const Commitment& c) {
+    // Two statements, not one upsert: SQLite compiles the triggers of every path a statement
+    // may take, and a command that adds one commitment prepares its statement once.
+    if (c.id != 0) {
+        auto& update = statement(update_commitment, update_commitment_sql);
+        bind_commitment(update, c);
+        update.exec();
+        update.reset();
+        if (db.getChanges() > 0) {
+            return c.id;
+        }
+    }
+    auto& insert = statement(insert_commitment, insert_commitment_sql);
+    bind_commitment(insert, c);
+    insert.exec();
+    insert.reset();
     return c.id == 0 ? db.getLastInsertRowid() : c.id;
 }
 

@@ -23,6 +23,7 @@ namespace {
 std::vector<QueuedWork> rule_queue(const std::vector<Commitment>& all, const std::string& owner,
                                    std::int64_t except_id, Date from_due) {
     Minutes before = 0;
+    Date last_before{};
     std::vector<QueuedWork> rows;
     for (const auto& c : all) {
         if (!c.is_open() || c.owner != owner || c.id == except_id) {
@@ -30,6 +31,7 @@ std::vector<QueuedWork> rule_queue(const std::vector<Commitment>& all, const std
         }
         if (c.due < from_due) {
             before += c.effort;
+            last_before = std::max(last_before, c.due);
         } else {
             rows.push_back({c.id, c.due, c.effort});
         }
@@ -37,7 +39,7 @@ std::vector<QueuedWork> rule_queue(const std::vector<Commitment>& all, const std
     std::sort(rows.begin(), rows.end(), queued_before);
     std::vector<QueuedWork> out;
     if (before > 0) {
-        out.push_back({0, from_due - std::chrono::days{1}, before});
+        out.push_back({summed_work_id, last_before, before});
     }
     out.insert(out.end(), rows.begin(), rows.end());
     return out;

@@ -49,8 +49,9 @@ class ReportReads {
                             bool with_dates = true);
     /// The open work of `owner` but commitment `except_id`, as the schedule reads it (id, due
     /// date, remaining effort), in the schedule's order: the check every add and renegotiate
-    /// makes. With `from_due`, the work due before it comes summed into one item (id 0, due the
-    /// day before), which it schedules alike: a change due on or after `from_due` cannot move it.
+    /// makes. With `from_due`, the work due before it comes summed into one item (id
+    /// summed_work_id, due when the last of it is due), which it schedules alike: a change due
+    /// on or after `from_due` cannot move it.
     std::vector<QueuedWork> open_queue(const std::string& owner, std::int64_t except_id = 0,
                                        std::optional<Date> from_due = std::nullopt);
     /// open_queue's rows due before `until_due` alone (what its sum stands for), in order.
