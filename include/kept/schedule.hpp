@@ -134,13 +134,17 @@ std::vector<Harm> harms_of_change(const CapacityLine& line, const std::vector<Pr
 std::optional<Date> earliest_doable(const CapacityLine& line, std::span<const Projection> schedule,
                                     Minutes effort, Date release);
 
-/// Whether earliest_doable answers the same on `schedule` as on the schedule it stands for when
-/// its first entry is summed work (summed_work_id, due when the last work it sums is due):
-/// true when the new work, queued ahead, would push the last of the sum or any work after it
-/// past its due date or further past, since no day before the sum's due date can then be the
-/// answer, and from it on the sum is worked ahead of the new work whole; or when the new work
-/// cannot start before that day. True when there is no summed work.
-bool sum_decides_nothing(const CapacityLine& line, std::span<const Projection> schedule,
-                         Minutes effort, Date release);
+/// earliest_doable's answer on `schedule` when its first entry may be summed work
+/// (summed_work_id, due when the last work it sums is due): `decided` when the sum cannot
+/// change it, that is when the new work, queued ahead, would push the last of the sum or any
+/// work after it past its due date or further past (no day before the sum's due date can then
+/// be the answer, and from it on the sum is worked ahead of the new work whole), or when the
+/// new work cannot start before that day. Otherwise the summed work's own rows decide.
+struct EarliestOnSum {
+    bool decided = false;
+    std::optional<Date> day; // earliest_doable's answer, when decided
+};
+EarliestOnSum earliest_doable_on_sum(const CapacityLine& line, std::span<const Projection> schedule,
+                                     Minutes effort, Date release);
 
 } // namespace kept

@@ -156,20 +156,21 @@ PromiseCheck check_promise(const Config& config, Date today, Ledger& ledger,
         const Projection& p = h.after;
         auto slack = slack_days(p, calendar);
         if (h.subject) {
-            std::vector<Projection> all = project(line, others);
-            if (!sum_decides_nothing(line, all, after.effort, today)) {
+            EarliestOnSum doable =
+                earliest_doable_on_sum(line, project(line, others), after.effort, today);
+            if (!doable.decided) {
                 std::vector<QueuedWork> rows =
                     ledger.reads().open_queue_before(after.owner, after.id, from_due);
                 rows.insert(rows.end(), others.begin() + 1, others.end());
-                all = project(line, std::move(rows));
+                doable.day =
+                    earliest_doable(line, project(line, std::move(rows)), after.effort, today);
             }
-            auto doable = earliest_doable(line, all, after.effort, today);
             lateness.push_back(fmt::format(
                 "{} cannot finish #{} \"{}\" by {}: {} of work, {} of capacity until then; "
                 "earliest doable: {}",
                 after.owner, after.id, after.title, format_date(after.due), hours_text(p.through()),
                 hours_text(line.through(after.due)),
-                doable ? format_date(*doable) : std::string("none (no capacity)")));
+                doable.day ? format_date(*doable.day) : std::string("none (no capacity)")));
             continue;
         }
         if (lateness.size() == most) {

@@ -276,25 +276,11 @@ Date lowest_due(const CapacityLine& line, std::span<const Projection> schedule, 
     return lower;
 }
 
-} // namespace
-
-bool sum_decides_nothing(const CapacityLine& line, std::span<const Projection> schedule,
-                         Minutes effort, Date release) {
-    if (schedule.empty() || schedule.front().work.id != summed_work_id) {
-        return true;
-    }
-    const Date start = std::max(release, line.today());
-    return lowest_due(line, schedule, effort, start) >= schedule.front().work.due;
-}
-
-std::optional<Date> earliest_doable(const CapacityLine& line, std::span<const Projection> schedule,
-                                    Minutes effort, Date release) {
+// The first day from `lower` on, a day the member works, by which the new work started on
+// `start` is done with all the work due by that day ahead of it.
+std::optional<Date> first_doable_day(const CapacityLine& line, std::span<const Projection> schedule,
+                                     Minutes effort, Date start, Date lower) {
     const MemberCalendar& calendar = line.calendar();
-    if (!calendar.has_capacity()) {
-        return std::nullopt;
-    }
-    const Date start = std::max(release, line.today());
-    const Date lower = lowest_due(line, schedule, effort, start);
     const auto work = static_cast<double>(effort);
     std::size_t ahead_count = 0;
     double ahead = 0.0; // work due on or before the candidate day
@@ -314,6 +300,32 @@ std::optional<Date> earliest_doable(const CapacityLine& line, std::span<const Pr
         day = calendar.nth_available(*done, 1);
     }
     return std::nullopt;
+}
+
+} // namespace
+
+std::optional<Date> earliest_doable(const CapacityLine& line, std::span<const Projection> schedule,
+                                    Minutes effort, Date release) {
+    if (!line.calendar().has_capacity()) {
+        return std::nullopt;
+    }
+    const Date start = std::max(release, line.today());
+    return first_doable_day(line, schedule, effort, start,
+                            lowest_due(line, schedule, effort, start));
+}
+
+EarliestOnSum earliest_doable_on_sum(const CapacityLine& line, std::span<const Projection> schedule,
+                                     Minutes effort, Date release) {
+    if (!line.calendar().has_capacity()) {
+        return {true, std::nullopt};
+    }
+    const Date start = std::max(release, line.today());
+    const Date lower = lowest_due(line, schedule, effort, start);
+    if (!schedule.empty() && schedule.front().work.id == summed_work_id &&
+        lower < schedule.front().work.due) {
+        return {false, std::nullopt};
+    }
+    return {true, first_doable_day(line, schedule, effort, start, lower)};
 }
 
 } // namespace kept
