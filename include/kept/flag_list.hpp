@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -14,6 +15,16 @@
 #include <vector>
 
 namespace kept {
+
+/// What a flag is about, read from a FlagList without making the flag: a table of a hundred
+/// thousand flags sizes its columns from these.
+struct FlagHead {
+    FlagKind kind = FlagKind::overdue;
+    Severity severity = Severity::high;
+    std::string_view owner;                    ///< empty for a team-wide flag
+    std::optional<IsoWeek> week;               ///< overload only
+    std::span<const std::int64_t> commitments; ///< ascending ids
+};
 
 /// A list of flags read like a vector of them. A report of a big ledger holds a hundred thousand
 /// risk and heads-up flags: those are kept as the figures they are made of (ScheduledFlag, a
@@ -64,6 +75,8 @@ class FlagList {
     Flag operator[](std::size_t i) const;
     /// The kind of the flag at `i`, without making it.
     FlagKind kind_at(std::size_t i) const;
+    /// What the flag at `i` is about, without making it; valid while the list is unchanged.
+    FlagHead head_at(std::size_t i) const;
     Iterator begin() const { return {this, 0}; }
     Iterator end() const { return {this, size()}; }
 

@@ -107,7 +107,7 @@ std::string detail_of(const Flag& flag);
 /// Sorts worst first: by severity, then kind, then magnitude, then owner, week and ids.
 void sort_flags(std::vector<Flag>& flags);
 
-/// overdue: open and due before `today`.
+/// overdue: open and due before `today` (overdue_of gives it as figures).
 std::optional<Flag> overdue_flag(const CommitmentFacts& commitment, Date today);
 /// creep: open; effort grew by more than creep_ratio of the first promise, or at least creep_items
 /// scope items were added (net of dropped ones); and the due date moved later by a smaller
@@ -128,23 +128,29 @@ std::optional<Flag> internal_neglect_flag(const Reliability& reliability,
 /// that the schedule finishes late.
 std::optional<Flag> overload_flag(const std::string& owner, const WeekLoad& week,
                                   std::span<const Projection> schedule, double ratio);
-/// A risk or heads-up flag as the few figures it is made of: a report of a big ledger holds a
-/// hundred thousand of them (FlagList keeps them so), and each becomes a Flag only when read.
+/// A flag of one commitment (risk, heads-up or overdue) as the few figures it is made of: a
+/// report of a big ledger holds a hundred thousand of them (FlagList keeps them so), and each
+/// becomes a Flag only when read.
 struct ScheduledFlag {
     FlagKind kind = FlagKind::risk;
     std::int64_t id = 0;
     double magnitude = 0.0;
-    double load_minutes = 0.0;     ///< risk: the work done through its due date, its own included
+    /// risk: the work done through its due date, its own included; overdue: its open work
+    double load_minutes = 0.0;
     double capacity_minutes = 0.0; ///< risk: the capacity from today through its due date
     Figure<Date> due;
-    Figure<Date> finish;  ///< unset: never
-    Figure<Date> talk_by; ///< heads-up
-    Figure<int> slack_days;
-    Figure<int> days_left; ///< risk
+    Figure<Date> finish;      ///< risk, heads-up; unset: never
+    Figure<Date> talk_by;     ///< heads-up
+    Figure<int> slack_days;   ///< risk, heads-up
+    Figure<int> days_left;    ///< risk
+    Figure<int> days_overdue; ///< overdue
 };
 
 /// The Flag `flag` stands for: `owner`'s, and for a heads-up `client`'s.
 Flag flag_of(const ScheduledFlag& flag, std::string_view owner, std::string_view client);
+
+/// overdue_flag's flag as figures.
+std::optional<ScheduledFlag> overdue_of(const CommitmentFacts& commitment, Date today);
 
 /// risk: the schedule finishes an open commitment, not yet overdue, after its due date (or
 /// never).

@@ -45,7 +45,7 @@ enum class WriteSize {
 /// as a kept::Error (SQLite's are mapped in one place, Connection::guard).
 class Ledger {
   public:
-    static constexpr int schema_version = 9;
+    static constexpr int schema_version = 10;
 
     /// Opens the ledger at `path`. Throws NotFound (read mode, no file), ConfigError (schema newer
     /// than this binary), StorageError (not a kept ledger, I/O), Error(permission). Write mode

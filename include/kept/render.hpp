@@ -62,13 +62,15 @@ void write_table(std::ostream& out, const TextTable& table, bool color);
 std::size_t write_table(std::ostream& out, const TextTable& table, const TableLook& look);
 
 /// A table whose cells are made when they are needed, for tables too big to hold at all:
-/// `cell(row, column)` is called to size the columns (but the last, when it is left-aligned and
-/// there is no width limit: nothing pads it) and again to write it.
+/// `row(r, n)` gives the first `n` cells of row `r` (fewer: the rest are empty). It is called to
+/// size the columns (all but the last, when it is left-aligned and there is no width limit:
+/// nothing pads it) and again to write them, from two threads at once for a big table, each
+/// for rows of its own: it must change nothing it shares.
 struct TableRows {
     std::vector<std::string> headers;
     std::vector<bool> right_aligned; ///< per column; missing entries mean left
     std::size_t count = 0;
-    std::function<Cell(std::size_t row, std::size_t column)> cell;
+    std::function<std::vector<Cell>(std::size_t row, std::size_t columns)> row;
     std::vector<bool> cuttable = {}; ///< as TextTable::cuttable
     std::size_t droppable_from = all_columns_kept;
 };

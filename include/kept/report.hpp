@@ -105,7 +105,8 @@ class ReportBuilder {
     std::vector<std::string> clients_;
     std::unordered_map<std::string, std::uint32_t> client_index_;
     const OpenNote* open_note(std::int64_t id) const;
-    std::vector<Flag> flags_;        // overdue, creep, chronic: found as commitments come
+    FlagList flags_;                 // overdue, creep, chronic: found as commitments come
+    bool flags_reserved_ = false;    // room made for all of them
     std::int64_t open_expected_ = 0; // open commitments the tallies count, when fed any
     Reliability reliability_;
     Calibrator calibrator_;

@@ -9,11 +9,9 @@
 #include "kept/error.hpp"
 #include "kept/records.hpp"
 
-#include <fmt/compile.h>
 #include <fmt/format.h>
-#include <iterator>
-#include <memory>
 #include <ostream>
+#include <span>
 
 namespace kept::cli {
 
@@ -25,10 +23,11 @@ std::string percent_cell(const std::optional<double>& value) {
     return value ? fmt::format("{:.0f}%", *value) : std::string("-");
 }
 
-std::string ids_text(const std::vector<std::int64_t>& ids, std::size_t shown) {
+std::string ids_text(std::span<const std::int64_t> ids, std::size_t shown) {
     std::string out;
     for (std::size_t i = 0; i < ids.size() && i < shown; ++i) {
-        fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}#{}"), i ? " " : "", ids[i]);
+        out += i ? " #" : "#";
+        out += fmt::format_int(ids[i]).c_str();
     }
     if (ids.size() > shown) {
         out += fmt::format(" … (+{})", ids.size() - shown);
@@ -54,33 +53,22 @@ TableRows flags_table(const FlagList& flags) {
     table.headers = {"FLAG", "SEVERITY", "OWNER", "WEEK", "COMMITMENTS", "DETAIL"};
     table.cuttable = {false, false, false, false, false, true};
     table.count = flags.size();
-    // The table asks for a row's cells one after another: its flag is made once for them.
-    struct Made {
-        std::size_t row = SIZE_MAX;
-        Flag flag;
-    };
-    auto made = std::make_shared<Made>();
-    table.cell = [&flags, made](std::size_t row, std::size_t column) -> Cell {
-        if (made->row != row) {
-            made->flag = flags[row];
-            made->row = row;
-        }
-        const Flag& f = made->flag;
+    // Only the detail needs the flag made whole: the table sizes the other columns from every
+    // row before it writes the first.
+    table.row = [&flags](std::size_t row, std::size_t columns) {
+        FlagHead f = flags.head_at(row);
         Style style = severity_style(f.severity);
-        switch (column) {
-        case 0:
-            return {std::string(to_string(f.kind)), style};
-        case 1:
-            return {std::string(to_string(f.severity)), style};
-        case 2:
-            return {f.owner.empty() ? "-" : f.owner};
-        case 3:
-            return {f.week ? format_iso_week(*f.week) : "-"};
-        case 4:
-            return {f.commitments.empty() ? "-" : ids_text(f.commitments, 8)};
-        default:
-            return {detail_of(f)};
+        std::vector<Cell> cells;
+        cells.reserve(6);
+        cells.push_back({std::string(to_string(f.kind)), style});
+        cells.push_back({std::string(to_string(f.severity)), style});
+        cells.push_back({f.owner.empty() ? "-" : std::string(f.owner)});
+        cells.push_back({f.week ? format_iso_week(*f.week) : "-"});
+        cells.push_back({f.commitments.empty() ? "-" : ids_text(f.commitments, 8)});
+        if (columns > 5) {
+            cells.push_back({detail_of(flags[row])});
         }
+        return cells;
     };
     return table;
 }

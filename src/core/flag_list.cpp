@@ -31,6 +31,17 @@ FlagKind FlagList::kind_at(std::size_t i) const {
     return kind_of(order_[i]);
 }
 
+FlagHead FlagList::head_at(std::size_t i) const {
+    std::uint32_t entry = order_[i];
+    if ((entry & scheduled_bit) == 0) {
+        const Flag& f = whole_[entry];
+        return {f.kind, f.severity, f.owner, f.week, f.commitments};
+    }
+    const Held& held = scheduled_[entry & ~scheduled_bit];
+    return {held.flag.kind, severity_of(held.flag.kind), names_[held.owner], std::nullopt,
+            std::span(&held.flag.id, 1)};
+}
+
 void FlagList::push_back(Flag flag) {
     order_.push_back(static_cast<std::uint32_t>(whole_.size()));
     whole_.push_back(std::move(flag));
@@ -95,10 +106,41 @@ void FlagList::sort() {
             one_id[0] = scheduled_[entry & ~scheduled_bit].flag.id;
             return one_id;
         });
-    std::vector<std::uint32_t> sorted(order_.size());
-    for (std::size_t i = 0; i < by_rank.size(); ++i) {
-        sorted[i] = order_[by_rank[i]];
+    // The flags are stored in their new order too: a table reads them front to back, and read
+    // in sorted order from where they were added, each row cost a cache miss.
+    std::vector<std::uint32_t> whole_from;
+    std::vector<std::uint32_t> held_from;
+    for (std::uint32_t at : by_rank) {
+        std::uint32_t entry = order_[at];
+        if ((entry & scheduled_bit) == 0) {
+            whole_from.push_back(entry);
+        } else {
+            held_from.push_back(entry & ~scheduled_bit);
+        }
     }
+    // Flags keep_kinds left out go last, unread.
+    auto complete = [](std::vector<std::uint32_t>& from, std::size_t size) {
+        std::vector<char> used(size);
+        for (std::uint32_t i : from) {
+            used[i] = 1;
+        }
+        for (std::size_t i = 0; i < size; ++i) {
+            if (!used[i]) {
+                from.push_back(static_cast<std::uint32_t>(i));
+            }
+        }
+    };
+    complete(whole_from, whole_.size());
+    complete(held_from, scheduled_.size());
+    std::vector<std::uint32_t> sorted(order_.size());
+    std::uint32_t whole_at = 0;
+    std::uint32_t held_at = 0;
+    for (std::size_t i = 0; i < by_rank.size(); ++i) {
+        bool held = (order_[by_rank[i]] & scheduled_bit) != 0;
+        sorted[i] = held ? held_at++ | scheduled_bit : whole_at++;
+    }
+    permute(whole_, whole_from);
+    permute(scheduled_, held_from);
     order_ = std::move(sorted);
 }
 

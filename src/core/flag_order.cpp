@@ -41,26 +41,6 @@ std::uint8_t group_of(Severity severity, FlagKind kind) {
     return static_cast<std::uint8_t>(static_cast<int>(severity) * 16 + display_rank(kind));
 }
 
-/// Puts flags[order[i]] at i by following the permutation's cycles: flags are big, and this
-/// needs no second array of them.
-void permute(std::vector<Flag>& flags, std::vector<std::uint32_t>& order) {
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        if (order[i] == i) {
-            continue;
-        }
-        Flag held = std::move(flags[i]);
-        std::size_t at = i;
-        while (order[at] != i) {
-            std::size_t from = order[at];
-            flags[at] = std::move(flags[from]);
-            order[at] = static_cast<std::uint32_t>(at);
-            at = from;
-        }
-        flags[at] = std::move(held);
-        order[at] = static_cast<std::uint32_t>(at);
-    }
-}
-
 } // namespace
 
 FlagSortKey sort_key(const Flag& f, std::uint16_t owner_rank, std::uint32_t at) {

@@ -31,6 +31,26 @@ FlagSortKey sort_key(const ScheduledFlag& flag, std::uint16_t owner_rank, std::u
 /// Each name's rank among `names` in name order (equal names share one), capped to 16 bits.
 std::vector<std::uint16_t> name_ranks(const std::vector<std::string_view>& names);
 
+/// Puts items[order[i]] at i by following the permutation's cycles: flags are big, and this
+/// needs no second array of them. Leaves `order` the identity.
+template <class T> void permute(std::vector<T>& items, std::vector<std::uint32_t>& order) {
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        if (order[i] == i) {
+            continue;
+        }
+        T held = std::move(items[i]);
+        std::size_t at = i;
+        while (order[at] != i) {
+            std::size_t from = order[at];
+            items[at] = std::move(items[from]);
+            order[at] = static_cast<std::uint32_t>(at);
+            at = from;
+        }
+        items[at] = std::move(held);
+        order[at] = static_cast<std::uint32_t>(at);
+    }
+}
+
 /// The positions of `keys` worst first. `ids_of(at)` gives the commitments of the flag at `at`
 /// where two keys tie up to their first commitment and one has more.
 std::vector<std::uint32_t>

@@ -128,17 +128,24 @@ Severity severity_of(FlagKind kind) {
     return info_of(kind).severity;
 }
 
-std::optional<Flag> overdue_flag(const CommitmentFacts& c, Date today) {
+std::optional<ScheduledFlag> overdue_of(const CommitmentFacts& c, Date today) {
     if (!c.is_open() || c.due >= today) {
         return std::nullopt;
     }
-    Flag flag = about(FlagKind::overdue, c);
+    ScheduledFlag flag;
+    flag.kind = FlagKind::overdue;
+    flag.id = c.id;
     int days = static_cast<int>((today - c.due).count());
     flag.due = c.due;
     flag.days_overdue = days;
-    flag.effort_hours = hours(static_cast<double>(c.effort));
+    flag.load_minutes = static_cast<double>(c.effort);
     flag.magnitude = days;
-    return flag; // its detail is made when it is shown (detail_of): there can be many
+    return flag;
+}
+
+std::optional<Flag> overdue_flag(const CommitmentFacts& c, Date today) {
+    auto flag = overdue_of(c, today);
+    return flag ? std::optional(flag_of(*flag, c.owner, "")) : std::nullopt;
 }
 
 namespace {
@@ -342,9 +349,14 @@ Flag flag_of(const ScheduledFlag& s, std::string_view owner, std::string_view cl
     flag.owner = owner;
     flag.commitments = {s.id};
     flag.due = s.due;
+    flag.magnitude = s.magnitude;
+    if (s.kind == FlagKind::overdue) {
+        flag.days_overdue = s.days_overdue;
+        flag.effort_hours = hours(s.load_minutes);
+        return flag; // its detail is made when it is shown (detail_of): there can be many
+    }
     flag.finish = s.finish;
     flag.slack_days = s.slack_days;
-    flag.magnitude = s.magnitude;
     if (s.kind == FlagKind::heads_up) {
         flag.client = client;
         flag.talk_by = s.talk_by;

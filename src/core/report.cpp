@@ -57,17 +57,21 @@ void ReportBuilder::add_open(const CommitmentFacts& c) {
 
 void ReportBuilder::add_open_work(const CommitmentFacts& c) {
     const ReportSettings& settings = config_.report;
-    if (flags_.capacity() == 0 && open_expected_ > 0) {
-        // Room for the most flags there can be here (each open commitment: overdue, creep,
-        // chronic), so that the flags are never copied to a bigger array: growth by doubling
-        // held the old and the new array at once. The part never written is address space, not
-        // memory. Without tallies the count is not known.
+    if (!flags_reserved_ && open_expected_ > 0) {
+        // Room for the most flags there can be (each open commitment: overdue or risk and
+        // heads-up, creep, chronic), so that no array is copied to a bigger one: growth by
+        // doubling held the old and the new array at once. The part never written is address
+        // space, not memory. Without tallies the count is not known.
         auto open = static_cast<std::size_t>(open_expected_);
         auto owners = reliability_.owners.size() + config_.members.size();
-        flags_.reserve(3 * open + owners * static_cast<std::size_t>(weeks_) + late_.size() + 1);
+        flags_.reserve(2 * open + owners * static_cast<std::size_t>(weeks_) + late_.size() + 1,
+                       2 * open);
+        flags_reserved_ = true;
     }
-    for (auto flag :
-         {overdue_flag(c, today_), creep_flag(c, settings), chronic_flag(c, settings)}) {
+    if (auto flag = overdue_of(c, today_)) {
+        flags_.push_back(*flag, c.owner, "");
+    }
+    for (auto flag : {creep_flag(c, settings), chronic_flag(c, settings)}) {
         if (flag) {
             flags_.push_back(std::move(*flag));
         }
@@ -172,14 +176,16 @@ Report ReportBuilder::build() {
     if (only_owner_) {
         open_by_owner_.try_emplace(*only_owner_);
     }
-    // The flags of single commitments are in already; make room for the rest (a no-op when
-    // the tallies said how many there could be).
+    // The flags of single commitments are in already; make room for the rest, unless the
+    // tallies said how many there could be.
     std::size_t open_count = 0;
     for (const auto& [owner, open] : open_by_owner_) {
         open_count += open.size();
     }
-    report.flags = FlagList(std::move(flags_));
-    report.flags.reserve(open_by_owner_.size() * weeks_ + late_.size() + 1, 2 * open_count);
+    report.flags = std::move(flags_);
+    if (!flags_reserved_) {
+        report.flags.reserve(open_by_owner_.size() * weeks_ + late_.size() + 1, 2 * open_count);
+    }
     auto by_id = [](const OpenNote& a, const OpenNote& b) { return a.id < b.id; };
     if (!std::is_sorted(open_notes_.begin(), open_notes_.end(), by_id)) {
         std::sort(open_notes_.begin(), open_notes_.end(), by_id);

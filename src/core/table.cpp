@@ -3,7 +3,10 @@
 #include "kept/render.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <fmt/format.h>
+#include <future>
 #include <numeric>
 #include <ostream>
 #include <sstream>
@@ -80,6 +83,32 @@ std::string_view ansi(Style style) {
     return "";
 }
 
+/// Whether every byte of `text` is printable ASCII (0x20 to 0x7e), tested eight bytes at a
+/// time: a report's table has a million cells, nearly all of them plain.
+bool printable_ascii(std::string_view text) {
+    constexpr std::uint64_t ones = 0x0101'0101'0101'0101ULL;
+    constexpr std::uint64_t highs = 0x8080'8080'8080'8080ULL;
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t x = 0;
+        std::memcpy(&x, text.data() + i, 8);
+        // Exact once no byte has its high bit set: a byte below 0x20, a byte equal to 0x7f.
+        std::uint64_t below_space = (x - ones * 0x20) & ~x & highs;
+        std::uint64_t del = x ^ (ones * 0x7f);
+        del = (del - ones) & ~del & highs;
+        if (((x & highs) | below_space | del) != 0) {
+            return false;
+        }
+    }
+    for (; i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x20 || c >= 0x7f) {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool needs_escapes(std::string_view text) {
     return std::any_of(text.begin(), text.end(),
                        [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
@@ -104,14 +133,28 @@ std::string one_line(std::string_view text) {
     return out;
 }
 
-/// What a cell shows: its text on one line, and its marker when there is no color to say it.
-std::string shown_text(Cell cell, bool color) {
-    std::string text = needs_escapes(cell.text) ? one_line(cell.text) : std::move(cell.text);
-    if (!color && !cell.marker.empty()) {
-        text += ' ';
-        text += cell.marker;
+/// What a cell shows: its text on one line, and its marker when there is no color to say it;
+/// and the columns that takes.
+struct Shown {
+    std::string text;
+    std::size_t width = 0;
+};
+
+Shown shown(Cell cell, bool color) {
+    Shown out;
+    if (printable_ascii(cell.text)) { // nearly every cell: its width is its length
+        out.width = cell.text.size();
+        out.text = std::move(cell.text);
+    } else {
+        out.text = needs_escapes(cell.text) ? one_line(cell.text) : std::move(cell.text);
+        out.width = display_width(out.text);
     }
-    return text;
+    if (!color && !cell.marker.empty()) {
+        out.text += ' ';
+        out.text += cell.marker;
+        out.width += 1 + display_width(cell.marker);
+    }
+    return out;
 }
 
 bool flag(const std::vector<bool>& flags, std::size_t column) {
@@ -159,6 +202,9 @@ std::size_t fit(std::vector<std::size_t>& widths, const std::vector<std::size_t>
 } // namespace
 
 std::size_t display_width(std::string_view text) {
+    if (printable_ascii(text)) {
+        return text.size();
+    }
     std::size_t width = 0;
     for (std::size_t i = 0; i < text.size();) {
         if (static_cast<unsigned char>(text[i]) < 0x80) { // most text is ASCII: one column each
@@ -198,6 +244,102 @@ std::string cut_to_width(std::string_view text, std::size_t width) {
     return out + "…";
 }
 
+namespace {
+
+// A big table's rows are sized and written in blocks, two at a time on two threads: a report of
+// a hundred thousand flags spent half its time making their lines.
+constexpr std::size_t block_rows = 4096;
+
+/// How a table's columns are laid out once sized.
+struct Layout {
+    std::vector<std::size_t> widths;
+    std::vector<char> right;  // right-aligned
+    std::vector<char> padded; // padded to its width: all but the last, unsized
+    std::vector<char> cut;    // narrower than its widest cell
+    bool color = false;
+};
+
+/// The widest shown cell of each of the first `sized` columns over rows [first, last).
+std::vector<std::size_t> widest(const TableRows& table, std::size_t sized, bool color,
+                                std::size_t first, std::size_t last) {
+    std::vector<std::size_t> out(sized, 0);
+    for (std::size_t r = first; r < last; ++r) {
+        std::vector<Cell> cells = table.row(r, sized);
+        for (std::size_t c = 0; c < sized && c < cells.size(); ++c) {
+            out[c] = std::max(out[c], shown(std::move(cells[c]), color).width);
+        }
+    }
+    return out;
+}
+
+void append_cell(std::string& text, const Layout& layout, std::size_t c, Shown cell, Style style) {
+    std::size_t width = layout.widths[c];
+    if (layout.cut[c] && cell.width > width) {
+        cell.text = cut_to_width(cell.text, width);
+        cell.width = display_width(cell.text);
+    }
+    std::size_t pad = layout.padded[c] && width > cell.width ? width - cell.width : 0;
+    if (c) {
+        text += "  ";
+    }
+    if (layout.right[c]) {
+        text.append(pad, ' ');
+    }
+    if (layout.color && style != Style::plain) {
+        text += ansi(style);
+        text += cell.text;
+        text += "\x1b[0m";
+    } else {
+        text += cell.text;
+    }
+    if (!layout.right[c]) {
+        text.append(pad, ' ');
+    }
+}
+
+void end_line(std::string& text, std::size_t line_start) {
+    while (text.size() > line_start && text.back() == ' ') {
+        text.pop_back();
+    }
+    text += '\n';
+}
+
+/// The lines of rows [first, last).
+std::string lines(const TableRows& table, const Layout& layout, std::size_t first,
+                  std::size_t last) {
+    std::string text;
+    for (std::size_t r = first; r < last; ++r) {
+        std::size_t line_start = text.size();
+        std::size_t columns = layout.widths.size();
+        std::vector<Cell> cells = table.row(r, columns);
+        cells.resize(columns);
+        for (std::size_t c = 0; c < columns; ++c) {
+            Style style = cells[c].style;
+            append_cell(text, layout, c, shown(std::move(cells[c]), layout.color), style);
+        }
+        end_line(text, line_start);
+    }
+    return text;
+}
+
+/// Calls `make(first, last)` for each block of `count` rows in order, the next block on a
+/// second thread while this one makes its own, and hands each result to `take` in order.
+template <class Make, class Take>
+void by_blocks(std::size_t count, const Make& make, const Take& take) {
+    for (std::size_t first = 0; first < count; first += 2 * block_rows) {
+        std::size_t middle = std::min(count, first + block_rows);
+        std::size_t last = std::min(count, middle + block_rows);
+        auto second = middle < last ? std::async(std::launch::async, make, middle, last)
+                                    : std::future<decltype(make(first, middle))>();
+        take(make(first, middle));
+        if (second.valid()) {
+            take(second.get());
+        }
+    }
+}
+
+} // namespace
+
 std::size_t write_table(std::ostream& out, const TableRows& table, const TableLook& look) {
     std::size_t columns = table.headers.size();
     std::vector<std::size_t> widths(columns, 0);
@@ -208,60 +350,39 @@ std::size_t write_table(std::ostream& out, const TableRows& table, const TableLo
     }
     bool last_padded = columns > 0 && flag(table.right_aligned, columns - 1);
     std::size_t sized = columns == 0 || last_padded || look.width > 0 ? columns : columns - 1;
-    for (std::size_t r = 0; r < table.count; ++r) {
-        for (std::size_t c = 0; c < sized; ++c) {
-            widths[c] =
-                std::max(widths[c], display_width(shown_text(table.cell(r, c), look.color)));
-        }
-    }
+    by_blocks(
+        table.count,
+        [&](std::size_t first, std::size_t last) {
+            return widest(table, sized, look.color, first, last);
+        },
+        [&](const std::vector<std::size_t>& block) {
+            for (std::size_t c = 0; c < sized; ++c) {
+                widths[c] = std::max(widths[c], block[c]);
+            }
+        });
     std::vector<std::size_t> natural = widths;
-    std::size_t shown = fit(widths, floors, table.cuttable, table.droppable_from, look.width);
-    // One line at a time: a report of tens of thousands of flags is never held whole.
-    std::string line;
-    auto emit = [&](std::size_t c, std::string text, Style style) {
-        bool right = flag(table.right_aligned, c);
-        bool padded = right || c + 1 != shown; // the last is not sized
-        if (widths[c] < natural[c]) {
-            text = cut_to_width(text, widths[c]);
-        }
-        std::size_t width = padded ? display_width(text) : 0;
-        std::size_t pad = padded && widths[c] > width ? widths[c] - width : 0;
-        if (c) {
-            line += "  ";
-        }
-        if (right) {
-            line.append(pad, ' ');
-        }
-        if (look.color && style != Style::plain) {
-            line += fmt::format("{}{}\x1b[0m", ansi(style), text);
-        } else {
-            line += text;
-        }
-        if (!right && c + 1 != shown) {
-            line.append(pad, ' ');
-        }
-    };
-    auto end_line = [&] {
-        while (!line.empty() && line.back() == ' ') {
-            line.pop_back();
-        }
-        line += '\n';
-        out << line;
-        line.clear();
-    };
-    for (std::size_t c = 0; c < shown; ++c) {
-        emit(c, table.headers[c], Style::bold);
+    std::size_t shown_columns =
+        fit(widths, floors, table.cuttable, table.droppable_from, look.width);
+    Layout layout;
+    layout.color = look.color;
+    for (std::size_t c = 0; c < shown_columns; ++c) {
+        layout.widths.push_back(widths[c]);
+        layout.right.push_back(flag(table.right_aligned, c));
+        layout.padded.push_back(layout.right[c] || c + 1 != shown_columns);
+        layout.cut.push_back(widths[c] < natural[c]);
     }
-    end_line();
-    for (std::size_t r = 0; r < table.count; ++r) {
-        for (std::size_t c = 0; c < shown; ++c) {
-            Cell cell = table.cell(r, c);
-            Style style = cell.style;
-            emit(c, shown_text(std::move(cell), look.color), style);
-        }
-        end_line();
+    std::string head;
+    for (std::size_t c = 0; c < shown_columns; ++c) {
+        append_cell(head, layout, c, shown(Cell{table.headers[c]}, look.color), Style::bold);
     }
-    return columns - shown;
+    end_line(head, 0);
+    out << head;
+    // Some thousand lines at a time: a report of tens of thousands of flags is never held whole.
+    by_blocks(
+        table.count,
+        [&](std::size_t first, std::size_t last) { return lines(table, layout, first, last); },
+        [&](const std::string& text) { out << text; });
+    return columns - shown_columns;
 }
 
 void write_table(std::ostream& out, const TableRows& table, bool color) {
@@ -269,14 +390,17 @@ void write_table(std::ostream& out, const TableRows& table, bool color) {
 }
 
 std::size_t write_table(std::ostream& out, const TextTable& table, const TableLook& look) {
-    return write_table(out,
-                       TableRows{table.headers, table.right_aligned, table.rows.size(),
-                                 [&](std::size_t r, std::size_t c) {
-                                     const auto& row = table.rows[r];
-                                     return c < row.size() ? row[c] : Cell{};
-                                 },
-                                 table.cuttable, table.droppable_from},
-                       look);
+    return write_table(
+        out,
+        TableRows{table.headers, table.right_aligned, table.rows.size(),
+                  [&](std::size_t r, std::size_t columns) {
+                      const auto& row = table.rows[r];
+                      return std::vector<Cell>(
+                          row.begin(),
+                          row.begin() + static_cast<std::ptrdiff_t>(std::min(columns, row.size())));
+                  },
+                  table.cuttable, table.droppable_from},
+        look);
 }
 
 void write_table(std::ostream& out, const TextTable& table, bool color) {

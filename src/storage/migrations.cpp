@@ -26,6 +26,7 @@ constexpr Migration migrations[] = {
     {4, &schema_sql::migrate_3_to_4}, {5, &schema_sql::migrate_4_to_5},
     {6, &schema_sql::migrate_5_to_6}, {7, &schema_sql::migrate_6_to_7},
     {8, &schema_sql::migrate_7_to_8}, {9, &schema_sql::migrate_8_to_9},
+    {10, &schema_sql::migrate_9_to_10},
 };
 
 static_assert(std::size(migrations) > 0 &&

@@ -25,5 +25,7 @@ extern const char* const migrate_6_to_7;
 extern const char* const migrate_7_to_8;
 /// The replicas' keys and their events' signatures.
 extern const char* const migrate_8_to_9;
+/// commitments.scope_items, and the open index carrying it.
+extern const char* const migrate_9_to_10;
 
 } // namespace kept::schema_sql

@@ -7,7 +7,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib_reliability.sh"
 
 FIXTURES="${KEPT_SOURCE_DIR:?KEPT_SOURCE_DIR must name the source tree}/tests/fixtures"
-CURRENT=9
+CURRENT=10
 
 # fixture_copy [N]: $LEDGER becomes a fresh copy of tests/fixtures/ledger-vN.db (default 1).
 fixture_copy() {

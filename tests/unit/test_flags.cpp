@@ -358,4 +358,41 @@ TEST_CASE("FlagList: held risk and heads-up flags read and sort as whole ones do
     REQUIRE(list.size() == 2);
     CHECK(list[0].client == "globex"); // the larger magnitude (the nearer talk) first
     CHECK(list[1].commitments == std::vector<std::int64_t>{7});
+
+    // Sorted again after some were left out: the flags kept, still in order, heads and all.
+    list.push_back(overdue);
+    add(scheduled(FlagKind::risk, 9, 0), "ann", "");
+    list.sort();
+    REQUIRE(list.size() == 4);
+    std::vector<std::string> heads;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        FlagHead head = list.head_at(i);
+        Flag made = list[i];
+        CHECK(head.kind == made.kind);
+        CHECK(head.severity == made.severity);
+        CHECK(head.owner == made.owner);
+        CHECK(std::vector<std::int64_t>(head.commitments.begin(), head.commitments.end()) ==
+              made.commitments);
+        heads.push_back(fmt::format("{} {} {}", to_string(head.kind), head.owner,
+                                    made.client.empty() ? "-" : made.client));
+    }
+    CHECK(heads == std::vector<std::string>{"overdue bob -", "risk ann -", "heads-up ann globex",
+                                            "heads-up zoe acme"});
+}
+
+TEST_CASE("overdue_of: the overdue flag as figures, and only its own") {
+    auto c = promise(7, "bob", "2026-11-16", "2026-11-20", 90);
+    auto figures = overdue_of(c, day("2026-11-23"));
+    REQUIRE(figures);
+    CHECK(figures->kind == FlagKind::overdue);
+    CHECK(figures->id == 7);
+    CHECK(figures->days_overdue == Figure<int>(3));
+    CHECK(figures->load_minutes == 90.0);
+    Flag made = flag_of(*figures, "bob", "");
+    CHECK(made.effort_hours == Figure<double>(1.5));
+    CHECK(!made.finish);
+    CHECK(!made.slack_days);
+    CHECK(!made.load_hours);
+    CHECK(!made.utilization);
+    CHECK(!overdue_of(c, day("2026-11-20")));
 }

@@ -162,11 +162,38 @@ TEST_CASE("write_table: rows made on demand are cut like any table") {
     TableRows rows{{"N", "DETAIL"},
                    {true, false},
                    details.size(),
-                   [&](std::size_t r, std::size_t c) {
-                       return c == 0 ? Cell{std::to_string(r)} : Cell{details[r]};
+                   [&](std::size_t r, std::size_t columns) {
+                       std::vector<Cell> cells = {Cell{std::to_string(r)}, Cell{details[r]}};
+                       cells.resize(std::min(columns, cells.size()));
+                       return cells;
                    },
                    {false, true}};
     std::ostringstream out;
     write_table(out, rows, TableLook{false, 12});
     CHECK(out.str() == "N  DETAIL\n0  short\n1  a detail…\n");
+}
+
+TEST_CASE("write_table: a big table's rows, made in blocks on two threads, come out in order") {
+    // 9,000 rows are three blocks: the widest first cell is in the last one, made on the second
+    // thread while the first block was sized.
+    constexpr std::size_t count = 9000;
+    constexpr std::size_t wide = 8500;
+    auto first = [](std::size_t r) {
+        return r == wide ? std::string("a wide cell") : "r" + std::to_string(r);
+    };
+    TableRows rows{{"ROW", "N"}, {false, true}, count, [&](std::size_t r, std::size_t columns) {
+                       std::vector<Cell> cells = {Cell{first(r)}, Cell{std::to_string(r * 7)}};
+                       cells.resize(std::min(columns, cells.size()));
+                       return cells;
+                   }};
+    std::ostringstream out;
+    write_table(out, rows, false);
+    std::string expected = "ROW" + std::string(8, ' ') + "  " + "    N\n";
+    for (std::size_t r = 0; r < count; ++r) {
+        std::string n = std::to_string(r * 7);
+        std::string row = first(r);
+        expected += row + std::string(11 - row.size(), ' ') + "  " +
+                    std::string(5 - n.size(), ' ') + n + "\n";
+    }
+    CHECK(out.str() == expected);
 }
