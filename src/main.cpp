@@ -72,8 +72,16 @@ int run(int argc, char** argv) {
     };
     std::map<const CLI::App*, Runner> runners;
     const kept::cli::GlobalOptionsHelp global_options_help(app);
+    // Only the command named gets its options built (building them all was an eighth of an
+    // add): the others' are needed for help, a name that is no command, and completions.
+    int at = kept::cli::command_index(app, argc, argv);
+    const kept::cli::Command* named = at < argc ? kept::cli::find_command_row(argv[at]) : nullptr;
+    bool every = named == nullptr || named->needs.every_command;
     for (const auto& command : kept::cli::commands()) {
         CLI::App* sub = app.add_subcommand(std::string(command.name), std::string(command.summary));
+        if (!every && &command != named) {
+            continue;
+        }
         runners[sub] = {&command, command.attach(*sub)};
         std::string globals = global_options_help(command);
         sub->footer(fmt::format("{}{}Example:\n  {}", globals, globals.empty() ? "" : "\n",

@@ -93,7 +93,7 @@ std::span<const Command> commands() {
         Command{"completions",
                 "Print the bash, zsh or fish completion script",
                 "kept completions zsh > _kept",
-                {false, LedgerUse::none, false},
+                {false, LedgerUse::none, false, false, true},
                 attach_completions,
                 "--config,--team,--ledger,--format,--color,--as"},
     };

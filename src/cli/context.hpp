@@ -49,6 +49,8 @@ struct Needs {
     bool several_ledgers = false;
     /// Prints tables a pager may show on a terminal (list, show, log, report, forecast, config).
     bool pager = false;
+    /// Reads every command's options (completions); the others get only their own built.
+    bool every_command = false;
 };
 
 class Context {

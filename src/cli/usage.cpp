@@ -75,19 +75,6 @@ bool takes_next_word(const CLI::Option* option, std::string_view word) {
            name_of(word).size() == word.size();
 }
 
-/// Where the command's name is in argv (after the global options), or argc when none is.
-int command_index(const CLI::App& app, int argc, const char* const* argv) {
-    int i = 1;
-    while (i < argc) {
-        std::string_view word = argv[i];
-        if (word == "--" || !is_option(word)) {
-            break;
-        }
-        i += takes_next_word(find_option(app, name_of(word)), word) ? 2 : 1;
-    }
-    return i;
-}
-
 const CLI::App* find_command(const CLI::App& app, std::string_view name) {
     for (const CLI::App* sub : app.get_subcommands({})) {
         if (sub->get_name() == name) {
@@ -113,6 +100,18 @@ std::string unknown_command(const CLI::App& app, std::string_view word) {
 }
 
 } // namespace
+
+int command_index(const CLI::App& app, int argc, const char* const* argv) {
+    int i = 1;
+    while (i < argc) {
+        std::string_view word = argv[i];
+        if (word == "--" || !is_option(word)) {
+            break;
+        }
+        i += takes_next_word(find_option(app, name_of(word)), word) ? 2 : 1;
+    }
+    return i;
+}
 
 std::optional<int> run_help(const CLI::App& app, int argc, const char* const* argv,
                             std::ostream& out) {

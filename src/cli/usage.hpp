@@ -20,6 +20,9 @@ struct Command;
 
 /// `kept help` and `kept help COMMAND`: prints that help to `out` and returns 0; nullopt when
 /// the command line is not one. Throws UsageError for an unknown COMMAND.
+/// Where the command's name is in argv, after the global options of `app`; argc when none is.
+int command_index(const CLI::App& app, int argc, const char* const* argv);
+
 std::optional<int> run_help(const CLI::App& app, int argc, const char* const* argv,
                             std::ostream& out);
 
