@@ -22,6 +22,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace kept {
@@ -59,6 +60,10 @@ class Ledger {
 
     /// The file opened (":memory:" for in_memory()).
     const std::filesystem::path& path() const;
+    /// A second connection to the same file, for reading (a scan: it caches few pages), with the
+    /// same busy timeout; nullopt for a ledger in memory. Its read() need not see the state this
+    /// one's does.
+    std::optional<Ledger> reader() const;
     /// The UUID this ledger stamps as `origin` on the events it writes.
     const std::string& uuid() const;
 

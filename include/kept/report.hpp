@@ -66,7 +66,8 @@ class ReportBuilder {
     void add_open(const CommitmentFacts& commitment);
     /// The reliability of one group of commitments.
     void add_tally(const ReliabilityTally& tally);
-    /// A delivered commitment, for calibration.
+    /// A delivered commitment, for calibration. It changes nothing but the calibration, so it
+    /// may run on another thread beside add_open (not beside add, add_tally or build).
     void add_delivered(const CommitmentFacts& commitment);
     /// The ids of the commitments that late renegotiations concern and that were not fed yet.
     std::vector<std::int64_t> unseen_late_subjects() const;

@@ -1,5 +1,7 @@
 #include "app/report.hpp"
 
+#include "app/read_beside.hpp"
+
 #include "kept/conflicts.hpp"
 #include "kept/facts.hpp"
 #include "kept/replica.hpp"
@@ -8,6 +10,7 @@
 #include <array>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <future>
 
 namespace kept::app {
 
@@ -96,18 +99,31 @@ void add_sync_flags(Ledger& ledger, Report& report) {
     }
 }
 
+// Below this many delivered commitments a second connection costs more than it saves.
+constexpr std::int64_t delivered_worth_a_thread = 20'000;
+
 /// Feeds `builder`, given the tallies of a ledger that keeps reliability tallied, the open and
 /// the delivered commitments and the closed ones late renegotiations concern, instead of every
-/// commitment the ledger holds.
-void feed_in_parts(Ledger& ledger, const ReportWindow& w, ReportBuilder& builder) {
+/// commitment the ledger holds. Many delivered ones are read beside the open ones, on a second
+/// connection (each read is a tenth of a second at 100,000 open and 270,000 delivered).
+void feed_in_parts(Ledger& ledger, const ReportWindow& w, std::int64_t delivered,
+                   ReportBuilder& builder) {
+    auto read_delivered = [&](Ledger& from) {
+        from.reads().for_each_delivered(
+            w.owner, [&](const CommitmentFacts& c) { builder.add_delivered(c); });
+    };
+    std::future<bool> beside = delivered >= delivered_worth_a_thread
+                                   ? read_beside(ledger, read_delivered)
+                                   : std::future<bool>();
     auto open = [&](const CommitmentFacts& c) { builder.add_open(c); };
     if (w.owner) {
         ledger.reads().for_each_fact(w.owner, true, open); // through the owner index
     } else {
         ledger.reads().for_each_open(open);
     }
-    ledger.reads().for_each_delivered(w.owner,
-                                      [&](const CommitmentFacts& c) { builder.add_delivered(c); });
+    if (!beside.valid() || !beside.get()) {
+        read_delivered(ledger);
+    }
     for (std::int64_t id : builder.unseen_late_subjects()) {
         if (auto c = ledger.commitments().find(id)) {
             builder.add_late_subject(facts_of(*c));
@@ -130,10 +146,13 @@ Report gather_current(Ledger& ledger, const Config& config, const ReportWindow& 
                       const FactVisitor& also) {
     ReportBuilder builder(config, w.today, w.weeks,
                           ledger.reads().late_renegotiations(since, w.today), w.owner);
-    bool tallied = !also && ledger.tallies().for_each_tally(
-                                w.owner, [&](const auto& tally) { builder.add_tally(tally); });
+    std::int64_t delivered = 0;
+    bool tallied = !also && ledger.tallies().for_each_tally(w.owner, [&](const auto& tally) {
+        builder.add_tally(tally);
+        delivered += tally.figures.delivered;
+    });
     if (tallied) {
-        feed_in_parts(ledger, w, builder);
+        feed_in_parts(ledger, w, delivered, builder);
     } else {
         ledger.reads().for_each_fact(w.owner, false, adding_to(builder, also));
     }

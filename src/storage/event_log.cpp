@@ -97,6 +97,11 @@ std::int64_t EventLog::event_count() {
     return c_.guard([&] { return c_.db.execAndGet("SELECT count(*) FROM events").getInt64(); });
 }
 
+std::int64_t EventLog::last_seq() {
+    return c_.guard(
+        [&] { return c_.db.execAndGet("SELECT coalesce(max(seq), 0) FROM events").getInt64(); });
+}
+
 std::int64_t Connection::next_clock() {
     if (!known_next_clock) {
         auto& q =

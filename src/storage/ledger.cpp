@@ -26,6 +26,16 @@ Ledger& Ledger::operator=(Ledger&&) noexcept = default;
 const fs::path& Ledger::path() const {
     return connection_->path;
 }
+
+std::optional<Ledger> Ledger::reader() const {
+    if (connection_->path == ":memory:") {
+        return std::nullopt;
+    }
+    Ledger other(connection_->path, OpenMode::read, connection_->busy_timeout_ms);
+    // A second reader scans: pages read once gain nothing from SQLite's 2 MiB cache.
+    other.connection_->db.exec("PRAGMA cache_size = -256");
+    return other;
+}
 const std::string& Ledger::uuid() const {
     return connection_->uuid;
 }

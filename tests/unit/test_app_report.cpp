@@ -1,5 +1,6 @@
 // The report's use case on a real ledger, with plain arguments: no command line, no printing.
 
+#include "app/read_beside.hpp"
 #include "app/report.hpp"
 #include "kept/changes.hpp"
 #include "kept/event.hpp"
@@ -122,4 +123,27 @@ TEST_CASE("gather_report: one snapshot, whatever another connection writes meanw
         CHECK_FALSE(overdue(after, first.id));
         CHECK(overdue(after, 3));
     }
+}
+
+TEST_CASE("read_beside: a second connection reads only when it sees what this one sees") {
+    TempLedger temp("beside");
+    Ledger ledger(temp.path(), OpenMode::write, 1000);
+    add(ledger, "Export API", "2026-03-02", "2026-03-04");
+    ledger.read([&] {
+        std::int64_t held = ledger.events().event_count(); // the first read: the snapshot
+        std::int64_t seen = 0;
+        CHECK(app::read_beside(ledger, [&](Ledger& other) {
+                  seen = other.events().event_count();
+              }).get());
+        CHECK(seen == held);
+
+        Ledger writer(temp.path(), OpenMode::write, 1000);
+        add(writer, "SSO", "2026-03-02", "2026-03-05"); // commits after this snapshot
+        bool ran = false;
+        CHECK_FALSE(app::read_beside(ledger, [&](Ledger&) { ran = true; }).get());
+        CHECK_FALSE(ran);
+        CHECK(ledger.events().event_count() == held);
+    });
+    Ledger memory = Ledger::in_memory();
+    CHECK_FALSE(app::read_beside(memory, [](Ledger&) {}).get());
 }

@@ -65,6 +65,9 @@ class EventLog {
         const std::function<void(const Event&, std::string_view payload_json)>& visit);
     /// How many events the ledger holds.
     std::int64_t event_count();
+    /// The seq of the last event, 0 for none: events are only appended, so two reads that see
+    /// the same last seq see the same events.
+    std::int64_t last_seq();
     /// The seq of the event with this uuid, if this ledger holds it.
     std::optional<std::int64_t> seq_of(const std::string& event_uuid);
     /// Whether this ledger holds events first written in another ledger (imported or synced).

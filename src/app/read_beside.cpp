@@ -1,0 +1,24 @@
+#include "app/read_beside.hpp"
+
+#include <optional>
+
+namespace kept::app {
+
+std::future<bool> read_beside(Ledger& ledger, std::function<void(Ledger&)> read) {
+    std::int64_t last = ledger.events().last_seq();
+    return std::async(std::launch::async, [&ledger, last, read = std::move(read)] {
+        std::optional<Ledger> other = ledger.reader();
+        bool same = false;
+        if (other) {
+            other->read([&] {
+                same = other->events().last_seq() == last;
+                if (same) {
+                    read(*other);
+                }
+            });
+        }
+        return same;
+    });
+}
+
+} // namespace kept::app
