@@ -181,7 +181,8 @@ SyncResult SyncSession::run(const std::string& remote, const std::string& actor,
             appended = std::max(appended, fresh);
             break;
         }
-        auto pushed = copy.push();
+        // More than a chunk of our events: whole chunk files, which share nothing to delta.
+        auto pushed = copy.push(fresh > replica_chunk_lines);
         if (pushed.exit_code == 0) {
             appended = fresh;
             break;

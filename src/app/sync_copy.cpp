@@ -268,9 +268,12 @@ bool WorkingCopy::ahead() {
            must({"rev-parse", "refs/remotes/origin/main"}, "git rev-parse");
 }
 
-ProcessResult WorkingCopy::push() {
-    auto result =
-        run({"push", "-q", "--no-verify", "origin", "HEAD:refs/heads/main"}, Reach::network);
+ProcessResult WorkingCopy::push(bool whole_files) {
+    std::vector<std::string> args = {"push", "-q", "--no-verify", "origin", "HEAD:refs/heads/main"};
+    if (whole_files) {
+        args.insert(args.begin(), {"-c", "pack.window=0"});
+    }
+    auto result = run(std::move(args), Reach::network);
     if (result.timed_out) {
         throw StorageError(fmt::format("sync: git push timed out after {} s (KEPT_SYNC_TIMEOUT)",
                                        timeout_ms_ / 1000));

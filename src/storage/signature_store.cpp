@@ -105,33 +105,43 @@ void SignatureStore::attach(Event& e) {
     });
 }
 
-SignedOwn SignatureStore::sign_own_events(const KeyPair& key, std::int64_t after_seq) {
+SignedOwn SignatureStore::sign_own_events(const KeyPair& key, std::int64_t after_seq, int batch) {
     if (!c_.in_write) {
         throw Error(ExitCode::internal, "SignatureStore::sign_own_events outside a write");
     }
     return c_.guard([&] {
         SignedOwn result;
         std::optional<std::string> held = c_.key_of(c_.uuid);
+        // Read a batch, then sign and insert it: the query never reads rows the inserts add,
+        // and a first sync of a million events holds a batch, not a million hashes (120 MiB).
         SQLite::Statement q(c_.db, "SELECT e.seq, e.hash FROM events e WHERE e.origin = ? AND "
                                    "e.seq > ? AND NOT EXISTS (SELECT 1 FROM event_signatures s "
-                                   "WHERE s.seq = e.seq) ORDER BY e.seq");
-        q.bind(1, c_.uuid);
-        q.bind(2, static_cast<std::int64_t>(after_seq));
+                                   "WHERE s.seq = e.seq) ORDER BY e.seq LIMIT ?");
         std::vector<std::pair<std::int64_t, std::string>> unsigned_events;
-        while (q.executeStep()) {
-            unsigned_events.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
-        }
-        for (const auto& [seq, hash] : unsigned_events) {
-            if (!held || *held != key.public_key) {
-                result.replaced = held;
-                result.announced = key.public_key;
-                c_.insert_key(c_.uuid, seq, key.public_key);
-                held = key.public_key;
+        for (std::int64_t after = after_seq;;) {
+            q.reset();
+            q.bind(1, c_.uuid);
+            q.bind(2, static_cast<std::int64_t>(after));
+            q.bind(3, batch);
+            unsigned_events.clear();
+            while (q.executeStep()) {
+                unsigned_events.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
             }
-            c_.insert_signature(seq, sign_event_hash(key, hash));
-            ++result.signed_count;
+            for (const auto& [seq, hash] : unsigned_events) {
+                if (!held || *held != key.public_key) {
+                    result.replaced = held;
+                    result.announced = key.public_key;
+                    c_.insert_key(c_.uuid, seq, key.public_key);
+                    held = key.public_key;
+                }
+                c_.insert_signature(seq, sign_event_hash(key, hash));
+                ++result.signed_count;
+            }
+            if (unsigned_events.size() < static_cast<std::size_t>(batch)) {
+                return result;
+            }
+            after = unsigned_events.back().first;
         }
-        return result;
     });
 }
 

@@ -14,11 +14,20 @@ rows() {
 }
 lines_of() { wc -l < "$1" | tr -d ' '; }
 
+# A git that logs each push's arguments: a push of whole chunk files asks for no delta search
+# (pack.window=0: deltas between chunks save nothing, and the search held 130 MiB at 1M events).
+mkdir -p "$TEST_DIR/bin"
+printf '#!/bin/sh\ncase " $* " in *" push "*) echo "$*" >> "%s/pushes" ;; esac\nexec %s "$@"\n' \
+    "$TEST_DIR" "$(command -v git)" > "$TEST_DIR/bin/git"
+chmod +x "$TEST_DIR/bin/git"
+last_push() { tail -n 1 "$TEST_DIR/pushes"; }
+
 # More events than one import batch (5000): a first sync imports them in several.
 rows 5500 1 > first.csv
 a import --commitments first.csv -q
-a sync --remote "$TEST_DIR/remote.git"
+PATH="$TEST_DIR/bin:$PATH" a sync --remote "$TEST_DIR/remote.git"
 expect_rc 0
+case "$(last_push)" in *"-c pack.window=0 push "*) ;; *) fail "the first sync's push: $(last_push)" ;; esac
 expect_out "synced: 0 new event(s) imported, 5500 pushed; this replica signs its events with key $(key_of a)"
 mine="a.db.sync/events/$(uuid_of a)"
 expect_eq "$(ls "$mine" | tr '\n' ' ')" "000001.ndjson 000002.ndjson 000003.ndjson 000004.ndjson 000005.ndjson 000006.ndjson " "a's chunks"
@@ -31,8 +40,10 @@ expect_eq "$(sqlite3 b.db "SELECT resume_part || ':' || resume_line FROM replica
 
 # One more event changes only the last chunk.
 add a "one more"
-a sync
+PATH="$TEST_DIR/bin:$PATH" a sync
 expect_rc 0
+expect_eq "$(wc -l < "$TEST_DIR/pushes" | tr -d ' ')" 2 "pushes"
+case "$(last_push)" in *pack.window*) fail "one event's push asks for no deltas: $(last_push)" ;; esac
 expect_eq "$(git -C a.db.sync show --name-only --format= HEAD)" "events/$(uuid_of a)/000006.ndjson" \
     "files of the last commit"
 expect_eq "$(lines_of "$mine/000006.ndjson")" 501 "lines in chunk 6 after one more"

@@ -167,3 +167,26 @@ TEST_CASE("rebuild: the commitments replayed from the events equal the rows writ
         CHECK(ledger.checks().integrity_check(false) == std::vector<std::string>{"ok"});
     }
 }
+
+TEST_CASE("sign_own_events: every own event signed once, a batch at a time") {
+    Ledger ledger = Ledger::in_memory();
+    History history(11);
+    for (int i = 0; i < 25; ++i) {
+        Event draft = history.add();
+        ledger.write([&] { ledger.events().append(draft); });
+    }
+    KeyPair key = new_key_pair();
+    SignedOwn first;
+    ledger.write([&] { first = ledger.signatures().sign_own_events(key, 0, 10); });
+    CHECK(first.signed_count == 25);
+    CHECK(first.announced == key.public_key);
+    CHECK(ledger.signatures().keys().size() == 1);
+    for (Event& event : all_events(ledger)) {
+        ledger.signatures().attach(event);
+        CHECK(event.signature.size() == 128);
+    }
+    SignedOwn again;
+    ledger.write([&] { again = ledger.signatures().sign_own_events(key, 0, 10); });
+    CHECK(again.signed_count == 0);
+    CHECK_FALSE(again.announced);
+}

@@ -50,8 +50,9 @@ class SignatureStore {
 
     /// Signs this replica's events after `after_seq` that are not signed yet with `key`,
     /// announcing its public key with the first when the ledger holds no key of its own or
-    /// another one. Events up to `after_seq` (already shared) stay as they were.
-    SignedOwn sign_own_events(const KeyPair& key, std::int64_t after_seq);
+    /// another one. Events up to `after_seq` (already shared) stay as they were. It holds the
+    /// hashes of `batch` events at a time.
+    SignedOwn sign_own_events(const KeyPair& key, std::int64_t after_seq, int batch = 10'000);
 
     /// Every key held, by origin and since_seq.
     std::vector<HeldKey> keys();
