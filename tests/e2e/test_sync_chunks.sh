@@ -14,11 +14,13 @@ rows() {
 }
 lines_of() { wc -l < "$1" | tr -d ' '; }
 
-# A git that logs each push's arguments: a push of whole chunk files asks for no delta search
-# (pack.window=0: deltas between chunks save nothing, and the search held 130 MiB at 1M events).
+# A git that logs each push's and fetch's arguments: a push of whole chunk files asks for no
+# delta search (pack.window=0: deltas between chunks save nothing, and the search held 130 MiB
+# at 1M events), and every git, the one serving a remote on this machine too, maps packs in
+# bounded windows (unbounded, a checkout of 1M events mapped the 215 MiB pack whole).
 mkdir -p "$TEST_DIR/bin"
-printf '#!/bin/sh\ncase " $* " in *" push "*) echo "$*" >> "%s/pushes" ;; esac\nexec %s "$@"\n' \
-    "$TEST_DIR" "$(command -v git)" > "$TEST_DIR/bin/git"
+printf '#!/bin/sh\ncase " $* " in *" push "*) echo "$*" >> "%s/pushes" ;; *" fetch "*) echo "$*" >> "%s/fetches" ;; esac\nexec %s "$@"\n' \
+    "$TEST_DIR" "$TEST_DIR" "$(command -v git)" > "$TEST_DIR/bin/git"
 chmod +x "$TEST_DIR/bin/git"
 last_push() { tail -n 1 "$TEST_DIR/pushes"; }
 
@@ -27,14 +29,18 @@ rows 5500 1 > first.csv
 a import --commitments first.csv -q
 PATH="$TEST_DIR/bin:$PATH" a sync --remote "$TEST_DIR/remote.git"
 expect_rc 0
-case "$(last_push)" in *"-c pack.window=0 push "*) ;; *) fail "the first sync's push: $(last_push)" ;; esac
+case "$(last_push)" in *"-c core.packedGitLimit=64m "*"-c pack.window=0 push "*) ;; *) fail "the first sync's push: $(last_push)" ;; esac
 expect_out "synced: 0 new event(s) imported, 5500 pushed; this replica signs its events with key $(key_of a)"
 mine="a.db.sync/events/$(uuid_of a)"
 expect_eq "$(ls "$mine" | tr '\n' ' ')" "000001.ndjson 000002.ndjson 000003.ndjson 000004.ndjson 000005.ndjson 000006.ndjson " "a's chunks"
 expect_eq "$(lines_of "$mine/000001.ndjson")" 1000 "lines in chunk 1"
 expect_eq "$(lines_of "$mine/000006.ndjson")" 500 "lines in chunk 6"
-b sync --remote "$TEST_DIR/remote.git"
+PATH="$TEST_DIR/bin:$PATH" b sync --remote "$TEST_DIR/remote.git"
 expect_out "synced: 5500 new event(s) imported, 0 pushed"
+case "$(tail -n 1 "$TEST_DIR/fetches")" in
+*"--upload-pack=git -c core.packedGitWindowSize=16m -c core.packedGitLimit=64m upload-pack"*) ;;
+*) fail "b's fetch: $(tail -n 1 "$TEST_DIR/fetches")" ;;
+esac
 expect_eq "$(sqlite3 b.db "SELECT resume_part || ':' || resume_line FROM replica_files")" "6:500" \
     "b's record of a's files"
 
