@@ -3,7 +3,9 @@
 #include "app/replica_layout.hpp"
 #include "app/sync.hpp"
 #include "kept/error.hpp"
+#include "kept/event.hpp"
 #include "kept/event_lines.hpp"
+#include "kept/signing.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -22,6 +24,26 @@ namespace {
 /// streamed, holding a batch and one chunk per replica in memory, never the history.
 constexpr std::size_t import_batch = 5000;
 
+/// The key this ledger signs its own events with, when it has announced one.
+std::optional<std::string> own_key(Ledger& ledger) {
+    std::optional<std::string> key;
+    for (const HeldKey& held : ledger.signatures().keys()) {
+        if (held.origin == ledger.uuid()) {
+            key = held.public_key; // by since_seq: the last is the one in force
+        }
+    }
+    return key;
+}
+
+/// Whether an event of ours that the ledger refused was written by a replica holding our key:
+/// a copy of this ledger, or this one before it was restored from a backup (a fork). Anything
+/// else in our files (a line rewritten, or added, by someone who can push) is tampering. A
+/// ledger that never signed cannot tell: its history from before signatures forks as before.
+bool written_by_us(const std::optional<std::string>& key, bool hash_matches,
+                   const std::string& hash, const std::string& signature) {
+    return !key || (hash_matches && signature_valid(*key, hash, signature));
+}
+
 } // namespace
 
 /// Imports what every replica's files hold that the ledger lacks, reading each from where the
@@ -39,6 +61,7 @@ ReplicaScan import_replicas(Ledger& ledger, const fs::path& events_dir) {
         ReplicaStream stream;
         ReplicaFileState state;     ///< what was taken so far (reset when not resumed)
         bool refused = false;       ///< the ledger refused one of its events
+        bool tampered = false;      ///< ours, refused, and not written by a replica with our key
         std::string fork_prev_hash; ///< the predecessor of the refused event
         fs::path problem_path;
     };
@@ -51,7 +74,7 @@ ReplicaScan import_replicas(Ledger& ledger, const fs::path& events_dir) {
         }
         before.origin = origin;
         before.problem.reset();
-        replicas.push_back({std::move(stream), std::move(before), false, {}, {}});
+        replicas.push_back({std::move(stream), std::move(before), false, false, {}, {}});
     }
     bool ours_read = false;
     auto is_ours = [&](const Replica& r) { return r.state.origin == ledger.uuid(); };
@@ -76,7 +99,9 @@ ReplicaScan import_replicas(Ledger& ledger, const fs::path& events_dir) {
         std::string hash;
         std::string prev_hash;
         std::int64_t clock = 0;
+        bool ours_by_us = true; ///< for our events: written_by_us
     };
+    const std::optional<std::string> our_key = own_key(ledger);
     std::vector<Event> batch;
     std::vector<Source> from;
     auto import_batch_now = [&] {
@@ -100,6 +125,7 @@ ReplicaScan import_replicas(Ledger& ledger, const fs::path& events_dir) {
                 touched.insert(i);
                 if (auto it = refused.find(source.uuid); it != refused.end()) {
                     r.refused = true;
+                    r.tampered = is_ours(r) && !source.ours_by_us;
                     r.fork_prev_hash = source.prev_hash;
                     r.state.problem = ReplicaProblem{at.line, it->second->reason};
                     r.state.problem_part = at.part;
@@ -134,7 +160,9 @@ ReplicaScan import_replicas(Ledger& ledger, const fs::path& events_dir) {
             scan.our_last_uuid = e.uuid;
             ours_read = true;
         }
-        from.push_back({i, at, e.uuid, e.hash, e.prev_hash, e.clock});
+        bool by_us =
+            !is_ours(r) || written_by_us(our_key, compute_hash(e) == e.hash, e.hash, e.signature);
+        from.push_back({i, at, e.uuid, e.hash, e.prev_hash, e.clock, by_us});
         batch.push_back(std::move(e));
         if (r.stream.peek()) {
             next.push(i);
@@ -159,7 +187,13 @@ ReplicaScan import_replicas(Ledger& ledger, const fs::path& events_dir) {
                 scan.our_damage = r.refused ? std::nullopt : r.stream.problem();
                 scan.our_last_part = r.stream.last_part();
                 scan.our_last_part_lines = r.stream.last_part_lines();
-                if (r.refused) {
+                if (r.tampered) {
+                    // The ledger holds our events as we wrote them: the files are written
+                    // anew from it, under the same identity.
+                    ReplicaProblem damage = *r.state.problem;
+                    damage.reason += " (not written by this replica: its key did not sign it)";
+                    scan.our_damage = damage;
+                } else if (r.refused) {
                     scan.our_fork = r.state.problem;
                     scan.our_fork_path = r.problem_path;
                     scan.our_fork_prev_hash = r.fork_prev_hash;
@@ -185,16 +219,14 @@ Appended append_ours(Ledger& ledger, const fs::path& events_dir, const ReplicaSc
     bool damaged = scan.our_damage.has_value();
     EventQuery query;
     query.origin = ledger.uuid();
-    if (last_uuid) {
+    if (last_uuid && !damaged) { // damaged files are written anew whole, whatever they hold
         auto seq = ledger.events().seq_of(*last_uuid);
         if (!seq) {
             throw BadValue(fmt::format("sync: the replica files of this ledger in {} hold events "
                                        "it lacks (was it restored from a backup, or copied?)",
                                        events_dir.string()));
         }
-        if (!damaged) {
-            query.after_seq = *seq;
-        }
+        query.after_seq = *seq;
     }
     std::int64_t part = damaged ? 1 : std::max<std::int64_t>(scan.our_last_part, 1);
     std::int64_t lines_in_part = damaged || scan.our_last_part == 0 ? 0 : scan.our_last_part_lines;

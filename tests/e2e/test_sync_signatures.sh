@@ -5,7 +5,7 @@
 # refused; a ledger with unsigned history starts signing; a restored ledger keeps signing.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib_sync.sh"
-replicas a b l n1 n2 n3 n4 n5 n6
+replicas a b l n1 n2 n3 n4 n5 n6 n7
 command -v python3 >/dev/null || { echo "python3 is not installed: skipping"; exit 77; }
 
 count() { sqlite3 "$1.db" "SELECT count(*) FROM events"; }
@@ -60,10 +60,25 @@ expect_eq "$(count n1)" 2 "n1 took a's event and b's first"
 # With the signature dropped as well: refused as unsigned.
 tamper "$(uuid_of b)" 'del lines[-1]["signature"]'
 refused_by n2 2 "it is not signed, though replica $(uuid_of b) signs every event since it announced key"
+# b itself tells the rewrite of its own file from a fork (a copy or a restore, whose events its
+# key signed): it writes the file anew from its ledger and stays the same replica.
+b_uuid=$(uuid_of b)
+b sync
+expect_rc 0
+expect_out_has "(this replica's file rewritten from the ledger: line 2: "
+expect_out_has "(not written by this replica: its key did not sign it))"
+expect_eq "$(uuid_of b)" "$b_uuid" "b's identity after the rewrite of its file"
+[ -z "$(ls b.db.fork-* 2>/dev/null)" ] || fail "b forked: $(ls b.db.fork-*)"
+n7 sync --remote "$TEST_DIR/remote.git"
+expect_rc 0
+expect_eq "$(count n7)" 3 "n7 took every event of a and b"
 
 # 3. History rewritten from the middle: b's first event changed and every later hash
-# recomputed. The first line's signature no longer matches.
-untamper
+# recomputed. The first line's signature no longer matches. (b's file is as b wrote it again:
+# its sync wrote it anew, byte for byte.)
+cmp -s "evil/events/$(uuid_of b)/000001.ndjson" b-as-written && fail "the tamper clone is stale"
+rm -rf evil && git clone -q -b main remote.git evil
+cmp -s "evil/events/$(uuid_of b)/000001.ndjson" b-as-written || fail "b's file is not as b wrote it"
 tamper "$(uuid_of b)" 'lines[0]["payload"]["title"] = "forged"; chain(lines)'
 refused_by n3 1 "its signature does not match the key of replica $(uuid_of b)"
 expect_eq "$(sqlite3 n3.db "SELECT count(*) FROM commitments WHERE title = 'forged'")" 0 "forged title on n3"
