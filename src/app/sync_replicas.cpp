@@ -24,24 +24,12 @@ namespace {
 /// streamed, holding a batch and one chunk per replica in memory, never the history.
 constexpr std::size_t import_batch = 5000;
 
-/// The key this ledger signs its own events with, when it has announced one.
-std::optional<std::string> own_key(Ledger& ledger) {
-    std::optional<std::string> key;
-    for (const HeldKey& held : ledger.signatures().keys()) {
-        if (held.origin == ledger.uuid()) {
-            key = held.public_key; // by since_seq: the last is the one in force
-        }
-    }
-    return key;
-}
-
-/// Whether an event of ours that the ledger refused was written by a replica holding our key:
-/// a copy of this ledger, or this one before it was restored from a backup (a fork). Anything
-/// else in our files (a line rewritten, or added, by someone who can push) is tampering. A
-/// ledger that never signed cannot tell: its history from before signatures forks as before.
-bool written_by_us(const std::optional<std::string>& key, bool hash_matches,
-                   const std::string& hash, const std::string& signature) {
-    return !key || (hash_matches && signature_valid(*key, hash, signature));
+/// Whether an event of ours that the ledger refused was written by a replica holding our key
+/// `key`: a copy of this ledger, or this one before it was restored from a backup (a fork).
+/// Anything else in our files (a line rewritten, or added, by someone who can push) is
+/// tampering.
+bool written_by_us(const std::string& key, const Event& event) {
+    return compute_hash(event) == event.hash && signature_valid(key, event.hash, event.signature);
 }
 
 } // namespace
@@ -99,9 +87,12 @@ ReplicaScan import_replicas(Ledger& ledger, const fs::path& events_dir) {
         std::string hash;
         std::string prev_hash;
         std::int64_t clock = 0;
-        bool ours_by_us = true; ///< for our events: written_by_us
+        /// A copy of our event, when this ledger signs: written_by_us checks it if it is refused
+        /// (checking every one read cost a signature verification each). A ledger that never
+        /// signed cannot tell tampering from a fork, and forks as before.
+        std::optional<Event> ours;
     };
-    const std::optional<std::string> our_key = own_key(ledger);
+    const std::optional<std::string> our_key = ledger.signatures().key_of(ledger.uuid());
     std::vector<Event> batch;
     std::vector<Source> from;
     auto import_batch_now = [&] {
@@ -125,7 +116,7 @@ ReplicaScan import_replicas(Ledger& ledger, const fs::path& events_dir) {
                 touched.insert(i);
                 if (auto it = refused.find(source.uuid); it != refused.end()) {
                     r.refused = true;
-                    r.tampered = is_ours(r) && !source.ours_by_us;
+                    r.tampered = source.ours && !written_by_us(*our_key, *source.ours);
                     r.fork_prev_hash = source.prev_hash;
                     r.state.problem = ReplicaProblem{at.line, it->second->reason};
                     r.state.problem_part = at.part;
@@ -160,9 +151,8 @@ ReplicaScan import_replicas(Ledger& ledger, const fs::path& events_dir) {
             scan.our_last_uuid = e.uuid;
             ours_read = true;
         }
-        bool by_us =
-            !is_ours(r) || written_by_us(our_key, compute_hash(e) == e.hash, e.hash, e.signature);
-        from.push_back({i, at, e.uuid, e.hash, e.prev_hash, e.clock, by_us});
+        from.push_back({i, at, e.uuid, e.hash, e.prev_hash, e.clock,
+                        is_ours(r) && our_key ? std::optional(e) : std::nullopt});
         batch.push_back(std::move(e));
         if (r.stream.peek()) {
             next.push(i);

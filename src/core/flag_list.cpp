@@ -110,11 +110,14 @@ void FlagList::sort() {
     // in sorted order from where they were added, each row cost a cache miss.
     std::vector<std::uint32_t> whole_from;
     std::vector<std::uint32_t> held_from;
-    for (std::uint32_t at : by_rank) {
-        std::uint32_t entry = order_[at];
+    std::vector<std::uint32_t> sorted(order_.size());
+    for (std::size_t i = 0; i < by_rank.size(); ++i) {
+        std::uint32_t entry = order_[by_rank[i]];
         if ((entry & scheduled_bit) == 0) {
+            sorted[i] = static_cast<std::uint32_t>(whole_from.size());
             whole_from.push_back(entry);
         } else {
+            sorted[i] = static_cast<std::uint32_t>(held_from.size()) | scheduled_bit;
             held_from.push_back(entry & ~scheduled_bit);
         }
     }
@@ -132,13 +135,6 @@ void FlagList::sort() {
     };
     complete(whole_from, whole_.size());
     complete(held_from, scheduled_.size());
-    std::vector<std::uint32_t> sorted(order_.size());
-    std::uint32_t whole_at = 0;
-    std::uint32_t held_at = 0;
-    for (std::size_t i = 0; i < by_rank.size(); ++i) {
-        bool held = (order_[by_rank[i]] & scheduled_bit) != 0;
-        sorted[i] = held ? held_at++ | scheduled_bit : whole_at++;
-    }
     permute(whole_, whole_from);
     permute(scheduled_, held_from);
     order_ = std::move(sorted);

@@ -178,12 +178,12 @@ Report ReportBuilder::build() {
     }
     // The flags of single commitments are in already; make room for the rest, unless the
     // tallies said how many there could be.
-    std::size_t open_count = 0;
-    for (const auto& [owner, open] : open_by_owner_) {
-        open_count += open.size();
-    }
     report.flags = std::move(flags_);
     if (!flags_reserved_) {
+        std::size_t open_count = 0;
+        for (const auto& [owner, open] : open_by_owner_) {
+            open_count += open.size();
+        }
         report.flags.reserve(open_by_owner_.size() * weeks_ + late_.size() + 1, 2 * open_count);
     }
     auto by_id = [](const OpenNote& a, const OpenNote& b) { return a.id < b.id; };

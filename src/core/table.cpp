@@ -308,9 +308,9 @@ void end_line(std::string& text, std::size_t line_start) {
 std::string lines(const TableRows& table, const Layout& layout, std::size_t first,
                   std::size_t last) {
     std::string text;
+    std::size_t columns = layout.widths.size();
     for (std::size_t r = first; r < last; ++r) {
         std::size_t line_start = text.size();
-        std::size_t columns = layout.widths.size();
         std::vector<Cell> cells = table.row(r, columns);
         cells.resize(columns);
         for (std::size_t c = 0; c < columns; ++c) {

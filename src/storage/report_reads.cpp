@@ -14,30 +14,38 @@ namespace kept {
 
 namespace {
 
-// The facts' columns, in the order facts_from_row reads them. Creep reads the number of scope
-// items only of an open commitment whose scope grew, so only those have their scope parsed (at
-// 100,000 open commitments, parsing every scope was a twentieth of the report).
-// The facts' columns for a ledger at schema `schema`; one older than 8 (read as it is) has
-// no fees or known finishes.
+// The number of a commitment's scope items: schema 10 keeps it as a column (the open index
+// carries it); before, it is the scope's, parsed from the row.
+const char* scope_items_column(int schema) {
+    return schema >= 10 ? "scope_items" : "json_array_length(scope)";
+}
+
+// What a ledger older than schema 8 (read as it is) lacks: fees and known finishes.
+const char* fee_columns(int schema) {
+    return schema >= 8 ? "fee_cents, original_fee_cents, known_finish" : "NULL, NULL, NULL";
+}
+
+// The facts' columns, in the order facts_from_row reads them, for a ledger at schema `schema`.
+// Creep reads the number of scope items only of an open commitment whose scope grew, so only
+// those have it read (at 100,000 open commitments, parsing every scope was a twentieth of the
+// report).
 std::string fact_columns(int schema) {
     return fmt::format(
         "id, owner, client, client_kind, state, created, due, original_due, closed, "
         "effort_minutes, original_effort_minutes, CASE WHEN state = 'open' AND scope_added > "
-        "scope_dropped THEN json_array_length(scope) ELSE 0 END, scope_added, scope_dropped, "
-        "renegotiations, late_renegotiations, {}",
-        schema >= 8 ? "fee_cents, original_fee_cents, known_finish" : "NULL, NULL, NULL");
+        "scope_dropped THEN {} ELSE 0 END, scope_added, scope_dropped, renegotiations, "
+        "late_renegotiations, {}",
+        scope_items_column(schema), fee_columns(schema));
 }
 
 // The same for the open commitments, as schema 8's index commitments_open holds them (an older
-// ledger's index lacks some: SQLite reads those from the rows). Schema 10's holds the number of
-// scope items too; before it, that count is the scope's, parsed from the row.
+// ledger's index lacks some: SQLite reads those from the rows).
 std::string open_fact_columns(int schema) {
     return fmt::format(
         "id, owner, client, client_kind, 'open', created, due, original_due, NULL, "
         "effort_minutes, original_effort_minutes, CASE WHEN scope_added > scope_dropped THEN "
         "{} ELSE 0 END, scope_added, scope_dropped, renegotiations, late_renegotiations, {}",
-        schema >= 10 ? "scope_items" : "json_array_length(scope)",
-        schema >= 8 ? "fee_cents, original_fee_cents, known_finish" : "NULL, NULL, NULL");
+        scope_items_column(schema), fee_columns(schema));
 }
 
 void facts_from_row(const RawStatement& q, CommitmentFacts& f) {

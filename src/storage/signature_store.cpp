@@ -145,6 +145,10 @@ SignedOwn SignatureStore::sign_own_events(const KeyPair& key, std::int64_t after
     });
 }
 
+std::optional<std::string> SignatureStore::key_of(const std::string& origin) {
+    return c_.guard([&] { return c_.key_of(origin); });
+}
+
 std::vector<HeldKey> SignatureStore::keys() {
     return c_.guard([&] {
         std::vector<HeldKey> out;

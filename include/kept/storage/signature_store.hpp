@@ -56,6 +56,8 @@ class SignatureStore {
 
     /// Every key held, by origin and since_seq.
     std::vector<HeldKey> keys();
+    /// The key held for `origin` now (the one it announced last), if any.
+    std::optional<std::string> key_of(const std::string& origin);
     /// Each origin's head, per origin that holds a key: its last event (for this replica, its
     /// last signed one, when any: the events after it are not shared yet). Its signature
     /// vouches for the chain before it.
