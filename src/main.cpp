@@ -71,21 +71,29 @@ int run(int argc, char** argv) {
         kept::cli::Run run;
     };
     std::map<const CLI::App*, Runner> runners;
-    const kept::cli::GlobalOptionsHelp global_options_help(app);
-    // Only the command named gets its options built (building them all was an eighth of an
-    // add): the others' are needed for help, a name that is no command, and completions.
+    // Made by the first help that shows it: formatting the options costs a tenth of an add.
+    std::optional<kept::cli::GlobalOptionsHelp> global_options_help;
+    // Only the command named is built (building them all was an eighth of an add): the others
+    // are needed for help, a name that is no command, and completions.
     int at = kept::cli::command_index(app, argc, argv);
     const kept::cli::Command* named = at < argc ? kept::cli::find_command_row(argv[at]) : nullptr;
     bool every = named == nullptr || named->needs.every_command;
     for (const auto& command : kept::cli::commands()) {
-        CLI::App* sub = app.add_subcommand(std::string(command.name), std::string(command.summary));
         if (!every && &command != named) {
             continue;
         }
+        CLI::App* sub = app.add_subcommand(std::string(command.name), std::string(command.summary));
         runners[sub] = {&command, command.attach(*sub)};
-        std::string globals = global_options_help(command);
-        sub->footer(fmt::format("{}{}Example:\n  {}", globals, globals.empty() ? "" : "\n",
-                                command.example));
+        // CLI11 puts the callback's text, a line end, then the footer string.
+        sub->footer(fmt::format("  {}", command.example));
+        sub->footer([&app, &global_options_help, &command] {
+            if (!global_options_help) {
+                global_options_help.emplace(app);
+            }
+            std::string notes = command.notes ? command.notes() + '\n' : std::string();
+            std::string globals = (*global_options_help)(command);
+            return fmt::format("{}{}{}Example:", notes, globals, globals.empty() ? "" : "\n");
+        });
     }
 
     if (auto code = kept::cli::run_help(app, argc, argv, std::cout)) {

@@ -50,6 +50,7 @@ class MemberCalendar {
     std::optional<Date> nth_available(Date from, long long n) const;
 
   private:
+    friend class AvailableDays;
     /// The away period holding `day`; nullptr when there is none.
     const AwayPeriod* away_period(Date day) const;
 
@@ -57,6 +58,28 @@ class MemberCalendar {
     WorkWeek workweek_;
     std::vector<AwayPeriod> away_; // sorted, merged, no overlaps
     std::vector<Date> days_off_;   // holidays on working weekdays outside away_, sorted
+};
+
+/// A calendar's available days in order from a first day on, for callers that step on a few
+/// days at a time: a step costs a few comparisons, where nth_available counts from scratch (the
+/// schedule places every commitment of a queue this way).
+class AvailableDays {
+  public:
+    AvailableDays(const MemberCalendar& calendar, Date from);
+    /// The n-th available day after the one last given (from `from` on, the first time;
+    /// `from` counts when available); nullopt when n < 1, and from then on once it would come
+    /// after last_calendar_day().
+    std::optional<Date> next(long long n);
+
+  private:
+    void seek(Date day);
+
+    const MemberCalendar& calendar_;
+    Date day_;                ///< the first day not looked at yet
+    unsigned weekday_ = 0;    ///< day_'s, 0 for Sunday
+    std::size_t away_at_ = 0; ///< the first away period that ends on or after day_
+    std::size_t off_at_ = 0;  ///< the first day off on or after day_
+    bool ended_ = false;
 };
 
 /// The calendar of `owner`: their [members.NAME] hours and time off, the team's holidays, or

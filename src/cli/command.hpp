@@ -32,6 +32,8 @@ struct Command {
     /// The global options it has no use for ("--format,--color"), left out of its --help;
     /// --no-pager counts as one unless needs.pager. A global option not named is one it honours.
     std::string_view ignores = {};
+    /// More help, shown under the options and above the global ones; nullptr when none.
+    std::string (*notes)() = nullptr;
 };
 
 /// Every subcommand, in the order help lists them.
@@ -46,6 +48,9 @@ std::vector<const CLI::Option*> honoured_globals(const CLI::App& root, const Com
 
 // One per file in src/cli/.
 Run attach_init(CLI::App& sub);
+// The notes of the commands that have them.
+std::string check_notes();
+std::string sync_notes();
 Run attach_add(CLI::App& sub);
 Run attach_renegotiate(CLI::App& sub);
 Run attach_edit(CLI::App& sub);

@@ -189,8 +189,8 @@ std::vector<std::string_view> flag_kind_names() {
 
 int run_check(Context& context, const ReportOptions& o) {
     Format format = context.format();
-    std::string list =
-        o.kinds.empty() ? std::string(default_check_kinds) : fmt::format("{}", fmt::join(o.kinds, ","));
+    std::string list = o.kinds.empty() ? std::string(default_check_kinds)
+                                       : fmt::format("{}", fmt::join(o.kinds, ","));
     auto kinds = parse_flag_kinds(list, "KINDS");
     auto scopes = roll_up_scopes(context);
     auto hits = app::fired(scopes.empty() ? gather(context, o).flags
@@ -218,9 +218,10 @@ void add_common(CLI::App& sub, ReportOptions& o) {
 Run attach_report(CLI::App& sub) {
     auto o = std::make_shared<ReportOptions>();
     add_common(sub, *o);
-    sub.add_option("--fail-on", o->fail_on,
-                   fmt::format("Exit 1 when a flag of these kinds fires: a comma list of {}, or any",
-                               fmt::join(flag_kind_names(), ", ")))
+    sub.add_option(
+           "--fail-on", o->fail_on,
+           fmt::format("Exit 1 when a flag of these kinds fires: a comma list of {}, or any",
+                       fmt::join(flag_kind_names(), ", ")))
         ->type_name("KINDS");
     sub.add_option("--section", o->section,
                    "Print one section: flags, load, reliability, calibration or all (default; csv, "
@@ -229,8 +230,9 @@ Run attach_report(CLI::App& sub) {
     return [o](Context& context) { return run_report(context, *o); };
 }
 
-// The kinds of flag, read from the one table of them: name, severity and when each fires.
-std::string flag_kinds_help() {
+// check's notes: the kinds of flag, read from the one table of them: name, severity and when
+// each fires.
+std::string check_notes() {
     std::string text = "Flag kinds:\n";
     for (const FlagKindInfo& kind : flag_kind_table()) {
         text +=
@@ -241,8 +243,6 @@ std::string flag_kinds_help() {
 
 Run attach_check(CLI::App& sub) {
     auto o = std::make_shared<ReportOptions>();
-    // A footer function, so that the example main sets stays under the table.
-    sub.footer([] { return flag_kinds_help(); });
     sub.add_option("KINDS", o->kinds,
                    fmt::format("Flag kinds to check, comma-separated or one per argument "
                                "(default {}; any for all)",

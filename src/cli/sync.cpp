@@ -49,22 +49,23 @@ int run_sync(Context& context, const SyncOptions& o) {
 
 } // namespace
 
+std::string sync_notes() {
+    return std::string(
+        "A second machine: run kept sync --remote URL on a new, empty ledger there; never\n"
+        "copy a ledger file (both copies would write as one replica).\n"
+        "A ledger restored from a backup: sync it before writing to it, and it takes back\n"
+        "its events from its replica file.\n"
+        "Restored and written to, or copied and both written to: the ledger becomes a new\n"
+        "replica, its events since kept (the old file stays as LEDGER.fork-*.db).\n"
+        "Events are signed with the key in LEDGER.key (back it up with the ledger); a\n"
+        "replica's key is trusted on first use, another key refused until pinned in\n"
+        "[sync] trusted.\n"
+        "Exit 1: a replica file has a bad line (named); the rest synced. 75: another sync\n"
+        "of this ledger is running. See docs/sync.md.\n");
+}
+
 Run attach_sync(CLI::App& sub) {
     auto o = std::make_shared<SyncOptions>();
-    sub.footer([] {
-        return std::string(
-            "A second machine: run kept sync --remote URL on a new, empty ledger there; never\n"
-            "copy a ledger file (both copies would write as one replica).\n"
-            "A ledger restored from a backup: sync it before writing to it, and it takes back\n"
-            "its events from its replica file.\n"
-            "Restored and written to, or copied and both written to: the ledger becomes a new\n"
-            "replica, its events since kept (the old file stays as LEDGER.fork-*.db).\n"
-            "Events are signed with the key in LEDGER.key (back it up with the ledger); a\n"
-            "replica's key is trusted on first use, another key refused until pinned in\n"
-            "[sync] trusted.\n"
-            "Exit 1: a replica file has a bad line (named); the rest synced. 75: another sync\n"
-            "of this ledger is running. See docs/sync.md.\n");
-    });
     sub.add_option("--remote", o->remote,
                    "The git remote: ssh, https, git, file URL or a path (default: [sync] remote "
                    "in kept.toml)")

@@ -24,7 +24,8 @@ std::vector<AwayPeriod> merged(std::vector<AwayPeriod> periods) {
 } // namespace
 
 Date last_calendar_day() {
-    return Date{std::chrono::year{9999} / 12 / 31};
+    static const Date last{std::chrono::year{9999} / 12 / 31};
+    return last;
 }
 
 MemberCalendar::MemberCalendar(double hours_per_week, WorkWeek workweek,
@@ -99,31 +100,100 @@ std::optional<Date> MemberCalendar::previous_available(Date day, Date floor) con
 
 std::optional<Date> MemberCalendar::nth_available(Date from, long long n) const {
     const long long per_week = workweek_.days_per_week();
+    const Date last = last_calendar_day();
     if (n < 1 || per_week == 0) {
         return std::nullopt;
     }
-    // Whole weeks hold at most per_week available days each: jump over as many as cannot
-    // overshoot, then walk the last days one at a time.
+    // The n-th working weekday is found by arithmetic; the time off and holidays up to it push
+    // it on by as many available days as they took, until a step meets none (the schedule asks
+    // this once for every commitment it places).
     Date day = from;
     long long left = n;
-    while (day <= last_calendar_day()) {
-        if (left > 2 * per_week) {
-            long long weeks = (left - 1) / per_week;
-            Date to = std::min(day + std::chrono::days{7 * weeks - 1}, last_calendar_day());
-            left -= available_days(day, to);
-            day = to + std::chrono::days{1};
+    while (day <= last) {
+        const long long weeks = (left - 1) / per_week;
+        if (weeks > (last - day).count() / 7) {
+            return std::nullopt;
+        }
+        Date candidate = day + std::chrono::days{7 * weeks};
+        long long rest = left - weeks * per_week;
+        for (;; candidate += std::chrono::days{1}) {
+            if (workweek_.contains(candidate) && --rest == 0) {
+                break;
+            }
+        }
+        if (candidate > last) {
+            return std::nullopt;
+        }
+        const long long taken = left - available_days(day, candidate);
+        if (taken == 0) {
+            return candidate;
+        }
+        left = taken;
+        day = candidate + std::chrono::days{1};
+    }
+    return std::nullopt;
+}
+
+AvailableDays::AvailableDays(const MemberCalendar& calendar, Date from) : calendar_(calendar) {
+    ended_ = calendar.workweek_.days_per_week() == 0;
+    seek(from);
+}
+
+void AvailableDays::seek(Date day) {
+    day_ = day;
+    weekday_ = std::chrono::weekday{day}.c_encoding();
+    const auto& away = calendar_.away_;
+    away_at_ = static_cast<std::size_t>(
+        std::lower_bound(away.begin(), away.end(), day,
+                         [](const AwayPeriod& p, Date d) { return p.to < d; }) -
+        away.begin());
+    const auto& off = calendar_.days_off_;
+    off_at_ = static_cast<std::size_t>(std::lower_bound(off.begin(), off.end(), day) - off.begin());
+}
+
+std::optional<Date> AvailableDays::next(long long n) {
+    if (n < 1 || ended_) {
+        return std::nullopt;
+    }
+    // A long step is counted, not walked.
+    if (n > 14) {
+        std::optional<Date> day = calendar_.nth_available(day_, n);
+        if (day) {
+            seek(*day + std::chrono::days{1});
+        } else {
+            ended_ = true;
+        }
+        return day;
+    }
+    const auto& away = calendar_.away_;
+    const auto& off = calendar_.days_off_;
+    const Date last = last_calendar_day();
+    while (day_ <= last) {
+        while (away_at_ < away.size() && away[away_at_].to < day_) {
+            ++away_at_;
+        }
+        if (away_at_ < away.size() && away[away_at_].from <= day_) {
+            seek(away[away_at_].to + std::chrono::days{1});
             continue;
         }
-        // A long time off is stepped over at once, not a day at a time.
-        if (const AwayPeriod* period = away_period(day)) {
-            day = period->to + std::chrono::days{1};
+        const Date day = day_;
+        const bool working = ((calendar_.workweek_.mask >> weekday_) & 1U) != 0;
+        day_ += std::chrono::days{1};
+        weekday_ = weekday_ == 6 ? 0 : weekday_ + 1;
+        if (!working) {
             continue;
         }
-        if (available(day) && --left == 0) {
+        while (off_at_ < off.size() && off[off_at_] < day) {
+            ++off_at_;
+        }
+        if (off_at_ < off.size() && off[off_at_] == day) {
+            continue;
+        }
+        if (--n == 0) {
             return day;
         }
-        day += std::chrono::days{1};
     }
+    ended_ = true;
     return std::nullopt;
 }
 

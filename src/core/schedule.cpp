@@ -26,7 +26,8 @@ long long days_holding(double work, double per_day) {
 // Finish days for work amounts that only grow: each step searches from where the last ended.
 class FinishCursor {
   public:
-    explicit FinishCursor(const CapacityLine& line) : line_(line) {}
+    explicit FinishCursor(const CapacityLine& line)
+        : line_(line), ahead_(line.calendar(), line.today()) {}
 
     std::optional<Date> finish(double work) {
         const MemberCalendar& calendar = line_.calendar();
@@ -38,8 +39,7 @@ class FinishCursor {
         }
         long long n = days_holding(work, calendar.per_day_minutes());
         if (n > days_) {
-            Date from = day_ ? *day_ + one_day : line_.today();
-            day_ = calendar.nth_available(from, n - days_);
+            day_ = ahead_.next(n - days_);
             if (!day_) {
                 never_ = true; // and so is all the more work after it
                 return std::nullopt;
@@ -51,6 +51,7 @@ class FinishCursor {
 
   private:
     const CapacityLine& line_;
+    AvailableDays ahead_;     // the available days after day_
     std::optional<Date> day_; // the n-th available day from today, n = days_
     long long days_ = 0;
     bool never_ = false;

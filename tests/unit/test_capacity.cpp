@@ -3,6 +3,7 @@
 #include "report_fixtures.hpp"
 
 #include <doctest/doctest.h>
+#include <random>
 
 using namespace kept;
 using kept::test::day;
@@ -72,6 +73,102 @@ TEST_CASE("MemberCalendar::next_available skips weekends and time off") {
     CHECK(c.next_available(day("2026-11-27")) == day("2026-11-27"));
     CHECK(c.next_available(day("2026-11-28")) == day("2026-12-03"));
     CHECK(!c.next_available(day("2026-11-28"), 3).has_value());
+}
+
+namespace {
+
+int pick(std::mt19937& random, int below) {
+    return std::uniform_int_distribution<int>(0, below - 1)(random);
+}
+
+// A calendar of `week` with up to four away periods and fourteen holidays in the 900 days
+// from `start`.
+MemberCalendar random_calendar(std::mt19937& random, WorkWeek week, Date start) {
+    std::vector<AwayPeriod> away;
+    for (int i = pick(random, 5); i > 0; --i) {
+        Date from = start + std::chrono::days{pick(random, 900)};
+        away.push_back({from, from + std::chrono::days{pick(random, 40)}});
+    }
+    std::vector<Date> holidays;
+    for (int i = pick(random, 15); i > 0; --i) {
+        holidays.push_back(start + std::chrono::days{pick(random, 900)});
+    }
+    return {40, week, away, holidays};
+}
+
+} // namespace
+
+TEST_CASE("MemberCalendar::nth_available is the n-th available day, day by day") {
+    // Against a walk of the calendar a day at a time, on random workweeks, time off and
+    // holidays, across leap days and week 53 (2026 has one).
+    std::mt19937 random(20261203);
+    const Date start = day("2026-11-23");
+    for (int calendar = 0; calendar < 300; ++calendar) {
+        WorkWeek week{static_cast<std::uint8_t>(pick(random, 128))};
+        MemberCalendar c = random_calendar(random, week, start);
+        for (int ask = 0; ask < 20; ++ask) {
+            Date from = start + std::chrono::days{pick(random, 400)};
+            long long n = 1 + pick(random, ask < 10 ? 12 : 600);
+            std::optional<Date> walked;
+            if (week.days_per_week() > 0) {
+                long long left = n;
+                for (Date d = from;; d += std::chrono::days{1}) {
+                    if (c.available(d) && --left == 0) {
+                        walked = d;
+                        break;
+                    }
+                }
+            }
+            CAPTURE(calendar);
+            CAPTURE(n);
+            CHECK(c.nth_available(from, n) == walked);
+        }
+    }
+}
+
+TEST_CASE("AvailableDays steps through the days nth_available counts") {
+    std::mt19937 random(20261204);
+    const Date start = day("2027-12-20"); // across the leap day of 2028
+    for (int calendar = 0; calendar < 300; ++calendar) {
+        WorkWeek week{static_cast<std::uint8_t>(1 + pick(random, 127))};
+        MemberCalendar c = random_calendar(random, week, start);
+        Date from = start + std::chrono::days{pick(random, 60)};
+        AvailableDays days(c, from);
+        long long counted = 0;
+        for (int step = 0; step < 60; ++step) {
+            long long n = 1 + pick(random, step % 4 == 0 ? 40 : 5);
+            counted += n;
+            CAPTURE(calendar);
+            CAPTURE(step);
+            REQUIRE(days.next(n) == c.nth_available(from, counted));
+        }
+        CHECK(!days.next(0).has_value());
+    }
+}
+
+TEST_CASE("AvailableDays ends at the last calendar day and stays ended") {
+    MemberCalendar c(40, WorkWeek{}, {});
+    AvailableDays days(c, day("9999-12-30"));
+    CHECK(days.next(1) == day("9999-12-30"));
+    CHECK(days.next(1) == day("9999-12-31"));
+    CHECK(!days.next(1).has_value());
+    CHECK(!days.next(1).has_value());
+    AvailableDays jump(c, day("9999-01-01"));
+    CHECK(!jump.next(400).has_value());
+    CHECK(!jump.next(1).has_value());
+    MemberCalendar never(40, WorkWeek{0}, {});
+    CHECK(!AvailableDays(never, day("2026-11-23")).next(1).has_value());
+}
+
+TEST_CASE("MemberCalendar::nth_available ends at the last calendar day") {
+    MemberCalendar c(40, WorkWeek{}, {});
+    CHECK(c.nth_available(day("9999-12-31"), 1) == day("9999-12-31")); // a Friday
+    CHECK(!c.nth_available(day("9999-12-31"), 2).has_value());
+    CHECK(!c.nth_available(day("2026-11-23"), 1LL << 40).has_value());
+    CHECK(!c.nth_available(day("2026-11-23"), 0).has_value());
+    MemberCalendar away_to_the_end(40, WorkWeek{}, {{day("9999-01-01"), day("9999-12-31")}});
+    CHECK(!away_to_the_end.nth_available(day("9998-12-31"), 2).has_value());
+    CHECK(away_to_the_end.nth_available(day("9998-12-31"), 1) == day("9998-12-31"));
 }
 
 TEST_CASE("member_calendar: members, the team default and its default") {
