@@ -48,6 +48,9 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # dpkg-shlibdeps (from dpkg-dev) reads the libraries the binary links and writes the Depends
 # line with their packages and minimum versions.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# Loaded when first signing (src/util/ed25519.cpp), so dpkg-shlibdeps cannot see it; CPack adds
+# the libraries it found to this.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libssl3")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion, jq")
 
 include(CPack)

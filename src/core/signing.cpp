@@ -1,13 +1,13 @@
 #include "kept/signing.hpp"
 
 #include "kept/error.hpp"
+#include "util/ed25519.hpp"
 #include "util/random.hpp"
 #include "util/text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <fmt/format.h>
-#include <memory>
-#include <openssl/evp.h>
 
 namespace kept {
 
@@ -16,15 +16,6 @@ namespace {
 constexpr std::size_t key_bytes = 32;
 constexpr std::size_t signature_bytes = 64;
 constexpr std::string_view message_prefix = "kept event ";
-
-struct PkeyFree {
-    void operator()(EVP_PKEY* key) const { EVP_PKEY_free(key); }
-};
-struct MdCtxFree {
-    void operator()(EVP_MD_CTX* context) const { EVP_MD_CTX_free(context); }
-};
-using Pkey = std::unique_ptr<EVP_PKEY, PkeyFree>;
-using MdCtx = std::unique_ptr<EVP_MD_CTX, MdCtxFree>;
 
 int hex_digit(char c) {
     if (c >= '0' && c <= '9') {
@@ -53,46 +44,39 @@ std::optional<std::string> from_hex(std::string_view text, std::size_t size) {
     return out;
 }
 
-const unsigned char* bytes_of(const std::string& text) {
-    return reinterpret_cast<const unsigned char*>(text.data());
-}
-
 std::string message_of(std::string_view hash) {
     std::string message(message_prefix);
     message += hash;
     return message;
 }
 
-/// The private key as libcrypto holds it, made once per key (deriving it costs as much as a
-/// signature, and a first sync signs the whole history).
-EVP_PKEY* private_pkey(const std::string& seed) {
-    static std::map<std::string, Pkey> known;
-    if (auto it = known.find(seed); it != known.end()) {
-        return it->second.get();
+/// The bytes of a key or signature in lowercase hex; nothing for any other text.
+template <std::size_t Size>
+std::optional<std::array<unsigned char, Size>> raw_of(std::string_view hex) {
+    auto bytes = from_hex(hex, Size);
+    if (!bytes) {
+        return std::nullopt;
     }
-    Pkey key(EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nullptr, bytes_of(seed), seed.size()));
-    if (!key) {
-        throw Error(ExitCode::internal, "Ed25519: cannot load a private key");
-    }
-    return known.emplace(seed, std::move(key)).first->second.get();
+    std::array<unsigned char, Size> out{};
+    std::copy(bytes->begin(), bytes->end(), out.begin());
+    return out;
 }
 
-/// The public key as libcrypto holds it, made once per key a process meets: an import checks
-/// thousands of signatures by the same few keys.
-EVP_PKEY* public_pkey(std::string_view public_hex) {
-    static std::map<std::string, Pkey, std::less<>> known;
-    if (auto it = known.find(public_hex); it != known.end()) {
-        return it->second.get();
+util::ed25519::Key seed_of(std::string_view private_hex) {
+    auto seed = raw_of<key_bytes>(private_hex);
+    if (!seed) {
+        throw BadValue("a private key must be 64 lowercase hex digits");
     }
-    auto raw = from_hex(public_hex, key_bytes);
-    if (!raw) {
-        return nullptr;
+    return *seed;
+}
+
+/// libcrypto's answer, or its absence as an error of kept's installation.
+template <typename Call> auto with_libcrypto(Call call) {
+    try {
+        return call();
+    } catch (const util::ed25519::Unavailable& error) {
+        throw Error(ExitCode::internal, error.what());
     }
-    Pkey key(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, bytes_of(*raw), raw->size()));
-    if (!key) {
-        return nullptr;
-    }
-    return known.emplace(std::string(public_hex), std::move(key)).first->second.get();
 }
 
 } // namespace
@@ -110,51 +94,28 @@ KeyPair new_key_pair() {
 }
 
 KeyPair key_pair_from_private(std::string_view private_hex) {
-    auto seed = from_hex(private_hex, key_bytes);
-    if (!seed) {
-        throw BadValue("a private key must be 64 lowercase hex digits");
-    }
-    EVP_PKEY* key = private_pkey(*seed);
-    std::array<unsigned char, key_bytes> pub{};
-    std::size_t size = pub.size();
-    if (EVP_PKEY_get_raw_public_key(key, pub.data(), &size) != 1 || size != key_bytes) {
+    auto pub = with_libcrypto([&] { return util::ed25519::public_key_of(seed_of(private_hex)); });
+    if (!pub) {
         throw Error(ExitCode::internal, "Ed25519: cannot derive the public key");
     }
-    return {std::string(private_hex), util::to_hex(pub.data(), size)};
+    return {std::string(private_hex), util::to_hex(pub->data(), pub->size())};
 }
 
 std::string sign_event_hash(const KeyPair& key, std::string_view hash) {
-    auto seed = from_hex(key.private_key, key_bytes);
-    if (!seed) {
-        throw BadValue("a private key must be 64 lowercase hex digits");
-    }
-    EVP_PKEY* pkey = private_pkey(*seed);
-    MdCtx context(EVP_MD_CTX_new());
-    std::string message = message_of(hash);
-    std::array<unsigned char, signature_bytes> signature{};
-    std::size_t size = signature.size();
-    // Ed25519 is PureEdDSA: no digest is named, and the message is signed in one call.
-    if (!context || EVP_DigestSignInit(context.get(), nullptr, nullptr, nullptr, pkey) != 1 ||
-        EVP_DigestSign(context.get(), signature.data(), &size, bytes_of(message), message.size()) !=
-            1 ||
-        size != signature_bytes) {
+    util::ed25519::Key seed = seed_of(key.private_key);
+    auto signature = with_libcrypto([&] { return util::ed25519::sign(seed, message_of(hash)); });
+    if (!signature) {
         throw Error(ExitCode::internal, "Ed25519: signing failed");
     }
-    return util::to_hex(signature.data(), size);
+    return util::to_hex(signature->data(), signature->size());
 }
 
 bool signature_valid(std::string_view public_key, std::string_view hash,
                      std::string_view signature) {
-    EVP_PKEY* pkey = public_pkey(public_key);
-    auto raw = from_hex(signature, signature_bytes);
-    if (!pkey || !raw) {
-        return false;
-    }
-    MdCtx context(EVP_MD_CTX_new());
-    std::string message = message_of(hash);
-    return context && EVP_DigestVerifyInit(context.get(), nullptr, nullptr, nullptr, pkey) == 1 &&
-           EVP_DigestVerify(context.get(), bytes_of(*raw), raw->size(), bytes_of(message),
-                            message.size()) == 1;
+    auto pub = raw_of<key_bytes>(public_key);
+    auto raw = raw_of<signature_bytes>(signature);
+    return pub && raw &&
+           with_libcrypto([&] { return util::ed25519::verify(*pub, message_of(hash), *raw); });
 }
 
 SignatureVerdict check_event_signature(const Event& e, const std::optional<std::string>& held,

@@ -27,6 +27,13 @@ for file in /usr/bin/kept /usr/share/man/man1/kept.1.gz \
 done
 printf '%s\n' "$contents" | grep -q '\.gitignore$' && fail "the package ships a .gitignore"
 
+# Signatures load libcrypto.so.3 when first used, which dpkg-shlibdeps cannot see.
+depends=$(dpkg-deb -f "$deb" Depends)
+printf '%s\n' "$depends" | grep -qE '(^|, )libssl3( |,|$)' ||
+    fail "the package does not depend on libssl3 (Depends: $depends)"
+printf '%s\n' "$depends" | grep -q 'libsqlite3' ||
+    fail "the package lost the dependencies dpkg-shlibdeps finds (Depends: $depends)"
+
 # The zsh completion in the package is the binary's own.
 mkdir -p root
 dpkg-deb -x "$deb" root

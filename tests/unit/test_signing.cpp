@@ -1,6 +1,8 @@
 #include "kept/config.hpp"
 #include "kept/error.hpp"
 #include "kept/signing.hpp"
+#include "util/ed25519.hpp"
+#include "util/text.hpp"
 
 #include <doctest/doctest.h>
 
@@ -53,6 +55,33 @@ TEST_CASE("a signature verifies with its key, and fails with a flipped bit or an
     CHECK_FALSE(signature_valid(new_key_pair().public_key, hash, signature));
     CHECK_FALSE(signature_valid(key.public_key, hash, "not hex"));
     CHECK_FALSE(signature_valid("short", hash, signature));
+}
+
+TEST_CASE("Ed25519 from the shared libcrypto gives RFC 8032's first test vector") {
+    // RFC 8032, 7.1, TEST 1: the empty message.
+    auto bytes = [](std::string_view hex) {
+        std::string out;
+        for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
+            out += static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16));
+        }
+        return out;
+    };
+    util::ed25519::Key seed{};
+    std::string raw = bytes("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60");
+    std::copy(raw.begin(), raw.end(), seed.begin());
+    auto pub = util::ed25519::public_key_of(seed);
+    REQUIRE(pub);
+    CHECK(util::to_hex(pub->data(), pub->size()) ==
+          "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
+    auto signature = util::ed25519::sign(seed, "");
+    REQUIRE(signature);
+    CHECK(util::to_hex(signature->data(), signature->size()) ==
+          "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e3970"
+          "1cf9b46bd25bf5f0595bbe24655141438e7a100b");
+    CHECK(util::ed25519::verify(*pub, "", *signature));
+    CHECK(!util::ed25519::verify(*pub, "x", *signature));
+    (*signature)[0] ^= 1U;
+    CHECK(!util::ed25519::verify(*pub, "", *signature));
 }
 
 TEST_CASE("a key pair is derived again from its private key") {
