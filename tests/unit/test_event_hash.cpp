@@ -43,9 +43,9 @@ TEST_CASE("compute_hash: hex SHA-256 of the canonical form") {
     CHECK(compute_hash(edited) != compute_hash(sample_event()));
 }
 
-TEST_CASE("new_uuid: random version-4 UUIDs") {
+TEST_CASE("new_uuid: time-ordered version-7 UUIDs") {
     static const std::regex form(
-        "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     std::set<std::string> seen;
     for (int i = 0; i < 100; ++i) {
         std::string uuid = new_uuid();

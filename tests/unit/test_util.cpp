@@ -3,7 +3,9 @@
 #include "util/environment.hpp"
 #include "util/files.hpp"
 #include "util/text.hpp"
+#include "util/uuid.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <doctest/doctest.h>
@@ -65,4 +67,49 @@ TEST_CASE("xdg_home: the variable when absolute, else under HOME") {
     CHECK_FALSE(xdg_home("XDG_CONFIG_HOME", ".config"));
     saved_xdg ? ::setenv("XDG_CONFIG_HOME", xdg.c_str(), 1) : ::unsetenv("XDG_CONFIG_HOME");
     saved_home ? ::setenv("HOME", home.c_str(), 1) : ::unsetenv("HOME");
+}
+
+TEST_CASE("time_ordered_uuid: version 7, the time in milliseconds, in the order made") {
+    auto ms_now = [] {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::system_clock::now().time_since_epoch())
+            .count();
+    };
+    long long before = ms_now();
+    std::string last;
+    for (int i = 0; i < 20000; ++i) {
+        auto uuid = kept::util::time_ordered_uuid();
+        REQUIRE(uuid);
+        REQUIRE(uuid->size() == 36);
+        CHECK((*uuid)[14] == '7');
+        CHECK(std::string("89ab").find((*uuid)[19]) != std::string::npos);
+        REQUIRE(*uuid > last);
+        last = *uuid;
+    }
+    std::string hex = last.substr(0, 8) + last.substr(9, 4);
+    long long stamped = std::stoll(hex, nullptr, 16);
+    CHECK(stamped >= before);
+    CHECK(stamped <= ms_now());
+}
+
+TEST_CASE("TimeOrderedUuids: a full millisecond steps on to the next; a clock gone back too") {
+    auto stamp_of = [](const std::string& uuid) {
+        return std::stoll(uuid.substr(0, 8) + uuid.substr(9, 4), nullptr, 16);
+    };
+    const long long ms = 1'796'083'200'000; // 2026-12-01
+    kept::util::TimeOrderedUuids uuids;
+    std::string last;
+    // More than the 4,096 values of a millisecond's counter.
+    for (int i = 0; i < 10000; ++i) {
+        auto uuid = uuids.next(ms);
+        REQUIRE(uuid);
+        CHECK((*uuid)[14] == '7');
+        REQUIRE(*uuid > last);
+        last = *uuid;
+    }
+    CHECK(stamp_of(last) > ms);
+    CHECK(stamp_of(last) <= ms + 10000 / 2048 + 1);
+    auto back = uuids.next(ms - 60'000);
+    REQUIRE(back);
+    CHECK(*back > last);
 }
