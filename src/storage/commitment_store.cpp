@@ -11,10 +11,13 @@ namespace kept {
 
 std::optional<Commitment> CommitmentStore::find(std::int64_t id) {
     return c_.guard([&] {
-        auto& q = c_.statement(
-            c_.select_commitment,
-            fmt::format("SELECT {} FROM commitments WHERE id = ?", commitment_columns(c_.schema()))
-                .c_str());
+        // The columns are named once per connection: asking the schema's version is a query.
+        if (!c_.select_commitment) {
+            c_.select_commitment.emplace(c_.db,
+                                         fmt::format("SELECT {} FROM commitments WHERE id = ?",
+                                                     commitment_columns(c_.schema())));
+        }
+        auto& q = *c_.select_commitment;
         q.bind(1, static_cast<std::int64_t>(id));
         std::optional<Commitment> found;
         if (q.executeStep()) {
@@ -126,8 +129,9 @@ bool listed_before(const Commitment& a, const Commitment& b, ListSort sort) {
 std::vector<Commitment> CommitmentStore::list(const ListFilter& filter) {
     // Without statistics SQLite would take the state index for one owner's open work (it also
     // gives the due order), reading every open commitment of the team to keep one owner's.
-    std::string sql = fmt::format("SELECT {} FROM commitments{} WHERE 1", commitment_columns(c_.schema()),
-                                  filter.owners.empty() ? "" : " INDEXED BY commitments_by_owner");
+    std::string sql =
+        fmt::format("SELECT {} FROM commitments{} WHERE 1", commitment_columns(c_.schema()),
+                    filter.owners.empty() ? "" : " INDEXED BY commitments_by_owner");
     sql += in_clause("owner", "owner", filter.owners);
     sql += in_clause("client", "client", filter.clients);
     sql += state_condition(filter.states);
