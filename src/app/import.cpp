@@ -174,7 +174,8 @@ ImportedEvents import_events(LineReader& lines, const LedgerOpener& open_ledger)
                      [](const auto& a, const auto& b) { return replays_before(a.event, b.event); });
     Ledger ledger = open_ledger();
     std::size_t added = 0;
-    ledger.write(
+    ledger.write_changing(
+        events.size(),
         [&] {
             added = 0;
             for (const auto& numbered : events) {

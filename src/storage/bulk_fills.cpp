@@ -10,7 +10,8 @@
 namespace kept {
 
 BulkFill reliability_tallies_bulk_fill() {
-    return {"reliability_counts", "commitments_tally_insert", "commitments_tally_delete",
+    return {"reliability_counts", "commitments_tally_insert", "commitments_tally_update",
+            "commitments_tally_delete",
             "INSERT INTO reliability_counts SELECT owner, client, client_kind, count(*), "
             "sum((commitments.state = 'delivered' AND commitments.closed IS NOT NULL)), "
             "sum((commitments.state = 'dropped')), "
@@ -39,7 +40,8 @@ BulkFill reliability_tallies_bulk_fill() {
 }
 
 BulkFill open_work_bulk_fill() {
-    return {"open_work", "commitments_open_insert", "commitments_open_delete",
+    return {"open_work", "commitments_open_insert", "commitments_open_update",
+            "commitments_open_delete",
             "INSERT INTO open_work SELECT owner, due, sum(effort_minutes) AS effort, "
             "count(*) AS commitments, max(created) AS latest FROM commitments "
             "WHERE state = 'open' AND id > ?1 AND id <= ?2 GROUP BY owner, due "
@@ -48,11 +50,10 @@ BulkFill open_work_bulk_fill() {
             "latest_created = max(latest_created, excluded.latest_created)"};
 }
 
-void Connection::with_fills_at_end(bool replace_all, const std::function<void()>& body) {
-    std::int64_t before = replace_all ? 0
-                                      : db.execAndGet("SELECT ifnull(max(id), 0) FROM "
-                                                      "commitments")
-                                            .getInt64();
+void Connection::with_fills_at_end(BulkFillMode mode, const std::function<void()>& body) {
+    const bool all_rows = mode != BulkFillMode::added;
+    std::int64_t before =
+        all_rows ? 0 : db.execAndGet("SELECT ifnull(max(id), 0) FROM commitments").getInt64();
     struct Paused {
         BulkFill fill;
         std::vector<std::string> triggers; ///< their CREATE statements, to put back
@@ -60,10 +61,12 @@ void Connection::with_fills_at_end(bool replace_all, const std::function<void()>
     std::vector<Paused> paused;
     for (BulkFill fill : {reliability_tallies_bulk_fill(), open_work_bulk_fill()}) {
         SQLite::Statement q(db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND "
-                                "(name = ?1 OR (?2 AND name = ?3))");
+                                "(name = ?1 OR (?2 AND name = ?3) OR (?4 AND name = ?5))");
         q.bind(1, fill.insert_trigger);
-        q.bind(2, replace_all ? 1 : 0);
+        q.bind(2, all_rows ? 1 : 0);
         q.bind(3, fill.delete_trigger);
+        q.bind(4, mode == BulkFillMode::recounted ? 1 : 0);
+        q.bind(5, fill.update_trigger);
         Paused p{fill, {}};
         while (q.executeStep()) {
             db.exec(fmt::format("DROP TRIGGER \"{}\"", q.getColumn(0).getString()));
@@ -73,14 +76,21 @@ void Connection::with_fills_at_end(bool replace_all, const std::function<void()>
             paused.push_back(std::move(p));
         }
     }
-    if (replace_all) {
-        // Every row goes: the tallies and sums are emptied too, whatever they held.
-        db.exec("DELETE FROM commitments");
+    auto empty_derived_tables = [&] {
         for (const auto& p : paused) {
             db.exec(fmt::format("DELETE FROM {}", p.fill.table));
         }
+    };
+    if (mode == BulkFillMode::replaced) {
+        // Every row goes: the tallies and sums are emptied too, whatever they held.
+        db.exec("DELETE FROM commitments");
+        empty_derived_tables();
     }
     body();
+    if (mode == BulkFillMode::recounted) {
+        // What the tables held counted the changed rows as they were.
+        empty_derived_tables();
+    }
     std::int64_t last = db.execAndGet("SELECT ifnull(max(id), 0) FROM commitments").getInt64();
     for (const auto& p : paused) {
         SQLite::Statement fill(db, p.fill.add_since);

@@ -199,7 +199,7 @@ std::int64_t CommitmentStore::rebuild() {
     std::int64_t commitments = 0;
     c_.write(
         [&] {
-            c_.with_fills_at_end(true, [&] {
+            c_.with_fills_at_end(BulkFillMode::replaced, [&] {
                 commitments = 0;
                 // Each commitment's events in replay order, one commitment after the other (the
                 // events_by_commitment index): one commitment in memory at a time.

@@ -26,6 +26,20 @@ namespace kept {
 /// statements, and the row primitives (insert an event, save a commitment row, replay one)
 /// that more than one part calls. Defined in connection.cpp (opening), ledger.cpp
 /// (transactions), event_log.cpp, commitment_store.cpp, rows.cpp and bulk_fills.cpp.
+/// What a bulk write's body does to the commitments, and so which derived-table triggers it
+/// pauses and what it fills at its end.
+enum class BulkFillMode {
+    /// Only adds commitments: the insert triggers paused, the rows added (ids above the highest
+    /// before) filled in.
+    added,
+    /// Writes every commitment anew (rebuild): every commitment row and derived row is deleted
+    /// first, the insert and delete triggers paused, all rows filled in.
+    replaced,
+    /// Adds and changes commitments (an import of events): every trigger paused, the tables
+    /// emptied at the end and filled from all rows.
+    recounted,
+};
+
 class Connection {
   public:
     std::filesystem::path path;
@@ -114,12 +128,9 @@ class Connection {
     Commitment replay(std::int64_t commitment_id);
     /// Forgets known_next_clock and known_last_hash.
     void forget_chain_ends();
-    /// Runs `body`, inside a write transaction, with the derived tables' insert triggers paused
-    /// and the tables filled once at its end for the commitments added meanwhile (ids above the
-    /// highest before it): for a body that only adds commitments. With `replace_all`, every
-    /// commitment row and every derived row is deleted first (their delete triggers paused too)
-    /// and the body writes all of them again.
-    void with_fills_at_end(bool replace_all, const std::function<void()>& body);
+    /// Runs `body`, inside a write transaction, with the derived tables' triggers paused and the
+    /// tables filled once at its end (see BulkFillMode).
+    void with_fills_at_end(BulkFillMode mode, const std::function<void()>& body);
     /// The bound SELECT of event_columns that `query` asks for.
     SQLite::Statement select_events(const EventQuery& query);
 };
@@ -136,6 +147,7 @@ Date date_at(const RawStatement& row, int index);
 struct BulkFill {
     const char* table;
     const char* insert_trigger;
+    const char* update_trigger;
     const char* delete_trigger;
     std::string add_since;
 };

@@ -72,7 +72,22 @@ void Ledger::write(const std::function<void()>& body, WriteSize size) {
 }
 
 void Ledger::write_bulk(const std::function<void()>& body, WriteSize size) {
-    connection_->write([&] { connection_->with_fills_at_end(false, body); }, size);
+    connection_->write([&] { connection_->with_fills_at_end(BulkFillMode::added, body); }, size);
+}
+
+void Ledger::write_changing(std::size_t changes, const std::function<void()>& body,
+                            WriteSize size) {
+    connection_->write(
+        [&] {
+            auto held =
+                connection_->db.execAndGet("SELECT ifnull(max(id), 0) FROM commitments").getInt64();
+            if (static_cast<std::int64_t>(changes) > held) {
+                connection_->with_fills_at_end(BulkFillMode::recounted, body);
+            } else {
+                body();
+            }
+        },
+        size);
 }
 
 void Connection::size_cache_for(WriteSize size) {
