@@ -154,25 +154,44 @@ std::vector<TextLine> non_blank_lines(std::string_view text) {
     return lines;
 }
 
-nlohmann::json parse_json_line(std::string_view line) {
+namespace {
+
+/// A key given twice, found by the counting parse: the naming one runs to say which.
+struct RepeatedKey {};
+
+// Parses `line`, refusing a key given twice in one object (the parser would keep the last value
+// silently). Counting the keys of each object costs nothing per key; naming the repeated one
+// needs them all, so only the second parse of a line refused keeps them.
+nlohmann::json parse_refusing_repeats(std::string_view line, bool name_the_key) {
     using Event = nlohmann::json::parse_event_t;
-    // The keys of each object being read, innermost last: a key given twice is refused (the
-    // parser would keep the last value silently).
-    std::vector<std::vector<std::string>> keys;
-    auto check = [&keys](int depth, Event event, nlohmann::json& parsed) {
+    std::vector<std::size_t> counts;            // of the objects being read, innermost last
+    std::vector<std::vector<std::string>> keys; // the same, when naming
+    auto check = [&](int depth, Event event, nlohmann::json& parsed) {
         if (depth > max_json_depth) {
             throw BadValue(fmt::format("JSON nested deeper than {} levels", max_json_depth));
         }
         if (event == Event::object_start) {
-            keys.emplace_back();
+            counts.push_back(0);
+            if (name_the_key) {
+                keys.emplace_back();
+            }
         } else if (event == Event::key) {
-            keys.back().push_back(parsed.get<std::string>());
+            ++counts.back();
+            if (name_the_key) {
+                keys.back().push_back(parsed.get<std::string>());
+            }
         } else if (event == Event::object_end) {
-            if (keys.back().size() != parsed.size()) {
+            if (counts.back() != parsed.size()) {
+                if (!name_the_key) {
+                    throw RepeatedKey{};
+                }
                 throw BadValue(fmt::format("the key {:?} is given twice in one JSON object",
                                            repeated(keys.back())));
             }
-            keys.pop_back();
+            counts.pop_back();
+            if (name_the_key) {
+                keys.pop_back();
+            }
         }
         return true;
     };
@@ -182,6 +201,16 @@ nlohmann::json parse_json_line(std::string_view line) {
         throw BadValue(fmt::format("not valid JSON (at byte {})", error.byte));
     } catch (const nlohmann::json::exception&) {
         throw BadValue("not valid JSON (a number out of range)");
+    }
+}
+
+} // namespace
+
+nlohmann::json parse_json_line(std::string_view line) {
+    try {
+        return parse_refusing_repeats(line, false);
+    } catch (const RepeatedKey&) {
+        return parse_refusing_repeats(line, true);
     }
 }
 

@@ -46,6 +46,17 @@ NewCommitment from_json(std::string_view line) {
 
 } // namespace
 
+TEST_CASE("parse_json_line: a key given twice is named, at any depth; others parse") {
+    CHECK_THROWS_WITH_AS(parse_json_line(R"({"a":1,"b":2,"a":3})"),
+                         "the key \"a\" is given twice in one JSON object", BadValue);
+    CHECK_THROWS_WITH_AS(parse_json_line(R"({"a":{"c":[{"d":1,"d":2}]},"b":2})"),
+                         "the key \"d\" is given twice in one JSON object", BadValue);
+    // The same key in two objects is no repeat.
+    auto parsed = parse_json_line(R"({"a":{"k":1},"b":{"k":2},"k":3})");
+    CHECK(parsed["b"]["k"] == 2);
+    CHECK(parsed["k"] == 3);
+}
+
 TEST_CASE("read_csv: plain records, CRLF or LF, empty fields") {
     auto records = read_csv("a,b,c\r\n1,,3\n\n,x,\n");
     REQUIRE(records.size() == 3);
