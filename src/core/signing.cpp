@@ -5,7 +5,6 @@
 #include "util/random.hpp"
 #include "util/text.hpp"
 
-#include <algorithm>
 #include <array>
 #include <fmt/format.h>
 
@@ -17,29 +16,13 @@ constexpr std::size_t key_bytes = 32;
 constexpr std::size_t signature_bytes = 64;
 constexpr std::string_view message_prefix = "kept event ";
 
-int hex_digit(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    return -1;
-}
-
-/// The bytes of lowercase hex `text` of exactly `size` bytes; nothing otherwise.
-std::optional<std::string> from_hex(std::string_view text, std::size_t size) {
-    if (text.size() != size * 2) {
+/// The bytes of a key or signature in lowercase hex, exactly Size of them; nothing for any
+/// other text.
+template <std::size_t Size>
+std::optional<std::array<unsigned char, Size>> raw_of(std::string_view hex) {
+    std::array<unsigned char, Size> out{};
+    if (hex.size() != Size * 2 || !util::from_hex(hex, out.data())) {
         return std::nullopt;
-    }
-    std::string out(size, '\0');
-    for (std::size_t i = 0; i < size; ++i) {
-        int high = hex_digit(text[2 * i]);
-        int low = hex_digit(text[2 * i + 1]);
-        if (high < 0 || low < 0) {
-            return std::nullopt;
-        }
-        out[i] = static_cast<char>(high * 16 + low);
     }
     return out;
 }
@@ -48,18 +31,6 @@ std::string message_of(std::string_view hash) {
     std::string message(message_prefix);
     message += hash;
     return message;
-}
-
-/// The bytes of a key or signature in lowercase hex; nothing for any other text.
-template <std::size_t Size>
-std::optional<std::array<unsigned char, Size>> raw_of(std::string_view hex) {
-    auto bytes = from_hex(hex, Size);
-    if (!bytes) {
-        return std::nullopt;
-    }
-    std::array<unsigned char, Size> out{};
-    std::copy(bytes->begin(), bytes->end(), out.begin());
-    return out;
 }
 
 util::ed25519::Key seed_of(std::string_view private_hex) {
@@ -82,7 +53,7 @@ template <typename Call> auto with_libcrypto(Call call) {
 } // namespace
 
 bool is_key_text(std::string_view text) {
-    return from_hex(text, key_bytes).has_value();
+    return raw_of<key_bytes>(text).has_value();
 }
 
 KeyPair new_key_pair() {

@@ -21,11 +21,6 @@ namespace kept {
 [[noreturn]] void rethrow_storage_error(const SQLite::Exception& error,
                                         const std::filesystem::path& path);
 
-/// The one SQLite connection of a Ledger, which every part (EventLog, CommitmentStore, ...)
-/// works through. It holds what the parts share: the database, the write state, the prepared
-/// statements, and the row primitives (insert an event, save a commitment row, replay one)
-/// that more than one part calls. Defined in connection.cpp (opening), ledger.cpp
-/// (transactions), event_log.cpp, commitment_store.cpp, rows.cpp and bulk_fills.cpp.
 /// What a bulk write's body does to the commitments, and so which derived-table triggers it
 /// pauses and what it fills at its end.
 enum class BulkFillMode {
@@ -40,6 +35,11 @@ enum class BulkFillMode {
     recounted,
 };
 
+/// The one SQLite connection of a Ledger, which every part (EventLog, CommitmentStore, ...)
+/// works through. It holds what the parts share: the database, the write state, the prepared
+/// statements, and the row primitives (insert an event, save a commitment row, replay one)
+/// that more than one part calls. Defined in connection.cpp (opening), ledger.cpp
+/// (transactions), event_log.cpp, commitment_store.cpp, rows.cpp and bulk_fills.cpp.
 class Connection {
   public:
     std::filesystem::path path;

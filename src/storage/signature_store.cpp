@@ -4,6 +4,7 @@
 #include "raw_statement.hpp"
 
 #include "kept/error.hpp"
+#include "util/text.hpp"
 
 #include <fmt/format.h>
 
@@ -11,22 +12,16 @@ namespace kept {
 
 namespace {
 
-constexpr char hex_digits[] = "0123456789abcdef";
-
 std::string hex_of_blob(const SQLite::Column& column) {
-    const auto* bytes = static_cast<const unsigned char*>(column.getBlob());
-    std::string out;
-    for (int i = 0; i < column.getBytes(); ++i) {
-        out.push_back(hex_digits[bytes[i] >> 4]);
-        out.push_back(hex_digits[bytes[i] & 0xF]);
-    }
-    return out;
+    return util::to_hex(static_cast<const unsigned char*>(column.getBlob()),
+                        static_cast<std::size_t>(column.getBytes()));
 }
 
+/// The bytes of a signature the ledger checked or made: lowercase hex, always.
 std::string blob_of_hex(std::string_view hex) {
-    std::string out;
-    for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
-        out.push_back(static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16)));
+    std::string out(hex.size() / 2, '\0');
+    if (!util::from_hex(hex, reinterpret_cast<unsigned char*>(out.data()))) {
+        throw Error(ExitCode::internal, fmt::format("a signature that is not hex: {:?}", hex));
     }
     return out;
 }

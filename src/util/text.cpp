@@ -34,4 +34,33 @@ std::string to_hex(const unsigned char* bytes, std::size_t size) {
     return out;
 }
 
+namespace {
+
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    return -1;
+}
+
+} // namespace
+
+bool from_hex(std::string_view hex, unsigned char* out) {
+    if (hex.size() % 2 != 0) {
+        return false;
+    }
+    for (std::size_t i = 0; i < hex.size() / 2; ++i) {
+        int high = hex_digit(hex[2 * i]);
+        int low = hex_digit(hex[2 * i + 1]);
+        if (high < 0 || low < 0) {
+            return false;
+        }
+        out[i] = static_cast<unsigned char>(high * 16 + low);
+    }
+    return true;
+}
+
 } // namespace kept::util

@@ -33,5 +33,8 @@ bool in_comma_list(std::string_view list, std::string_view item);
 
 /// `size` bytes as lowercase hex, two digits a byte.
 std::string to_hex(const unsigned char* bytes, std::size_t size);
+/// The bytes of lowercase hex `hex`, two digits a byte, written to `out` (hex.size() / 2 of
+/// them); false, with `out` partly written, when `hex` has an odd length or another character.
+bool from_hex(std::string_view hex, unsigned char* out);
 
 } // namespace kept::util

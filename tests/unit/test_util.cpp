@@ -5,6 +5,7 @@
 #include "util/text.hpp"
 #include "util/uuid.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -36,6 +37,19 @@ TEST_CASE("in_comma_list: whole entries only") {
     CHECK(in_comma_list("table,json,ndjson", "ndjson"));
     CHECK_FALSE(in_comma_list("table,json,ndjson", "jso"));
     CHECK_FALSE(in_comma_list("table,json", ""));
+}
+
+TEST_CASE("from_hex: lowercase hex back to the bytes to_hex made, or false") {
+    const unsigned char bytes[] = {0x00, 0x9f, 0xa0, 0xff};
+    std::string hex = kept::util::to_hex(bytes, sizeof bytes);
+    CHECK(hex == "009fa0ff");
+    unsigned char out[4] = {};
+    REQUIRE(kept::util::from_hex(hex, out));
+    CHECK(std::equal(std::begin(out), std::end(out), std::begin(bytes)));
+    CHECK(kept::util::from_hex("", out));
+    CHECK_FALSE(kept::util::from_hex("009", out));
+    CHECK_FALSE(kept::util::from_hex("00FF", out));
+    CHECK_FALSE(kept::util::from_hex("0g", out));
 }
 
 TEST_CASE("read_file: whole, from an offset, up to a limit, or nullopt") {
