@@ -17,8 +17,8 @@ int main(int argc, char** argv) {
     sqlite3* db = floor_bench::open_ledger(argv[1]);
     floor_bench::exec(db, "BEGIN IMMEDIATE");
     sqlite3_stmt* insert = floor_bench::prepare(db, floor_bench::insert_event_sql);
-    floor_bench::bind_event(insert, 0, floor_bench::random_uuid(random),
-                            floor_bench::random_uuid(random),
+    floor_bench::bind_event(insert, 0, floor_bench::ordered_uuid(random, 0),
+                            floor_bench::ordered_uuid(random, 1),
                             static_cast<std::int64_t>(random() >> 1), "floor");
     floor_bench::run(db, insert);
     sqlite3_finalize(insert);

@@ -1,5 +1,6 @@
 #include "floor_common.hpp"
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 
@@ -60,9 +61,14 @@ void run(sqlite3* db, sqlite3_stmt* statement) {
     sqlite3_reset(statement);
 }
 
-std::string random_uuid(std::mt19937_64& random) {
-    std::string h =
-        hex((random() & ~0xF000ULL) | 0x4000ULL, (random() & ~(0x3ULL << 62)) | (0x2ULL << 62));
+std::string ordered_uuid(std::mt19937_64& random, std::uint64_t sequence) {
+    static const auto start =
+        static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                       std::chrono::system_clock::now().time_since_epoch())
+                                       .count());
+    std::uint64_t milliseconds = start + sequence / 4096;
+    std::uint64_t high = (milliseconds << 16) | 0x7000ULL | (sequence % 4096);
+    std::string h = hex(high, (random() & ~(0x3ULL << 62)) | (0x2ULL << 62));
     return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) +
            "-" + h.substr(20);
 }

@@ -22,8 +22,9 @@ sqlite3_stmt* prepare(sqlite3* db, const char* sql);
 /// Steps and resets a prepared insert; exits 74 on failure.
 void run(sqlite3* db, sqlite3_stmt* statement);
 
-/// A random version-4 UUID, as kept writes.
-std::string random_uuid(std::mt19937_64& random);
+/// A time-ordered UUID (version 7), as kept writes: the milliseconds of now, then `sequence`
+/// (the n-th made in this process) where kept keeps its counter, then random bits.
+std::string ordered_uuid(std::mt19937_64& random, std::uint64_t sequence);
 
 /// 64 hex digits derived from `n`: the size of a SHA-256 hash, without computing one.
 std::string fake_hash(std::uint64_t n);

@@ -74,10 +74,12 @@ class Ledger {
     /// rolls everything back. Waits up to the busy timeout for other writers, then BusyError.
     /// Inside another write(), just runs it.
     void write(const std::function<void()>& body, WriteSize size = WriteSize::small);
-    /// Like write, for a body that only adds new commitments (append of `added` events): the
-    /// reliability tallies and the open work are summed once for all of them at the end,
-    /// instead of row by row.
-    void write_bulk(const std::function<void()>& body, WriteSize size = WriteSize::large);
+    /// Like write, for a body that only adds new commitments (append of `added` events), about
+    /// `expected` of them: the reliability tallies and the open work are summed once for all of
+    /// them at the end, instead of row by row; and when they outnumber the events held, the
+    /// indexes of the events and commitments are built at the end too.
+    void write_bulk(std::int64_t expected, const std::function<void()>& body,
+                    WriteSize size = WriteSize::large);
     /// Like write, for a body that adds or changes up to `changes` commitments (an import of
     /// events): when they outnumber the commitments held, the tallies and the open work are
     /// counted again from every commitment at the end instead of row by row (the triggers were

@@ -157,6 +157,19 @@ class RowReader {
 // leaves a missing ledger missing), and then written in one transaction batch by batch.
 constexpr std::size_t batch_rows = 4096;
 
+/// How many rows an import brings, judged once its first `read` rows are read: all of them when
+/// that was the whole input; else as many more as the rest of a file holds at the same length
+/// (the rows read, from a pipe).
+std::int64_t expected_rows(const LineReader& lines, std::size_t read) {
+    auto rows = static_cast<std::int64_t>(read);
+    auto total = lines.file_bytes();
+    if (read < batch_rows || !total || lines.bytes_read() == 0) {
+        return rows;
+    }
+    return static_cast<std::int64_t>(static_cast<double>(rows) * static_cast<double>(*total) /
+                                     static_cast<double>(lines.bytes_read()));
+}
+
 } // namespace
 
 ImportedEvents import_events(LineReader& lines, const LedgerOpener& open_ledger) {
@@ -193,13 +206,12 @@ ImportedCommitments import_commitments(LineReader& lines, const RowContext& rows
                                        const Event& stamp, bool keep_ids,
                                        const LedgerOpener& open_ledger) {
     RowReader reader(lines, rows);
-    std::vector<Event> drafts;
     auto read_batch = [&] {
-        drafts.clear();
+        std::vector<Event> drafts;
         while (drafts.size() < batch_rows) {
             auto numbered = reader.next();
             if (!numbered) {
-                return;
+                break;
             }
             Event event = stamp;
             event.commitment_uuid = new_uuid();
@@ -208,29 +220,25 @@ ImportedCommitments import_commitments(LineReader& lines, const RowContext& rows
                 at_line(numbered->line, [&] { return added_payload(numbered->row, rows.today); });
             drafts.push_back(std::move(event));
         }
+        return drafts;
     };
-    read_batch();
+    std::vector<Event> drafts = read_batch();
     ImportedCommitments out;
-    std::int64_t& count = out.count;
-    std::int64_t& first_id = out.first_id;
-    std::int64_t& last_id = out.last_id;
-    std::vector<std::int64_t>& ids = out.ids;
     if (!drafts.empty()) {
         Ledger ledger = open_ledger();
-        ledger.write_bulk([&] {
-            count = 0;
-            ids.clear();
+        ledger.write_bulk(expected_rows(lines, drafts.size()), [&] {
+            out = {};
             while (!drafts.empty()) {
                 for (auto& draft : drafts) {
-                    last_id = ledger.events().append(std::move(draft)).id;
-                    if (count++ == 0) {
-                        first_id = last_id;
+                    out.last_id = ledger.events().append(std::move(draft)).id;
+                    if (out.count++ == 0) {
+                        out.first_id = out.last_id;
                     }
                     if (keep_ids) {
-                        ids.push_back(last_id);
+                        out.ids.push_back(out.last_id);
                     }
                 }
-                read_batch();
+                drafts = read_batch();
             }
         });
     }

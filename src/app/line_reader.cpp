@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <string_view>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace kept::app {
@@ -24,6 +25,7 @@ LineReader::LineReader(const std::string& file) : name_(file), buffer_(chunk_byt
     if (file == "-") {
         fd_ = STDIN_FILENO;
         name_ = "standard input";
+        note_file_size();
         return;
     }
     fd_ = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
@@ -37,6 +39,14 @@ LineReader::LineReader(const std::string& file) : name_(file), buffer_(chunk_byt
                     fmt::format("cannot read {}: {}", file, std::strerror(err)));
     }
     owned_ = true;
+    note_file_size();
+}
+
+void LineReader::note_file_size() {
+    struct stat status {};
+    if (::fstat(fd_, &status) == 0 && S_ISREG(status.st_mode)) {
+        file_bytes_ = static_cast<std::uint64_t>(status.st_size);
+    }
 }
 
 LineReader::~LineReader() {
@@ -102,7 +112,9 @@ bool LineReader::next(std::string& line) {
     }
     ++number_;
     line.assign(start, text_length);
-    begin_ += found != nullptr ? length + 1 : length;
+    std::size_t consumed = found != nullptr ? length + 1 : length;
+    begin_ += consumed;
+    bytes_read_ += consumed;
     crlf_ = crlf_ && found != nullptr;
     if (number_ == 1 && line.compare(0, byte_order_mark.size(), byte_order_mark) == 0) {
         line.erase(0, byte_order_mark.size());

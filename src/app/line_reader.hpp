@@ -4,6 +4,8 @@
 // line kept accepts, and nothing after a line that is longer.
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,10 +29,16 @@ class LineReader {
     std::size_t number() const { return number_; }
     /// Whether that line ended with CRLF.
     bool ended_with_crlf() const { return crlf_; }
+    /// The bytes of the lines given so far, with their line ends.
+    std::uint64_t bytes_read() const { return bytes_read_; }
+    /// The size of the input when it is a regular file (not a pipe or a terminal).
+    std::optional<std::uint64_t> file_bytes() const { return file_bytes_; }
 
   private:
     /// Reads more input into the buffer; false at the end.
     bool fill();
+    /// Sets file_bytes_ when fd_ is a regular file.
+    void note_file_size();
 
     std::string name_;
     int fd_ = -1;
@@ -40,6 +48,8 @@ class LineReader {
     std::size_t end_ = 0;
     std::size_t number_ = 0;
     bool crlf_ = false;
+    std::uint64_t bytes_read_ = 0;
+    std::optional<std::uint64_t> file_bytes_;
 };
 
 } // namespace kept::app

@@ -200,28 +200,30 @@ std::int64_t CommitmentStore::rebuild() {
     c_.write(
         [&] {
             c_.with_fills_at_end(BulkFillMode::replaced, [&] {
-                commitments = 0;
-                // Each commitment's events in replay order, one commitment after the other (the
-                // events_by_commitment index): one commitment in memory at a time.
-                EventQuery query;
-                query.by_commitment = true;
-                SQLite::Statement q = c_.select_events(query);
-                Commitment c;
-                while (q.executeStep()) {
-                    Event e = event_from_row(q);
-                    if (e.commitment_id != c.id) {
-                        if (c.id != 0) {
-                            c_.save(c);
+                c_.with_indexes_built_at_end({"commitments"}, [&] {
+                    commitments = 0;
+                    // Each commitment's events in replay order, one commitment after the other
+                    // (the events_by_commitment index): one commitment in memory at a time.
+                    EventQuery query;
+                    query.by_commitment = true;
+                    SQLite::Statement q = c_.select_events(query);
+                    Commitment c;
+                    while (q.executeStep()) {
+                        Event e = event_from_row(q);
+                        if (e.commitment_id != c.id) {
+                            if (c.id != 0) {
+                                c_.save(c);
+                            }
+                            c = Commitment{};
+                            c.id = e.commitment_id;
+                            ++commitments;
                         }
-                        c = Commitment{};
-                        c.id = e.commitment_id;
-                        ++commitments;
+                        apply_event(c, e);
                     }
-                    apply_event(c, e);
-                }
-                if (c.id != 0) {
-                    c_.save(c);
-                }
+                    if (c.id != 0) {
+                        c_.save(c);
+                    }
+                });
             });
         },
         WriteSize::large);

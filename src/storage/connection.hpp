@@ -10,6 +10,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <optional>
@@ -131,6 +132,13 @@ class Connection {
     /// Runs `body`, inside a write transaction, with the derived tables' triggers paused and the
     /// tables filled once at its end (see BulkFillMode).
     void with_fills_at_end(BulkFillMode mode, const std::function<void()>& body);
+    /// Runs `body`, inside a write transaction, with the indexes the schema declares on `tables`
+    /// dropped, and builds them again at its end: for a write that brings more rows than the
+    /// tables hold, sorting every row once costs less than placing each row in each index. The
+    /// indexes of UNIQUE constraints stay, for the writes to check against. `body` must not read
+    /// by the dropped indexes (INDEXED BY would fail; any other read would scan).
+    void with_indexes_built_at_end(std::initializer_list<const char*> tables,
+                                   const std::function<void()>& body);
     /// The bound SELECT of event_columns that `query` asks for.
     SQLite::Statement select_events(const EventQuery& query);
 };

@@ -71,8 +71,20 @@ void Ledger::write(const std::function<void()>& body, WriteSize size) {
     connection_->write(body, size);
 }
 
-void Ledger::write_bulk(const std::function<void()>& body, WriteSize size) {
-    connection_->write([&] { connection_->with_fills_at_end(BulkFillMode::added, body); }, size);
+void Ledger::write_bulk(std::int64_t expected, const std::function<void()>& body, WriteSize size) {
+    connection_->write(
+        [&] {
+            auto held =
+                connection_->db.execAndGet("SELECT ifnull(max(seq), 0) FROM events").getInt64();
+            connection_->with_fills_at_end(BulkFillMode::added, [&] {
+                if (expected > held) {
+                    connection_->with_indexes_built_at_end({"events", "commitments"}, body);
+                } else {
+                    body();
+                }
+            });
+        },
+        size);
 }
 
 void Ledger::write_changing(std::size_t changes, const std::function<void()>& body,
@@ -82,7 +94,9 @@ void Ledger::write_changing(std::size_t changes, const std::function<void()>& bo
             auto held =
                 connection_->db.execAndGet("SELECT ifnull(max(id), 0) FROM commitments").getInt64();
             if (static_cast<std::int64_t>(changes) > held) {
-                connection_->with_fills_at_end(BulkFillMode::recounted, body);
+                connection_->with_fills_at_end(BulkFillMode::recounted, [&] {
+                    connection_->with_indexes_built_at_end({"commitments"}, body);
+                });
             } else {
                 body();
             }

@@ -1,12 +1,16 @@
 // The Ledger on an in-memory database (or a temporary file where two connections are needed):
 // append and read back, rollback, busy errors, import refusals, rebuild.
 
+#include "sqlite_master.hpp"
 #include "storage_history.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <string>
 #include <unistd.h>
+#include <vector>
 
 using namespace kept;
 using namespace kept::test;
@@ -28,7 +32,53 @@ struct TempDir {
     }
 };
 
+/// The ledger's schema (sqlite_master) and SQLite's integrity check, last.
+std::vector<std::string> schema_and_integrity(const fs::path& path) {
+    auto rows = schema_of(path);
+    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+    rows.push_back(db.execAndGet("PRAGMA integrity_check").getString());
+    return rows;
+}
+
 } // namespace
+
+TEST_CASE("write_bulk: the indexes built at its end are the schema's, and hold every row") {
+    TempDir dir;
+    auto path = dir.path / "kept.db";
+    Ledger ledger(path, OpenMode::write, 0);
+    History history(11);
+    write_history(ledger, history, 10);
+    auto before = schema_and_integrity(path);
+    REQUIRE(before.back() == "ok");
+    std::int64_t held = ledger.events().event_count();
+
+    // The indexes are away while the body runs (a read by one fails), when and only when the
+    // rows expected outnumber the events held.
+    auto read_by_index = [&] { ledger.events().commitments_changed_after(day("2026-01-01")); };
+    CHECK_THROWS(ledger.write_bulk(held + 1, read_by_index));
+    CHECK_NOTHROW(ledger.write_bulk(held, read_by_index));
+
+    // A bulk write that fails leaves the indexes in place, and nothing of its rows.
+    CHECK_THROWS_AS(ledger.write_bulk(1'000'000,
+                                      [&] {
+                                          ledger.events().append(history.add());
+                                          throw BadValue("stop");
+                                      }),
+                    BadValue);
+    CHECK(schema_and_integrity(path) == before);
+    CHECK(ledger.events().event_count() == held);
+
+    ledger.write_bulk(1'000'000, [&] {
+        for (int i = 0; i < 200; ++i) {
+            ledger.events().append(history.add());
+        }
+    });
+    CHECK(schema_and_integrity(path) == before);
+    CHECK(ledger.events().event_count() == held + 200);
+    // A read by an index (INDEXED BY) finds the rows the bulk write added.
+    CHECK(ledger.events().commitments_changed_after(day("2026-01-01")).size() ==
+          all_commitments(ledger).size());
+}
 
 TEST_CASE("Ledger: appended events read back with their chain and their commitment") {
     Ledger ledger = Ledger::in_memory();

@@ -2,6 +2,7 @@
 // end with the same sqlite_master.
 
 #include "kept/ledger.hpp"
+#include "sqlite_master.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
@@ -12,23 +13,11 @@
 #include <vector>
 
 using namespace kept;
+using kept::test::schema_of;
 
 namespace fs = std::filesystem;
 
 namespace {
-
-/// sqlite_master's rows (type, name, tbl_name, sql), in name order.
-std::vector<std::string> schema_of(const fs::path& path) {
-    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
-    SQLite::Statement q(db, "SELECT type, name, tbl_name, ifnull(sql, '') FROM sqlite_master "
-                            "ORDER BY type, name");
-    std::vector<std::string> rows;
-    while (q.executeStep()) {
-        rows.push_back(q.getColumn(0).getString() + " " + q.getColumn(1).getString() + " " +
-                       q.getColumn(2).getString() + "\n" + q.getColumn(3).getString());
-    }
-    return rows;
-}
 
 int user_version(const fs::path& path) {
     SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
