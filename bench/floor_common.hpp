@@ -9,8 +9,9 @@
 
 namespace floor_bench {
 
-/// Opens an existing ledger read-write with kept's settings: a 5 s busy timeout and no
-/// checkpoint when the connection closes. Exits 74 with a message when it cannot.
+/// Opens an existing ledger read-write with kept's settings: a 5 s busy timeout, and SQLite's
+/// checkpoint when the last connection closes, which leaves the file whole at rest. Exits 74
+/// with a message when it cannot.
 sqlite3* open_ledger(const char* path);
 
 /// Runs SQL without results; exits 74 naming it on failure.
