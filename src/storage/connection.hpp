@@ -136,7 +136,8 @@ class Connection {
     /// dropped, and builds them again at its end: for a write that brings more rows than the
     /// tables hold, sorting every row once costs less than placing each row in each index. The
     /// indexes of UNIQUE constraints stay, for the writes to check against. `body` must not read
-    /// by the dropped indexes (INDEXED BY would fail; any other read would scan).
+    /// by the dropped indexes (INDEXED BY would fail; any other read would scan). The connection
+    /// keeps the small cache and file-backed temp_store it sets for them.
     void with_indexes_built_at_end(std::initializer_list<const char*> tables,
                                    const std::function<void()>& body);
     /// The bound SELECT of event_columns that `query` asks for.
