@@ -4,7 +4,7 @@
 
 #include "kept/config.hpp"
 
-#include <toml++/toml.h>
+#include "toml.hpp"
 
 #include <limits>
 #include <string>

@@ -1,5 +1,5 @@
-// toml++'s implementation, compiled once into kept (the rest of core includes its declarations
-// only, with TOML_HEADER_ONLY=0; see src/core/CMakeLists.txt).
+// toml++'s implementation, compiled once into kept (every other file includes its declarations
+// only; see toml.hpp).
 
 #define TOML_IMPLEMENTATION
-#include <toml++/toml.h>
+#include "toml.hpp"
