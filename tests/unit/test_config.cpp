@@ -60,7 +60,7 @@ std::string uncomment_examples(const std::string& text) {
 } // namespace
 
 TEST_CASE("parse_config: a non-ASCII character where a key starts is named") {
-    // toml++ 3.3.0 reaches its "unreachable" whitespace case for U+021D (src/core/CMakeLists.txt).
+    // toml++ 3.3.0 reaches its "unreachable" whitespace case for U+021D (src/core/toml.hpp).
     CHECK(config_error("[\xC8\x9D\ne =") ==
           "1:2: Error while parsing key: expected bare key starting character or string "
           "delimiter, saw '\xC8\x9D'");
