@@ -163,7 +163,7 @@ constexpr std::size_t batch_rows = 4096;
 std::int64_t expected_rows(const LineReader& lines, std::size_t read) {
     auto rows = static_cast<std::int64_t>(read);
     auto total = lines.file_bytes();
-    if (read < batch_rows || !total || lines.bytes_read() == 0) {
+    if (read < batch_rows || !total) {
         return rows;
     }
     return static_cast<std::int64_t>(static_cast<double>(rows) * static_cast<double>(*total) /

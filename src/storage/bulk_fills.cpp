@@ -51,6 +51,29 @@ BulkFill open_work_bulk_fill() {
             "latest_created = max(latest_created, excluded.latest_created)"};
 }
 
+namespace {
+
+constexpr int bulk_index_cache_kib = 16 * 1024;
+
+/// Drops the schema objects of `kind` (TRIGGER, INDEX) that `query` selects as (name, sql) and
+/// returns their CREATE statements, to put back.
+std::vector<std::string> drop_selected(SQLite::Database& db, SQLite::Statement& query,
+                                       const char* kind) {
+    std::vector<std::string> names;
+    std::vector<std::string> created;
+    while (query.executeStep()) {
+        names.push_back(query.getColumn(0).getString());
+        created.push_back(query.getColumn(1).getString());
+    }
+    query.reset();
+    for (const auto& name : names) {
+        db.exec(fmt::format("DROP {} \"{}\"", kind, name));
+    }
+    return created;
+}
+
+} // namespace
+
 void Connection::with_fills_at_end(BulkFillMode mode, const std::function<void()>& body) {
     const bool all_rows = mode != BulkFillMode::added;
     std::int64_t before =
@@ -68,11 +91,7 @@ void Connection::with_fills_at_end(BulkFillMode mode, const std::function<void()
         q.bind(3, fill.delete_trigger);
         q.bind(4, mode == BulkFillMode::recounted ? 1 : 0);
         q.bind(5, fill.update_trigger);
-        Paused p{fill, {}};
-        while (q.executeStep()) {
-            db.exec(fmt::format("DROP TRIGGER \"{}\"", q.getColumn(0).getString()));
-            p.triggers.push_back(q.getColumn(1).getString());
-        }
+        Paused p{fill, drop_selected(db, q, "TRIGGER")};
         if (!p.triggers.empty()) {
             paused.push_back(std::move(p));
         }
@@ -109,28 +128,16 @@ void Connection::with_fills_at_end(BulkFillMode mode, const std::function<void()
     }
 }
 
-namespace {
-
-constexpr int bulk_index_cache_kib = 16 * 1024;
-
-} // namespace
-
 void Connection::with_indexes_built_at_end(std::initializer_list<const char*> tables,
                                            const std::function<void()>& body) {
     // An index of a UNIQUE constraint has no SQL of its own.
     SQLite::Statement q(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
                             "tbl_name = ? AND sql IS NOT NULL");
-    std::vector<std::string> dropped; // their CREATE statements, to put back
+    std::vector<std::string> dropped;
     for (const char* table : tables) {
         q.bind(1, table);
-        std::vector<std::string> names;
-        while (q.executeStep()) {
-            names.push_back(q.getColumn(0).getString());
-            dropped.push_back(q.getColumn(1).getString());
-        }
-        q.reset();
-        for (const auto& name : names) {
-            db.exec(fmt::format("DROP INDEX \"{}\"", name));
+        for (auto& index : drop_selected(db, q, "INDEX")) {
+            dropped.push_back(std::move(index));
         }
     }
     // Without the indexes a write finds its pages by rowid and UUID, both growing, so a small
